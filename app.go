@@ -1,0 +1,140 @@
+package main
+
+import (
+	"context"
+	"sync"
+
+	"chibo/backend/demo"
+	"chibo/backend/domain"
+	"chibo/backend/store"
+)
+
+// App is the API the frontend calls. Each method converts its arguments, calls the store
+// with the app's context and returns (T, error); a non-nil error rejects the JS promise
+// with {code, field, message} (see formatError).
+type App struct {
+	ctx   context.Context
+	store *store.Store
+
+	mu   sync.RWMutex
+	lang string // "vi" (default) or "en": the language of error messages
+}
+
+// NewApp returns the API over an open store.
+func NewApp(st *store.Store) *App {
+	return &App{ctx: context.Background(), store: st, lang: "vi"}
+}
+
+// startup is called by Wails when the window is ready; its context lives as long as the app.
+func (a *App) startup(ctx context.Context) { a.ctx = ctx }
+
+// ErrorPayload is what a rejected promise carries to the frontend.
+type ErrorPayload struct {
+	Code    string `json:"code"`
+	Field   string `json:"field,omitempty"`
+	Message string `json:"message"`
+}
+
+// formatError turns any error into a message a person can read, in the UI's language.
+func (a *App) formatError(err error) any {
+	a.mu.RLock()
+	lang := a.lang
+	a.mu.RUnlock()
+	code, field, msg := domain.Localize(err, lang)
+	return ErrorPayload{Code: code, Field: field, Message: msg}
+}
+
+// Status describes the local database for the shell and the first-run screen.
+type Status struct {
+	DBPath   string `json:"dbPath"`
+	DeviceID string `json:"deviceId"`
+	Empty    bool   `json:"empty"`
+	Language string `json:"language"`
+}
+
+// Status returns where the data lives and whether the registry is still empty (first run).
+func (a *App) Status() (Status, error) {
+	empty, err := a.store.IsEmpty(a.ctx)
+	a.mu.RLock()
+	defer a.mu.RUnlock()
+	return Status{DBPath: a.store.Path(), DeviceID: a.store.DeviceID(), Empty: empty, Language: a.lang}, err
+}
+
+// SetLanguage switches the language of error messages: "vi" or "en".
+func (a *App) SetLanguage(lang string) error {
+	if lang != "vi" && lang != "en" {
+		return domain.Errorf(domain.EInvalid, "language", "Ngôn ngữ không được hỗ trợ.", "Unsupported language.")
+	}
+	a.mu.Lock()
+	a.lang = lang
+	a.mu.Unlock()
+	return nil
+}
+
+// LoadDemo loads the Kim Sơn 2018 example and returns the registry's counts.
+func (a *App) LoadDemo() (store.Stats, error) {
+	if err := a.store.ImportSnapshot(a.ctx, demo.KimSon2018()); err != nil {
+		return store.Stats{}, err
+	}
+	return a.store.Stats(a.ctx)
+}
+
+// Stats returns the registry's counts.
+func (a *App) Stats() (store.Stats, error) { return a.store.Stats(a.ctx) }
+
+// ListUnits returns every unit, closed and merged ones included, in Vietnamese order.
+func (a *App) ListUnits() ([]domain.Unit, error) { return a.store.ListUnits(a.ctx) }
+
+// GetUnit returns one unit.
+func (a *App) GetUnit(id string) (domain.Unit, error) { return a.store.GetUnit(a.ctx, id) }
+
+// SearchUnits finds units by name with or without diacritics (at most 200 hits).
+func (a *App) SearchUnits(query string) ([]store.UnitHit, error) {
+	return a.store.SearchUnits(a.ctx, query, 200)
+}
+
+// SaveUnit creates (empty id) or updates a unit.
+func (a *App) SaveUnit(u domain.Unit) (domain.Unit, error) { return a.store.SaveUnit(a.ctx, u) }
+
+// MoveUnit puts a unit under another parent.
+func (a *App) MoveUnit(id, parentID string) (domain.Unit, error) {
+	return a.store.MoveUnit(a.ctx, id, parentID)
+}
+
+// MergeUnit merges a unit into another of the same kind.
+func (a *App) MergeUnit(id, intoID string) (domain.Unit, error) {
+	return a.store.MergeUnit(a.ctx, id, intoID)
+}
+
+// CloseUnit dissolves a unit on a date (yyyy-mm-dd, today when empty).
+func (a *App) CloseUnit(id, on string) (domain.Unit, error) { return a.store.CloseUnit(a.ctx, id, on) }
+
+// ListCommunes returns the communes and towns.
+func (a *App) ListCommunes() ([]domain.Commune, error) { return a.store.ListCommunes(a.ctx) }
+
+// SaveCommune creates or updates a commune.
+func (a *App) SaveCommune(c domain.Commune) (domain.Commune, error) {
+	return a.store.SaveCommune(a.ctx, c)
+}
+
+// ListAreas returns the areas (tiểu khu).
+func (a *App) ListAreas() ([]domain.Area, error) { return a.store.ListAreas(a.ctx) }
+
+// SaveArea creates or renames an area.
+func (a *App) SaveArea(x domain.Area) (domain.Area, error) { return a.store.SaveArea(a.ctx, x) }
+
+// ListClusters returns the clusters (cụm xã).
+func (a *App) ListClusters() ([]domain.Cluster, error) { return a.store.ListClusters(a.ctx) }
+
+// SaveCluster creates or renames a cluster.
+func (a *App) SaveCluster(x domain.Cluster) (domain.Cluster, error) {
+	return a.store.SaveCluster(a.ctx, x)
+}
+
+// ListOfficials returns the officials with their roles and assignments.
+func (a *App) ListOfficials() ([]domain.Official, error) { return a.store.ListOfficials(a.ctx) }
+
+// SaveOfficial creates or updates an official.
+func (a *App) SaveOfficial(o domain.Official) (domain.Official, error) {
+	return a.store.SaveOfficial(a.ctx, o)
+}

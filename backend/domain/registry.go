@@ -1,0 +1,131 @@
+package domain
+
+import "strings"
+
+// CommuneKind is the administrative kind of a commune-level locality.
+type CommuneKind string
+
+const (
+	CommuneXa      CommuneKind = "xa"       // xã
+	CommuneThiTran CommuneKind = "thi_tran" // thị trấn
+	CommunePhuong  CommuneKind = "phuong"   // phường
+)
+
+// Commune is a commune, town or ward (xã, thị trấn, phường) with its area and cluster.
+type Commune struct {
+	ID        string      `json:"id"`
+	Name      string      `json:"name"`
+	Kind      CommuneKind `json:"kind"`
+	AreaID    string      `json:"areaId"`    // tiểu khu
+	ClusterID string      `json:"clusterId"` // cụm xã
+	Status    UnitStatus  `json:"status"`
+	SyncState SyncState   `json:"syncState"`
+}
+
+// Area is a group of communes (tiểu khu) that one Standing Committee member is in charge of.
+type Area struct {
+	ID   string `json:"id"`
+	Name string `json:"name"`
+}
+
+// Cluster is a group of communes (cụm xã) that meets for cluster briefings.
+type Cluster struct {
+	ID   string `json:"id"`
+	Name string `json:"name"`
+}
+
+// Role is what an official does, which decides what the official sees and writes.
+type Role string
+
+const (
+	RoleStandingBoard     Role = "standing_board"     // Thường trực Huyện ủy
+	RoleStandingCommittee Role = "standing_committee" // Ủy viên Ban Thường vụ, in charge of an area
+	RoleDistrictCommittee Role = "district_committee" // Huyện ủy viên, in charge of a commune
+	RoleOrgBoard          Role = "org_board"          // Ban Tổ chức Huyện ủy
+	RoleDistrictCadre     Role = "district_cadre"     // cán bộ, chuyên viên cấp huyện, assigned to a commune
+	RoleCommuneOffice     Role = "commune_office"     // văn phòng đảng ủy xã, thị trấn
+)
+
+// Roles lists every role in display order.
+var Roles = []Role{RoleStandingBoard, RoleStandingCommittee, RoleDistrictCommittee, RoleOrgBoard, RoleDistrictCadre, RoleCommuneOffice}
+
+// NeedsArea and NeedsCommune say which assignment a role requires.
+func (r Role) NeedsArea() bool { return r == RoleStandingCommittee }
+func (r Role) NeedsCommune() bool {
+	return r == RoleDistrictCommittee || r == RoleDistrictCadre || r == RoleCommuneOffice
+}
+
+// Valid reports whether r is a known role.
+func (r Role) Valid() bool {
+	for _, x := range Roles {
+		if x == r {
+			return true
+		}
+	}
+	return false
+}
+
+// Official is a person who supervises or is supervised, with a role and an assignment.
+type Official struct {
+	ID        string    `json:"id"`
+	Name      string    `json:"name"`
+	Title     string    `json:"title"` // chức vụ, free text
+	Role      Role      `json:"role"`
+	AreaID    string    `json:"areaId"`
+	CommuneID string    `json:"communeId"`
+	Active    bool      `json:"active"`
+	SyncState SyncState `json:"syncState"`
+}
+
+func clean(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// Normalize trims c's text; Validate checks the rules that concern c alone.
+func (c *Commune) Normalize() {
+	c.Name = clean(c.Name)
+	if c.Status == "" {
+		c.Status = StatusActive
+	}
+}
+
+func (c *Commune) Validate() error {
+	if c.Name == "" {
+		return Errorf(EInvalid, "name", "Tên xã, thị trấn không được để trống.", "The commune name must not be empty.")
+	}
+	switch c.Kind {
+	case CommuneXa, CommuneThiTran, CommunePhuong:
+	default:
+		return Errorf(EInvalid, "kind", "Loại đơn vị hành chính phải là xã, thị trấn hoặc phường.", "The kind must be commune, town or ward.")
+	}
+	return nil
+}
+
+// Normalize trims o's text; Validate checks the rules that concern o alone.
+func (o *Official) Normalize() {
+	o.Name = clean(o.Name)
+	o.Title = clean(o.Title)
+}
+
+func (o *Official) Validate() error {
+	if o.Name == "" {
+		return Errorf(EInvalid, "name", "Họ tên cán bộ không được để trống.", "The official's name must not be empty.")
+	}
+	if !o.Role.Valid() {
+		return Errorf(EInvalid, "role", "Vai trò không hợp lệ.", "Unknown role.")
+	}
+	if o.Role.NeedsArea() && o.AreaID == "" {
+		return Errorf(EInvalid, "areaId", "Ủy viên Ban Thường vụ phải được phân công phụ trách một tiểu khu.", "A Standing Committee member must be assigned an area.")
+	}
+	if o.Role.NeedsCommune() && o.CommuneID == "" {
+		return Errorf(EInvalid, "communeId", "Vai trò này phải được phân công một xã, thị trấn.", "This role must be assigned a commune.")
+	}
+	return nil
+}
+
+// ValidateName checks the name of an area or a cluster; whatVi and whatEn name the thing.
+func ValidateName(name, whatVi, whatEn string) error {
+	if clean(name) == "" {
+		return &Error{Code: EInvalid, Field: "name", Message: "Tên " + whatVi + " không được để trống.",
+			MessageEN: "The " + whatEn + " name must not be empty."}
+	}
+	return nil
+}

@@ -1,0 +1,64 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"time"
+
+	"chibo/backend/hlc"
+)
+
+// loadDevice reads this database's device id, making one the first time, and restores the
+// clock past the last timestamp this device issued or saw.
+func (s *Store) loadDevice(ctx context.Context) error {
+	return s.write(ctx, func(tx *sql.Tx) error {
+		err := tx.QueryRow(`SELECT value FROM meta WHERE key = 'device_id'`).Scan(&s.deviceID)
+		if err == sql.ErrNoRows {
+			s.deviceID = NewID()
+			_, err = tx.Exec(`INSERT INTO meta(key, value) VALUES ('device_id', ?)`, s.deviceID)
+		}
+		if err != nil {
+			return err
+		}
+		var last hlc.Timestamp
+		var text string
+		switch err := tx.QueryRow(`SELECT value FROM meta WHERE key = 'hlc_last'`).Scan(&text); err {
+		case nil:
+			if last, err = hlc.Parse(text); err != nil {
+				return err
+			}
+		case sql.ErrNoRows:
+		default:
+			return err
+		}
+		s.clock = hlc.New(s.deviceID, time.Now, last)
+		return nil
+	})
+}
+
+// SetClock replaces the wall clock the store stamps changes with; tests use it to make the
+// clock jump.
+func (s *Store) SetClock(now func() time.Time) {
+	s.clock = hlc.New(s.deviceID, now, s.clock.Last())
+}
+
+// SetUser sets the signed-in user whose writes the change log records from now on.
+func (s *Store) SetUser(userID string) { s.userID = userID }
+
+// Meta reads a value of the meta table ("" when absent).
+func (s *Store) Meta(ctx context.Context, key string) (string, error) {
+	var v string
+	err := s.db.QueryRowContext(ctx, `SELECT value FROM meta WHERE key = ?`, key).Scan(&v)
+	if err == sql.ErrNoRows {
+		return "", nil
+	}
+	return v, err
+}
+
+// SetMeta writes a value of the meta table.
+func (s *Store) SetMeta(ctx context.Context, key, value string) error {
+	return s.write(ctx, func(tx *sql.Tx) error {
+		_, err := tx.Exec(`INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value`, key, value)
+		return err
+	})
+}

@@ -1,0 +1,287 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/google/uuid"
+
+	"chibo/backend/domain"
+	"chibo/backend/hlc"
+)
+
+// A field of a synced record: its name on the wire and its column here.
+type field struct {
+	name   string
+	column string
+	isInt  bool
+}
+
+// kindSpec describes one kind of synced record and the table that holds it.
+type kindSpec struct {
+	kind   string
+	table  string
+	fields []field
+	byName map[string]field
+}
+
+func newKind(kind, table string, fields ...field) *kindSpec {
+	k := &kindSpec{kind: kind, table: table, fields: fields, byName: map[string]field{}}
+	for _, f := range fields {
+		k.byName[f.name] = f
+	}
+	return k
+}
+
+func str(name, column string) field { return field{name: name, column: column} }
+func num(name, column string) field { return field{name: name, column: column, isInt: true} }
+
+// kinds lists every synced record kind. The wire names are the JSON names of the domain
+// types, so a change reads the same in the outbox, on the wire and in the frontend.
+var kinds = map[string]*kindSpec{}
+
+func register(k *kindSpec) *kindSpec { kinds[k.kind] = k; return k }
+
+var (
+	kindArea     = register(newKind("area", "areas", str("name", "name")))
+	kindCluster  = register(newKind("cluster", "clusters", str("name", "name")))
+	kindCommune  = register(newKind("commune", "communes", str("name", "name"), str("kind", "kind"), str("areaId", "area_id"), str("clusterId", "cluster_id"), str("status", "status")))
+	kindUnit     = register(newKind("unit", "units", str("parentId", "parent_id"), str("kind", "kind"), str("name", "name"), str("communeId", "commune_id"), num("members", "members"), num("probationary", "probationary"), num("religious", "religious"), str("status", "status"), str("mergedIntoId", "merged_into_id"), str("closedOn", "closed_on"), str("note", "note")))
+	kindOfficial = register(newKind("official", "officials", str("name", "name"), str("title", "title"), str("role", "role"), str("areaId", "area_id"), str("communeId", "commune_id"), num("active", "active")))
+)
+
+// Values are a record's field values by wire name: string or int64.
+type Values map[string]any
+
+// Change is one entry of the change log: the fields one write set, stamped with its clock.
+type Change struct {
+	Seq      int64           `json:"seq"`
+	ChangeID string          `json:"changeId"`
+	Kind     string          `json:"kind"`
+	RecordID string          `json:"recordId"`
+	Op       string          `json:"op"` // "upsert" or "delete"
+	Fields   json.RawMessage `json:"fields"`
+	HLC      string          `json:"hlc"`
+	UserID   string          `json:"userId,omitempty"`
+}
+
+// Change operations.
+const (
+	OpUpsert = "upsert"
+	OpDelete = "delete"
+)
+
+// NewID returns a new record id: a UUIDv7, time-ordered so that new rows append to indexes.
+func NewID() string { return uuid.Must(uuid.NewV7()).String() }
+
+// write runs fn in one immediate transaction; any error rolls everything back.
+func (s *Store) write(ctx context.Context, fn func(tx *sql.Tx) error) error {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	if err := fn(tx); err != nil {
+		tx.Rollback()
+		return err
+	}
+	return tx.Commit()
+}
+
+// current is a record's stored state as the sync layer sees it.
+type current struct {
+	exists   bool
+	deleted  bool
+	values   Values
+	fieldHLC map[string]string
+	extra    map[string]any
+}
+
+func loadCurrent(tx *sql.Tx, k *kindSpec, id string) (current, error) {
+	cols := make([]string, len(k.fields))
+	for i, f := range k.fields {
+		cols[i] = f.column
+	}
+	q := fmt.Sprintf("SELECT %s, field_hlc, extra, deleted FROM %s WHERE id = ?", strings.Join(cols, ", "), k.table)
+	dest := make([]any, len(k.fields)+3)
+	raw := make([]any, len(k.fields))
+	for i := range k.fields {
+		dest[i] = &raw[i]
+	}
+	var fieldHLC, extra string
+	var deleted int
+	dest[len(k.fields)], dest[len(k.fields)+1], dest[len(k.fields)+2] = &fieldHLC, &extra, &deleted
+	err := tx.QueryRow(q, id).Scan(dest...)
+	if err == sql.ErrNoRows {
+		return current{values: Values{}, fieldHLC: map[string]string{}, extra: map[string]any{}}, nil
+	} else if err != nil {
+		return current{}, err
+	}
+	c := current{exists: true, deleted: deleted != 0, values: Values{}, fieldHLC: map[string]string{}, extra: map[string]any{}}
+	for i, f := range k.fields {
+		c.values[f.name] = canonical(f, raw[i])
+	}
+	if err := json.Unmarshal([]byte(fieldHLC), &c.fieldHLC); err != nil {
+		return current{}, fmt.Errorf("%s %s: field clocks: %w", k.kind, id, err)
+	}
+	if err := json.Unmarshal([]byte(extra), &c.extra); err != nil {
+		return current{}, fmt.Errorf("%s %s: extra fields: %w", k.kind, id, err)
+	}
+	return c, nil
+}
+
+// canonical converts a value from SQLite or JSON to the one Go type used for its field,
+// so that equal values compare equal whatever their source.
+func canonical(f field, v any) any {
+	if f.isInt {
+		switch x := v.(type) {
+		case int64:
+			return x
+		case int:
+			return int64(x)
+		case float64:
+			return int64(x)
+		case bool:
+			if x {
+				return int64(1)
+			}
+			return int64(0)
+		case json.Number:
+			n, _ := x.Int64()
+			return n
+		}
+		return int64(0)
+	}
+	switch x := v.(type) {
+	case string:
+		return x
+	case []byte:
+		return string(x)
+	case nil:
+		return ""
+	}
+	return fmt.Sprint(v)
+}
+
+// stamp issues a timestamp and remembers it, so that the clock resumes past it after a
+// restart even if the wall clock went back meanwhile.
+func (s *Store) stamp(tx *sql.Tx) (hlc.Timestamp, error) {
+	ts := s.clock.Now()
+	_, err := tx.Exec(`INSERT INTO meta(key, value) VALUES ('hlc_last', ?)
+		ON CONFLICT(key) DO UPDATE SET value = excluded.value WHERE excluded.value > meta.value`, ts.String())
+	return ts, err
+}
+
+// putRecord writes the given field values of one record as a local change: fields that
+// differ from the stored ones are updated, stamped with a fresh HLC and appended to the
+// change log, all in tx. It returns false when nothing changed (no change-log row).
+func (s *Store) putRecord(tx *sql.Tx, k *kindSpec, id string, vals Values) (bool, error) {
+	cur, err := loadCurrent(tx, k, id)
+	if err != nil {
+		return false, err
+	}
+	if cur.deleted {
+		return false, errDeleted(k.kind)
+	}
+	changed := Values{}
+	for name, v := range vals {
+		f, ok := k.byName[name]
+		if !ok {
+			return false, fmt.Errorf("store: %s has no field %q", k.kind, name)
+		}
+		v = canonical(f, v)
+		if !cur.exists || cur.values[name] != v {
+			changed[name] = v
+		}
+	}
+	if len(changed) == 0 {
+		return false, nil
+	}
+	ts, err := s.stamp(tx)
+	if err != nil {
+		return false, err
+	}
+	for name := range changed {
+		cur.fieldHLC[name] = ts.String()
+	}
+	if err := writeRow(tx, k, id, cur.exists, changed, cur.fieldHLC, cur.extra, ts.String(), false); err != nil {
+		return false, err
+	}
+	return true, s.appendChange(tx, k.kind, id, OpUpsert, changed, ts)
+}
+
+// deleteRecord makes a tombstone of one record and logs the deletion.
+func (s *Store) deleteRecord(tx *sql.Tx, k *kindSpec, id string) error {
+	cur, err := loadCurrent(tx, k, id)
+	if err != nil || !cur.exists || cur.deleted {
+		return err
+	}
+	ts, err := s.stamp(tx)
+	if err != nil {
+		return err
+	}
+	if _, err := tx.Exec(fmt.Sprintf("UPDATE %s SET deleted = 1, hlc = ? WHERE id = ?", k.table), ts.String(), id); err != nil {
+		return err
+	}
+	return s.appendChange(tx, k.kind, id, OpDelete, Values{}, ts)
+}
+
+func (s *Store) appendChange(tx *sql.Tx, kind, id, op string, changed Values, ts hlc.Timestamp) error {
+	fields, err := json.Marshal(changed)
+	if err != nil {
+		return err
+	}
+	_, err = tx.Exec(`INSERT INTO outbox(change_id, kind, record_id, op, fields, hlc, user_id, created_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+		NewID(), kind, id, op, string(fields), ts.String(), s.userID, time.Now().UTC().Format(time.RFC3339Nano))
+	return err
+}
+
+// writeRow inserts or updates the columns in changed, with the row's clocks and extras.
+func writeRow(tx *sql.Tx, k *kindSpec, id string, exists bool, changed Values, fieldHLC map[string]string, extra map[string]any, rowHLC string, deleted bool) error {
+	fh, err := json.Marshal(fieldHLC)
+	if err != nil {
+		return err
+	}
+	ex, err := json.Marshal(extra)
+	if err != nil {
+		return err
+	}
+	names := make([]string, 0, len(changed))
+	for name := range changed {
+		names = append(names, name)
+	}
+	sort.Strings(names) // deterministic SQL text, so the statement cache hits
+	cols := make([]string, 0, len(names)+5)
+	args := make([]any, 0, len(names)+5)
+	for _, name := range names {
+		cols = append(cols, k.byName[name].column)
+		args = append(args, changed[name])
+	}
+	del := 0
+	if deleted {
+		del = 1
+	}
+	cols = append(cols, "field_hlc", "extra", "hlc", "deleted")
+	args = append(args, string(fh), string(ex), rowHLC, del)
+	if !exists {
+		q := fmt.Sprintf("INSERT INTO %s (id, %s) VALUES (?%s)", k.table, strings.Join(cols, ", "), strings.Repeat(", ?", len(cols)))
+		_, err = tx.Exec(q, append([]any{id}, args...)...)
+		return err
+	}
+	sets := make([]string, len(cols))
+	for i, c := range cols {
+		sets[i] = c + " = ?"
+	}
+	q := fmt.Sprintf("UPDATE %s SET %s WHERE id = ?", k.table, strings.Join(sets, ", "))
+	_, err = tx.Exec(q, append(args, id)...)
+	return err
+}
+
+func errDeleted(kind string) error {
+	return domain.Errorf(domain.ENotFound, "", "Bản ghi đã bị xóa.", "The %s record was deleted.", kind)
+}

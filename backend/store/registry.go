@@ -1,0 +1,204 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+
+	"chibo/backend/domain"
+	"chibo/backend/textutil"
+)
+
+// ListCommunes returns every commune that is not deleted, in Vietnamese order.
+func (s *Store) ListCommunes(ctx context.Context) ([]domain.Commune, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT id, name, kind, area_id, cluster_id, status FROM communes WHERE deleted = 0`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var cs []domain.Commune
+	for rows.Next() {
+		var c domain.Commune
+		if err := rows.Scan(&c.ID, &c.Name, &c.Kind, &c.AreaID, &c.ClusterID, &c.Status); err != nil {
+			return nil, err
+		}
+		cs = append(cs, c)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	states, err := s.syncStates(ctx)
+	if err != nil {
+		return nil, err
+	}
+	for i := range cs {
+		cs[i].SyncState, _ = states.of(cs[i].ID)
+	}
+	sortByName(cs, func(c domain.Commune) string { return c.Name })
+	return cs, nil
+}
+
+// SaveCommune creates c when its ID is empty, else updates it. Errors: EInvalid.
+func (s *Store) SaveCommune(ctx context.Context, c domain.Commune) (domain.Commune, error) {
+	c.Name = textutil.NFC(c.Name)
+	c.Normalize()
+	if err := c.Validate(); err != nil {
+		return c, err
+	}
+	if c.ID == "" {
+		c.ID = NewID()
+	}
+	err := s.write(ctx, func(tx *sql.Tx) error {
+		if err := checkRef(tx, "areas", c.AreaID, "areaId", "tiểu khu", "area"); err != nil {
+			return err
+		}
+		if err := checkRef(tx, "clusters", c.ClusterID, "clusterId", "cụm xã", "cluster"); err != nil {
+			return err
+		}
+		var n int
+		if err := tx.QueryRow(`SELECT count(*) FROM communes WHERE lower(name) = lower(?) AND id != ? AND deleted = 0 AND status = 'active'`, c.Name, c.ID).Scan(&n); err != nil {
+			return err
+		} else if n > 0 {
+			return domain.Errorf(domain.EInvalid, "name", "Đã có xã, thị trấn tên “%s”.", "A commune named “%s” already exists.", c.Name)
+		}
+		_, err := s.putRecord(tx, kindCommune, c.ID, Values{"name": c.Name, "kind": string(c.Kind), "areaId": c.AreaID, "clusterId": c.ClusterID, "status": string(c.Status)})
+		return err
+	})
+	return c, err
+}
+
+func checkRef(tx *sql.Tx, table, id, field, whatVi, whatEn string) error {
+	if id == "" {
+		return nil
+	}
+	var n int
+	if err := tx.QueryRow(`SELECT count(*) FROM `+table+` WHERE id = ? AND deleted = 0`, id).Scan(&n); err != nil {
+		return err
+	} else if n == 0 {
+		return &domain.Error{Code: domain.EInvalid, Field: field, Message: "Không tìm thấy " + whatVi + " đã chọn.",
+			MessageEN: "The selected " + whatEn + " does not exist."}
+	}
+	return nil
+}
+
+// ListAreas returns the areas (tiểu khu) in Vietnamese order.
+func (s *Store) ListAreas(ctx context.Context) ([]domain.Area, error) {
+	return listNamed(ctx, s.db, "areas", func(id, name string) domain.Area { return domain.Area{ID: id, Name: name} },
+		func(a domain.Area) string { return a.Name })
+}
+
+// ListClusters returns the clusters (cụm xã) in Vietnamese order.
+func (s *Store) ListClusters(ctx context.Context) ([]domain.Cluster, error) {
+	return listNamed(ctx, s.db, "clusters", func(id, name string) domain.Cluster { return domain.Cluster{ID: id, Name: name} },
+		func(c domain.Cluster) string { return c.Name })
+}
+
+func listNamed[T any](ctx context.Context, db *sql.DB, table string, mk func(id, name string) T, name func(T) string) ([]T, error) {
+	rows, err := db.QueryContext(ctx, `SELECT id, name FROM `+table+` WHERE deleted = 0`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var xs []T
+	for rows.Next() {
+		var id, n string
+		if err := rows.Scan(&id, &n); err != nil {
+			return nil, err
+		}
+		xs = append(xs, mk(id, n))
+	}
+	sortByName(xs, name)
+	return xs, rows.Err()
+}
+
+// SaveArea creates or renames an area. Errors: EInvalid.
+func (s *Store) SaveArea(ctx context.Context, a domain.Area) (domain.Area, error) {
+	a.Name = textutil.NFC(a.Name)
+	if err := domain.ValidateName(a.Name, "tiểu khu", "area"); err != nil {
+		return a, err
+	}
+	if a.ID == "" {
+		a.ID = NewID()
+	}
+	return a, s.write(ctx, func(tx *sql.Tx) error {
+		_, err := s.putRecord(tx, kindArea, a.ID, Values{"name": a.Name})
+		return err
+	})
+}
+
+// SaveCluster creates or renames a cluster. Errors: EInvalid.
+func (s *Store) SaveCluster(ctx context.Context, c domain.Cluster) (domain.Cluster, error) {
+	c.Name = textutil.NFC(c.Name)
+	if err := domain.ValidateName(c.Name, "cụm xã", "cluster"); err != nil {
+		return c, err
+	}
+	if c.ID == "" {
+		c.ID = NewID()
+	}
+	return c, s.write(ctx, func(tx *sql.Tx) error {
+		_, err := s.putRecord(tx, kindCluster, c.ID, Values{"name": c.Name})
+		return err
+	})
+}
+
+// ListOfficials returns every official in Vietnamese order of name.
+func (s *Store) ListOfficials(ctx context.Context) ([]domain.Official, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT id, name, title, role, area_id, commune_id, active FROM officials WHERE deleted = 0`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var os []domain.Official
+	for rows.Next() {
+		var o domain.Official
+		if err := rows.Scan(&o.ID, &o.Name, &o.Title, &o.Role, &o.AreaID, &o.CommuneID, &o.Active); err != nil {
+			return nil, err
+		}
+		os = append(os, o)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	states, err := s.syncStates(ctx)
+	if err != nil {
+		return nil, err
+	}
+	for i := range os {
+		os[i].SyncState, _ = states.of(os[i].ID)
+	}
+	sortByName(os, func(o domain.Official) string { return o.Name })
+	return os, nil
+}
+
+// SaveOfficial creates or updates an official. Errors: EInvalid.
+func (s *Store) SaveOfficial(ctx context.Context, o domain.Official) (domain.Official, error) {
+	o.Name = textutil.NFC(o.Name)
+	o.Title = textutil.NFC(o.Title)
+	o.Normalize()
+	if err := o.Validate(); err != nil {
+		return o, err
+	}
+	if o.ID == "" {
+		o.ID = NewID()
+	}
+	if !o.Role.NeedsArea() {
+		o.AreaID = ""
+	}
+	if !o.Role.NeedsCommune() {
+		o.CommuneID = ""
+	}
+	return o, s.write(ctx, func(tx *sql.Tx) error {
+		if err := checkRef(tx, "areas", o.AreaID, "areaId", "tiểu khu", "area"); err != nil {
+			return err
+		}
+		if err := checkRef(tx, "communes", o.CommuneID, "communeId", "xã, thị trấn", "commune"); err != nil {
+			return err
+		}
+		active := 0
+		if o.Active {
+			active = 1
+		}
+		_, err := s.putRecord(tx, kindOfficial, o.ID, Values{"name": o.Name, "title": o.Title, "role": string(o.Role),
+			"areaId": o.AreaID, "communeId": o.CommuneID, "active": active})
+		return err
+	})
+}

@@ -1,0 +1,51 @@
+package textutil
+
+import (
+	"slices"
+	"testing"
+)
+
+func TestFoldMatchesWithOrWithoutDiacritics(t *testing.T) {
+	tests := []struct {
+		text, query string
+		want        bool
+	}{
+		{"Đồng Hướng", "dong huong", true},
+		{"Đồng Hướng", "Đồng", true},
+		{"Đồng Hướng", "d", true},
+		{"Kim Sơn", "kim son", true},
+		{"Kim Sơn", "KIM   SƠN", true},
+		{"Chi bộ Xóm 3, Kim Định", "xom 3 kim dinh", true},
+		{"Ân Hòa", "an hoa", true},
+		{"Ân Hòa", "hoa an", true}, // words in any order
+		{"Ân Hòa", "an hoi", false},
+		{"Kim Sơn", "", true},
+		{"Yên Mật", "yen mat x", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.text+"/"+tt.query, func(t *testing.T) {
+			if got := Matches(tt.text, tt.query); got != tt.want {
+				t.Errorf("Matches(%q, %q) = %v, want %v", tt.text, tt.query, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestFoldTreatsNFDLikeNFC(t *testing.T) {
+	nfd := "Đo\u0302\u0300ng Hu\u031bo\u031b\u0301ng" // decomposed Đồng Hướng
+	if Fold(nfd) != Fold("Đồng Hướng") {
+		t.Errorf("Fold(NFD) = %q, Fold(NFC) = %q", Fold(nfd), Fold("Đồng Hướng"))
+	}
+	if NFC(nfd) != "Đồng Hướng" {
+		t.Errorf("NFC(%q) = %q", nfd, NFC(nfd))
+	}
+}
+
+func TestSortVietnameseOrder(t *testing.T) {
+	got := []string{"Đồng Hướng", "Ân Hòa", "Bình Minh", "Dân Chủ", "An Lạc", "Ăn Uống", "Ơ", "Ô", "O", "Ư", "U"}
+	SortStrings(got)
+	want := []string{"An Lạc", "Ăn Uống", "Ân Hòa", "Bình Minh", "Dân Chủ", "Đồng Hướng", "O", "Ô", "Ơ", "U", "Ư"}
+	if !slices.Equal(got, want) {
+		t.Errorf("sorted = %v\nwant    %v", got, want)
+	}
+}
