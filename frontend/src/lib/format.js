@@ -1,0 +1,66 @@
+// Dates and numbers as Vietnamese officials write them: dd/mm/yyyy, 7.575.
+
+const TZ = 'Asia/Ho_Chi_Minh';
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const pad = (n) => String(n).padStart(2, '0');
+
+function validYMD(y, m, d) {
+  if (m < 1 || m > 12 || d < 1 || y < 1000 || y > 9999) return false;
+  const dt = new Date(Date.UTC(y, m - 1, d));
+  return dt.getUTCFullYear() === y && dt.getUTCMonth() === m - 1 && dt.getUTCDate() === d;
+}
+
+/**
+ * Formats a date as dd/mm/yyyy. A calendar date "yyyy-mm-dd" is shown as written (no time
+ * zone shift); a timestamp (ISO text or Date) is shown in Vietnam's time zone. Empty or
+ * unreadable input gives "".
+ * @param {string|Date|null|undefined} value
+ * @returns {string}
+ */
+export function formatDate(value) {
+  if (value == null || value === '') return '';
+  if (typeof value === 'string') {
+    const m = ISO_DATE.exec(value.trim());
+    if (m) return validYMD(+m[1], +m[2], +m[3]) ? `${m[3]}/${m[2]}/${m[1]}` : '';
+  }
+  const dt = value instanceof Date ? value : new Date(value);
+  if (Number.isNaN(dt.getTime())) return '';
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-GB', { timeZone: TZ, day: '2-digit', month: '2-digit', year: 'numeric' })
+      .formatToParts(dt)
+      .map((p) => [p.type, p.value]),
+  );
+  return `${parts.day}/${parts.month}/${parts.year}`;
+}
+
+/**
+ * Parses what a person typed as d/m/yyyy (also with "-" or "." between) into "yyyy-mm-dd",
+ * or null when it is not a real date.
+ * @param {string} text
+ * @returns {string|null}
+ */
+export function parseDate(text) {
+  const m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(String(text ?? '').trim());
+  if (!m) return null;
+  const d = +m[1], mo = +m[2], y = +m[3];
+  return validYMD(y, mo, d) ? `${y}-${pad(mo)}-${pad(d)}` : null;
+}
+
+/**
+ * Today's date in Vietnam as "yyyy-mm-dd".
+ * @param {Date} [now]
+ */
+export function todayISO(now = new Date()) {
+  const [d, m, y] = formatDate(now).split('/');
+  return `${y}-${m}-${d}`;
+}
+
+const numberFormat = new Intl.NumberFormat('vi-VN');
+
+/**
+ * Formats a count with Vietnamese grouping (7.575).
+ * @param {number} n
+ */
+export function formatNumber(n) {
+  return Number.isFinite(n) ? numberFormat.format(n) : '';
+}
