@@ -138,3 +138,6 @@ func (a *App) ListOfficials() ([]domain.Official, error) { return a.store.ListOf
 func (a *App) SaveOfficial(o domain.Official) (domain.Official, error) {
 	return a.store.SaveOfficial(a.ctx, o)
 }
+
+// CheckDatabase runs SQLite's integrity check on the local database ("ok" when sound).
+func (a *App) CheckDatabase() (string, error) { return a.store.IntegrityCheck(a.ctx) }

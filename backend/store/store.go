@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 
 	_ "github.com/mattn/go-sqlite3" // registers the "sqlite3" driver (cgo)
 	"github.com/pressly/goose/v3"
@@ -89,3 +90,21 @@ func (s *Store) DeviceID() string { return s.deviceID }
 
 // DB exposes the handle for tests and benchmarks in other packages.
 func (s *Store) DB() *sql.DB { return s.db }
+
+// IntegrityCheck runs SQLite's integrity check and returns "ok" or the problems it found.
+func (s *Store) IntegrityCheck(ctx context.Context) (string, error) {
+	rows, err := s.db.QueryContext(ctx, "PRAGMA integrity_check")
+	if err != nil {
+		return "", err
+	}
+	defer rows.Close()
+	var lines []string
+	for rows.Next() {
+		var l string
+		if err := rows.Scan(&l); err != nil {
+			return "", err
+		}
+		lines = append(lines, l)
+	}
+	return strings.Join(lines, "\n"), rows.Err()
+}

@@ -1,6 +1,7 @@
 package store
 
 import (
+	"bytes"
 	"context"
 	"sort"
 
@@ -57,8 +58,21 @@ func (s *Store) querySyncStates(ctx context.Context, q string, args ...any) (rec
 	return m, rows.Err()
 }
 
-// sortByName sorts xs in Vietnamese order of the name key gives, comparing folded keys
-// first is wrong for Vietnamese (a < ă), so the collator decides.
+// sortByName sorts xs in Vietnamese order of their names (a < ă < â, d < đ): plain byte
+// or folded order would be wrong, so the collator's keys decide.
 func sortByName[T any](xs []T, name func(T) string) {
-	sort.SliceStable(xs, func(i, j int) bool { return textutil.Compare(name(xs[i]), name(xs[j])) < 0 })
+	keys := make([][]byte, len(xs))
+	for i := range xs {
+		keys[i] = textutil.SortKey(name(xs[i]))
+	}
+	idx := make([]int, len(xs))
+	for i := range idx {
+		idx[i] = i
+	}
+	sort.SliceStable(idx, func(a, b int) bool { return bytes.Compare(keys[idx[a]], keys[idx[b]]) < 0 })
+	sorted := make([]T, len(xs))
+	for i, j := range idx {
+		sorted[i] = xs[j]
+	}
+	copy(xs, sorted)
 }

@@ -2,6 +2,7 @@ package textutil
 
 import (
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -49,3 +50,27 @@ func TestSortVietnameseOrder(t *testing.T) {
 		t.Errorf("sorted = %v\nwant    %v", got, want)
 	}
 }
+
+func TestSortKeyOrdersLikeCompare(t *testing.T) {
+	names := []string{"Đồng Hướng", "Ân Hòa", "Bình Minh", "Dân Chủ", "An Lạc", "Ăn Uống", "Ơ", "Ô", "O", "Ư", "U", "Kim Định", "Kim Đông"}
+	for _, a := range names {
+		for _, b := range names {
+			ka, kb := SortKey(a), SortKey(b)
+			if sign(bytesCompare(ka, kb)) != sign(Compare(a, b)) {
+				t.Errorf("key order of %q, %q differs from Compare", a, b)
+			}
+		}
+	}
+}
+
+func sign(x int) int {
+	switch {
+	case x < 0:
+		return -1
+	case x > 0:
+		return 1
+	}
+	return 0
+}
+
+func bytesCompare(a, b []byte) int { return strings.Compare(string(a), string(b)) }

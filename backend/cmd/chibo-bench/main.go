@@ -1,0 +1,125 @@
+// Command chibo-bench measures Chi Bộ's performance targets and prints one JSON object per
+// line: name, value, unit and, where a baseline applies, the baseline measured in the same
+// run and the ratio value/baseline. `make bench` runs it; -quick makes a run small enough
+// for CI.
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"chibo/backend/demo"
+	"chibo/backend/store"
+)
+
+// Result is one printed figure.
+type Result struct {
+	Name     string  `json:"name"`
+	Value    float64 `json:"value"`
+	Unit     string  `json:"unit"`
+	Baseline float64 `json:"baseline,omitempty"`
+	Ratio    float64 `json:"ratio,omitempty"`
+	Target   string  `json:"target,omitempty"`
+}
+
+func main() {
+	flag.Parse()
+	dir, err := os.MkdirTemp("", "chibo-bench-")
+	if err != nil {
+		fail(err)
+	}
+	defer os.RemoveAll(dir)
+	for _, r := range registryBenchmarks(dir) {
+		print(r)
+	}
+}
+
+func print(r Result) {
+	if r.Baseline > 0 {
+		r.Ratio = round(r.Value / r.Baseline)
+	}
+	enc := json.NewEncoder(os.Stdout)
+	enc.SetEscapeHTML(false)
+	enc.Encode(r)
+}
+
+func round(x float64) float64 { return float64(int64(x*1000+0.5)) / 1000 }
+
+func ms(res testing.BenchmarkResult) float64 { return round(float64(res.NsPerOp()) / 1e6) }
+
+func fail(err error) {
+	fmt.Fprintln(os.Stderr, "chibo-bench:", err)
+	os.Exit(1)
+}
+
+// registryBenchmarks measures the unit registry over the Kim Sơn demo (539 units): opening
+// the store, loading the tree and one search keystroke, each against the cost of a bare
+// scan of the units table in the same run.
+func registryBenchmarks(dir string) []Result {
+	ctx := context.Background()
+	path := filepath.Join(dir, "registry.db")
+	st, err := store.Open(path)
+	if err != nil {
+		fail(err)
+	}
+	if err := st.ImportSnapshot(ctx, demo.KimSon2018()); err != nil {
+		fail(err)
+	}
+	st.Close()
+
+	open := testing.Benchmark(func(b *testing.B) {
+		for b.Loop() {
+			s, err := store.Open(path)
+			if err != nil {
+				b.Fatal(err)
+			}
+			s.Close()
+		}
+	})
+	st, err = store.Open(path)
+	if err != nil {
+		fail(err)
+	}
+	defer st.Close()
+	scan := testing.Benchmark(func(b *testing.B) {
+		for b.Loop() {
+			rows, err := st.DB().QueryContext(ctx, `SELECT id, parent_id, name FROM units WHERE deleted = 0`)
+			if err != nil {
+				b.Fatal(err)
+			}
+			for rows.Next() {
+				var id, parent, name string
+				rows.Scan(&id, &parent, &name)
+			}
+			rows.Close()
+		}
+	})
+	list := testing.Benchmark(func(b *testing.B) {
+		for b.Loop() {
+			if _, err := st.ListUnits(ctx); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	const query = "dong huong"
+	search := testing.Benchmark(func(b *testing.B) {
+		i := 0
+		for b.Loop() {
+			i = i%len(query) + 1
+			if _, err := st.SearchUnits(ctx, query[:i], 200); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	return []Result{
+		{Name: "store_open_demo_ms", Value: ms(open), Unit: "ms"},
+		{Name: "units_raw_scan_ms", Value: ms(scan), Unit: "ms"},
+		{Name: "unit_tree_load_ms", Value: ms(list), Unit: "ms", Baseline: ms(scan)},
+		{Name: "unit_search_keystroke_ms", Value: ms(search), Unit: "ms", Baseline: ms(scan), Target: "< 20 ms"},
+	}
+}
