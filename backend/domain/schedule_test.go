@@ -1,0 +1,127 @@
+package domain
+
+import "testing"
+
+func validSchedule() Schedule {
+	return Schedule{CellID: "c1", Month: "2018-06", Date: "2018-06-05", StartTime: "07:30", Place: "Nhà văn hóa xóm 1", Kind: MeetingRegular, Status: ScheduleDraft}
+}
+
+func TestScheduleValidate(t *testing.T) {
+	tests := []struct {
+		name   string
+		change func(*Schedule)
+		field  string // "" when valid
+	}{
+		{"valid", func(s *Schedule) {}, ""},
+		{"thematic", func(s *Schedule) { s.Kind = MeetingThematic }, ""},
+		{"no cell", func(s *Schedule) { s.CellID = "" }, "cellId"},
+		{"bad month", func(s *Schedule) { s.Month = "2018-13" }, "month"},
+		{"no date", func(s *Schedule) { s.Date = "" }, "date"},
+		{"date not a date", func(s *Schedule) { s.Date = "2018-06-31" }, "date"},
+		{"date in the next month", func(s *Schedule) { s.Date = "2018-07-01" }, "date"},
+		{"date in the same month of another year", func(s *Schedule) { s.Date = "2017-06-05" }, "date"},
+		{"no start time", func(s *Schedule) { s.StartTime = "" }, "startTime"},
+		{"bad start time", func(s *Schedule) { s.StartTime = "25:00" }, "startTime"},
+		{"start time without minutes", func(s *Schedule) { s.StartTime = "7h" }, "startTime"},
+		{"no place", func(s *Schedule) { s.Place = "   " }, "place"},
+		{"unknown kind", func(s *Schedule) { s.Kind = "other" }, "kind"},
+		{"unknown status", func(s *Schedule) { s.Status = "sent" }, "status"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			s := validSchedule()
+			tc.change(&s)
+			s.Normalize()
+			err := s.Validate()
+			if tc.field == "" {
+				if err != nil {
+					t.Fatalf("got %v, want valid", err)
+				}
+				return
+			}
+			e, ok := err.(*Error)
+			if !ok || e.Code != EInvalid || e.Field != tc.field {
+				t.Fatalf("got %#v, want invalid %s", err, tc.field)
+			}
+			if e.Message == "" || e.MessageEN == "" {
+				t.Fatalf("messages missing: %#v", e)
+			}
+		})
+	}
+}
+
+func TestScheduleDateMessageIsVietnamese(t *testing.T) {
+	s := validSchedule()
+	s.Date = "2018-07-02"
+	got := s.Validate().Error()
+	want := "Ngày sinh hoạt 02/07/2018 không thuộc tháng 06/2018."
+	if got != want {
+		t.Fatalf("got %q, want %q", got, want)
+	}
+}
+
+func TestScheduleNormalize(t *testing.T) {
+	s := Schedule{CellID: "c", Date: "2018-06-05", StartTime: "7:30", Place: "  Nhà   văn hóa "}
+	s.Normalize()
+	if s.Month != "2018-06" || s.StartTime != "07:30" || s.Place != "Nhà văn hóa" || s.Kind != MeetingRegular || s.Status != ScheduleDraft {
+		t.Fatalf("got %+v", s)
+	}
+}
+
+func TestChangedForAttendees(t *testing.T) {
+	pub := validSchedule()
+	pub.Status = SchedulePublished
+	tests := []struct {
+		name   string
+		old    Schedule
+		change func(*Schedule)
+		want   bool
+	}{
+		{"draft edits are not news", validSchedule(), func(s *Schedule) { s.Date = "2018-06-06" }, false},
+		{"published: new date", pub, func(s *Schedule) { s.Date = "2018-06-06" }, true},
+		{"published: new time", pub, func(s *Schedule) { s.StartTime = "14:00" }, true},
+		{"published: new place", pub, func(s *Schedule) { s.Place = "Trụ sở" }, true},
+		{"published: cancelled", pub, func(s *Schedule) { s.Status = ScheduleCancelled }, true},
+		{"published: note only", pub, func(s *Schedule) { s.Note = "x" }, false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			s := tc.old
+			tc.change(&s)
+			if got := s.ChangedForAttendees(tc.old); got != tc.want {
+				t.Fatalf("got %v, want %v", got, tc.want)
+			}
+		})
+	}
+}
+
+func TestLetterNumber(t *testing.T) {
+	tests := []struct {
+		seq    int
+		symbol string
+		want   string
+	}{
+		{0, "", ""},
+		{1, "", "01-GGT/HU"},
+		{15, "GGT/HU", "15-GGT/HU"},
+		{123, "GGT/ĐU", "123-GGT/ĐU"},
+	}
+	for _, tc := range tests {
+		v := Visit{LetterSeq: tc.seq, LetterSymbol: tc.symbol}
+		if got := v.LetterNumber(); got != tc.want {
+			t.Errorf("seq %d: got %q, want %q", tc.seq, got, tc.want)
+		}
+	}
+}
+
+func TestCanPlan(t *testing.T) {
+	for _, tc := range []struct {
+		status ScheduleStatus
+		ok     bool
+	}{{SchedulePublished, true}, {ScheduleDraft, false}, {ScheduleCancelled, false}} {
+		err := CanPlan(Schedule{Status: tc.status})
+		if (err == nil) != tc.ok {
+			t.Errorf("%s: got %v", tc.status, err)
+		}
+	}
+}

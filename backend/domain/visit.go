@@ -1,0 +1,130 @@
+package domain
+
+import (
+	"fmt"
+	"strings"
+)
+
+// VisitStatus is where a planned visit stands.
+type VisitStatus string
+
+const (
+	VisitPlanned   VisitStatus = "planned"   // chosen; the cell is not told
+	VisitAttended  VisitStatus = "attended"  // the official went; the report is being written
+	VisitReported  VisitStatus = "reported"  // the report was submitted
+	VisitCancelled VisitStatus = "cancelled" // the official will not go
+)
+
+// Visit is a district official's plan to attend one scheduled cell meeting unannounced
+// (dự sinh hoạt chi bộ, không báo trước). It is confidential for good: it carries
+// restricted = 1 and is never sent to any commune office, even after the report; what a
+// commune receives is a separate VisitRelease.
+//
+// The introduction letter's number lives on the visit so that the letter and its visit
+// cannot be split by a sync; only the district Standing Office's device assigns it (see
+// LetterNumber and docs/access.md, "Visits").
+type Visit struct {
+	ID           string      `json:"id"`
+	ScheduleID   string      `json:"scheduleId"`
+	CellID       string      `json:"cellId"`
+	CommuneID    string      `json:"communeId"`
+	OfficialID   string      `json:"officialId"`
+	Date         string      `json:"date"` // the meeting's date when planned, yyyy-mm-dd
+	Status       VisitStatus `json:"status"`
+	Note         string      `json:"note"`
+	LetterYear   int         `json:"letterYear"`   // 0 until a letter is issued
+	LetterSeq    int         `json:"letterSeq"`    // 1, 2, … per year
+	LetterSymbol string      `json:"letterSymbol"` // GGT/HU
+	LetterDate   string      `json:"letterDate"`   // yyyy-mm-dd
+	// Read-only, for display.
+	CellName     string    `json:"cellName,omitempty"`
+	CommuneName  string    `json:"communeName,omitempty"`
+	OfficialName string    `json:"officialName,omitempty"`
+	StartTime    string    `json:"startTime,omitempty"`
+	Place        string    `json:"place,omitempty"`
+	SyncState    SyncState `json:"syncState"`
+}
+
+// DefaultLetterSymbol is the document symbol of an introduction letter of a district
+// committee (GGT: giấy giới thiệu, HU: Huyện ủy). A district can set its own.
+const DefaultLetterSymbol = "GGT/HU"
+
+// LetterNumber is the letter's number and symbol as printed: "15-GGT/HU", numbers below 10
+// with a leading zero ("01-GGT/HU") as party documents are numbered from 01. "" when no
+// letter was issued.
+func (v Visit) LetterNumber() string {
+	if v.LetterSeq == 0 {
+		return ""
+	}
+	return FormatLetterNumber(v.LetterSeq, v.LetterSymbol)
+}
+
+// FormatLetterNumber formats a letter's sequence number with its symbol.
+func FormatLetterNumber(seq int, symbol string) string {
+	if symbol == "" {
+		symbol = DefaultLetterSymbol
+	}
+	return fmt.Sprintf("%02d-%s", seq, symbol)
+}
+
+// Normalize trims v's text and fills the default status.
+func (v *Visit) Normalize() {
+	v.Note = strings.TrimSpace(v.Note)
+	if v.Status == "" {
+		v.Status = VisitPlanned
+	}
+}
+
+// Validate checks the rules that concern v alone.
+func (v *Visit) Validate() error {
+	if v.ScheduleID == "" {
+		return Errorf(EInvalid, "scheduleId", "Chưa chọn buổi sinh hoạt.", "No meeting chosen.")
+	}
+	if v.OfficialID == "" {
+		return Errorf(EInvalid, "officialId", "Chưa chọn cán bộ dự sinh hoạt.", "No attending official chosen.")
+	}
+	switch v.Status {
+	case VisitPlanned, VisitAttended, VisitReported, VisitCancelled:
+	default:
+		return Errorf(EInvalid, "status", "Trạng thái không hợp lệ.", "Unknown visit status.")
+	}
+	return nil
+}
+
+// CanPlan says whether an official may plan a visit to a schedule: only a published,
+// not cancelled meeting can be chosen.
+func CanPlan(s Schedule) error {
+	switch s.Status {
+	case SchedulePublished:
+		return nil
+	case ScheduleCancelled:
+		return Errorf(EInvalid, "scheduleId", "Buổi sinh hoạt này đã bị hủy.", "This meeting was cancelled.")
+	}
+	return Errorf(EInvalid, "scheduleId", "Lịch sinh hoạt này chưa được gửi.", "This schedule has not been published.")
+}
+
+// VisitClash is two or more officials who chose the same meeting: the Standing Board and
+// the Organization Board are warned so that they can spread the visits.
+type VisitClash struct {
+	ScheduleID    string   `json:"scheduleId"`
+	Date          string   `json:"date"`
+	CellName      string   `json:"cellName"`
+	CommuneName   string   `json:"communeName"`
+	OfficialNames []string `json:"officialNames"`
+}
+
+// VisitRelease is the part of a visit that its commune office may see, written when the
+// report is submitted: the date, the official and the feedback given on the spot; the
+// internal assessment only after the district releases it.
+type VisitRelease struct {
+	ID           string    `json:"id"`
+	ReportID     string    `json:"reportId"`
+	CellID       string    `json:"cellId"`
+	CommuneID    string    `json:"communeId"`
+	Date         string    `json:"date"`
+	OfficialName string    `json:"officialName"`
+	Feedback     string    `json:"feedback"`   // ý kiến góp ý tại buổi sinh hoạt
+	Assessment   string    `json:"assessment"` // "" until the district releases it
+	CellName     string    `json:"cellName,omitempty"`
+	SyncState    SyncState `json:"syncState"`
+}
