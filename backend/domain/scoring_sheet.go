@@ -1,0 +1,141 @@
+package domain
+
+import "strings"
+
+// SheetStatus is where a month's score sheet stands.
+type SheetStatus string
+
+const (
+	SheetNone      SheetStatus = "none"      // nothing entered yet (chưa chấm)
+	SheetDraft     SheetStatus = "draft"     // the commune is entering its self-assessment
+	SheetSubmitted SheetStatus = "submitted" // sent for review (đã gửi)
+	SheetApproved  SheetStatus = "approved"  // verified and locked (đã duyệt, khóa)
+)
+
+// Label is the Vietnamese name of the status.
+func (s SheetStatus) Label() string {
+	switch s {
+	case SheetNone:
+		return "Chưa chấm"
+	case SheetDraft:
+		return "Đang tự chấm"
+	case SheetSubmitted:
+		return "Đã gửi, chờ thẩm định"
+	case SheetApproved:
+		return "Đã duyệt"
+	}
+	return string(s)
+}
+
+// ScoreSheet is one grassroots organization's month (phiếu chấm điểm). Its two halves are
+// written by different people and synced as different records, so that neither can
+// overwrite the other: the self-assessment with evidence by the commune office, the
+// verification (Review) by the Organization Board. Approval locks the month.
+type ScoreSheet struct {
+	ID            string       `json:"id"`
+	UnitID        string       `json:"unitId"`
+	UnitName      string       `json:"unitName"`
+	UnitKind      UnitKind     `json:"unitKind"`
+	CommuneID     string       `json:"communeId"`
+	Month         string       `json:"month"` // yyyy-mm
+	CriteriaSetID string       `json:"criteriaSetId"`
+	Self          Scores       `json:"self"`
+	SelfNote      string       `json:"selfNote"`
+	Submitted     bool         `json:"submitted"`
+	SubmittedAt   string       `json:"submittedAt"`
+	SubmittedBy   string       `json:"submittedBy"`
+	Locked        bool         `json:"locked"`
+	Review        *ScoreReview `json:"review"` // nil when none is visible here
+	Status        SheetStatus  `json:"status"`
+	SelfTotal     Total        `json:"selfTotal"`
+	VerifiedTotal *Total       `json:"verifiedTotal"` // with the review
+	SyncState     SyncState    `json:"syncState"`
+}
+
+// ScoreReview is the Organization Board's half of a sheet: verified points and comments.
+type ScoreReview struct {
+	ID           string `json:"id"`
+	Verified     Scores `json:"verified"`
+	Comment      string `json:"comment"`
+	Approved     bool   `json:"approved"`
+	ApprovedAt   string `json:"approvedAt"`
+	ApprovedBy   string `json:"approvedBy"`
+	UnlockReason string `json:"unlockReason"`
+	UnlockedAt   string `json:"unlockedAt"`
+	UnlockedBy   string `json:"unlockedBy"`
+}
+
+// StatusOf derives a sheet's status from what is stored.
+func (s *ScoreSheet) StatusOf() SheetStatus {
+	switch {
+	case s.Review != nil && s.Review.Approved:
+		return SheetApproved
+	case s.Submitted:
+		return SheetSubmitted
+	case len(s.Self) > 0 || s.SelfNote != "":
+		return SheetDraft
+	}
+	return SheetNone
+}
+
+// CleanScores trims codes and notes. A line present with 0 points is a deliberate zero
+// and is kept: only an absent line counts as not scored.
+func CleanScores(sc Scores) Scores {
+	out := Scores{}
+	for k, v := range sc {
+		v.Note = strings.TrimSpace(v.Note)
+		out[strings.TrimSpace(k)] = v
+	}
+	return out
+}
+
+// ValidateUnlockReason insists on a reason for reopening an approved month: the unlock is
+// audited and the reason is what the audit is for. Errors: EInvalid.
+func ValidateUnlockReason(reason string) error {
+	if len([]rune(strings.TrimSpace(reason))) < 5 {
+		return Errorf(EInvalid, "reason", "Phải ghi lý do mở khóa phiếu chấm điểm đã duyệt.", "Give the reason for unlocking an approved sheet.")
+	}
+	return nil
+}
+
+// MonthRow is one organization in a month's ranking.
+type MonthRow struct {
+	Rank      int         `json:"rank"` // 1-based among the scored; 0 when not scored
+	UnitID    string      `json:"unitId"`
+	UnitName  string      `json:"unitName"`
+	UnitKind  UnitKind    `json:"unitKind"`
+	CommuneID string      `json:"communeId"`
+	Status    SheetStatus `json:"status"`
+	SelfTotal *float64    `json:"selfTotal"`
+	Verified  *float64    `json:"verified"` // approved months only
+	Total     *float64    `json:"total"`    // verified when approved, else self
+	Grade     Grade       `json:"grade"`
+}
+
+// MonthReport is a month across all grassroots organizations: ranking, grade
+// distribution and who has not submitted.
+type MonthReport struct {
+	Month        string              `json:"month"`
+	Rows         []MonthRow          `json:"rows"`
+	Distribution map[Grade]int       `json:"distribution"` // approved sheets only
+	ByStatus     map[SheetStatus]int `json:"byStatus"`
+	NotSubmitted []MonthRow          `json:"notSubmitted"` // nothing sent for review yet
+}
+
+// ChartPoint is one month of an organization's twelve-month chart.
+type ChartPoint struct {
+	Month  string      `json:"month"`
+	Status SheetStatus `json:"status"`
+	Total  *float64    `json:"total"` // verified when approved, else self; nil when none
+	Grade  Grade       `json:"grade"`
+}
+
+// UnitYear is an organization's scores over the twelve months of a year.
+type UnitYear struct {
+	UnitID     string           `json:"unitId"`
+	UnitName   string           `json:"unitName"`
+	Year       int              `json:"year"`
+	Points     []ChartPoint     `json:"points"`
+	Thresholds []GradeThreshold `json:"thresholds"` // of the latest set used, for the chart's bands
+	MaxTotal   float64          `json:"maxTotal"`
+}
