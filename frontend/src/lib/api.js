@@ -1,0 +1,78 @@
+// The only module that imports the generated Wails bindings. Every call returns a promise;
+// a rejection always carries an ApiError {code, field, message} whatever shape Go's error
+// formatter or the transport gave it.
+
+import * as App from '../../wailsjs/go/main/App.js';
+import { tr } from './i18n.js';
+
+/** An error from the Go side, in the UI's language. */
+export class ApiError extends Error {
+  /**
+   * @param {string} code domain error code (invalid, not_found, conflict, forbidden, internal)
+   * @param {string} field the input field at fault, or ""
+   * @param {string} message a message a person can read
+   */
+  constructor(code, field, message) {
+    super(message);
+    this.name = 'ApiError';
+    this.code = code;
+    this.field = field;
+  }
+}
+
+/**
+ * Turns anything a rejected Wails call may carry into an ApiError: the formatter's object
+ * {code, field, message}, the same as JSON text, a plain string, or an Error.
+ * @param {unknown} err
+ * @returns {ApiError}
+ */
+export function normalizeError(err) {
+  if (err instanceof ApiError) return err;
+  let e = err;
+  if (typeof e === 'string') {
+    const s = e.trim();
+    if (s.startsWith('{')) {
+      try {
+        e = JSON.parse(s);
+      } catch {
+        // not JSON after all: a plain message
+      }
+    }
+    if (typeof e === 'string') return new ApiError('internal', '', s || tr('error.generic'));
+  }
+  if (e && typeof e === 'object') {
+    const message = typeof e.message === 'string' && e.message !== '' ? e.message : tr('error.generic');
+    const code = typeof e.code === 'string' && e.code !== '' ? e.code : 'internal';
+    const field = typeof e.field === 'string' ? e.field : '';
+    return new ApiError(code, field, message);
+  }
+  return new ApiError('internal', '', tr('error.generic'));
+}
+
+async function call(name, ...args) {
+  if (!globalThis.window?.go?.main?.App) throw new ApiError('internal', '', tr('error.noBackend'));
+  try {
+    return await App[name](...args);
+  } catch (err) {
+    throw normalizeError(err);
+  }
+}
+
+/** @returns {Promise<{dbPath: string, deviceId: string, empty: boolean, language: string}>} */
+export const status = () => call('Status');
+/** Switches the language of Go's error messages: "vi" or "en". */
+export const setLanguage = (lang) => call('SetLanguage', lang);
+/** Loads the Kim Sơn 2018 example; resolves to the registry's counts (store.Stats). */
+export const loadDemo = () => call('LoadDemo');
+export const stats = () => call('Stats');
+/** Every unit, closed and merged included, in Vietnamese order, flat with parentId. */
+export const listUnits = async () => (await call('ListUnits')) ?? [];
+export const getUnit = (id) => call('GetUnit', id);
+export const searchUnits = async (q) => (await call('SearchUnits', q)) ?? [];
+/** Creates (empty id) or updates a unit; resolves to the saved unit. */
+export const saveUnit = (unit) => call('SaveUnit', unit);
+export const moveUnit = (id, parentId) => call('MoveUnit', id, parentId);
+export const mergeUnit = (id, intoId) => call('MergeUnit', id, intoId);
+/** Dissolves a unit on a date "yyyy-mm-dd". */
+export const closeUnit = (id, on) => call('CloseUnit', id, on);
+export const listCommunes = async () => (await call('ListCommunes')) ?? [];
