@@ -1,0 +1,187 @@
+# Chi Bộ — build, run and test.
+#
+# Works as root on a fresh Debian 12 with Go and Node/npm: every target installs what it
+# needs and skips what is already there. `make help` lists the targets.
+
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+MAKEFLAGS += --no-print-directory
+
+ROOT       := $(abspath $(dir $(lastword $(MAKEFILE_LIST))))
+BIN        := build/bin
+WAILS      := .bin/wails
+OUT        := test-output
+GOBUILD    := go build -buildvcs=false -trimpath
+XVFB_RUN   := xvfb-run -a -s "-screen 0 1280x1024x24"
+
+# Debian packages: GTK/WebKitGTK for the desktop build, Xvfb and X tools for the headless
+# runs, Chromium for the end-to-end tests, mingw + NSIS for the Windows build.
+APT_PACKAGES := build-essential pkg-config git libgtk-3-dev libwebkit2gtk-4.1-dev \
+	xvfb xauth xdotool x11-utils imagemagick chromium \
+	gcc-mingw-w64-x86-64 nsis poppler-utils
+
+# The desktop database: `make run DB=/path/x.db`, else $CHIBO_DB, else the same default as
+# the app (os.UserConfigDir()/ChiBo/chibo.db).
+DB ?= $(or $(CHIBO_DB),$(or $(XDG_CONFIG_HOME),$(HOME)/.config)/ChiBo/chibo.db)
+
+FRONTEND_SRC := $(shell find frontend/src frontend/wailsjs frontend/public -type f 2>/dev/null) \
+	frontend/index.html frontend/vite.config.js frontend/package.json frontend/package-lock.json
+
+.PHONY: help deps sysdeps tooldeps nodedeps frontend bindings build build-dev server server-bin \
+	run test vet gotest fronttest smoke e2e windows bench clean distclean wailsjs-modes
+
+help:
+	@echo "make run        build and start the desktop app (demo data on first run)"
+	@echo "make test       vet, unit tests, frontend tests, Windows build, smoke and e2e tests"
+	@echo "make bench      benchmarks"
+	@echo "make windows    build/bin/chibo.exe and the NSIS installer"
+	@echo "make server     build and start chibo-server"
+	@echo "make build      production binary build/bin/chibo"
+	@echo "make build-dev  browser-mode binary build/bin/chibo-dev (end-to-end tests)"
+	@echo "make bindings   regenerate frontend/wailsjs"
+	@echo "make deps       install system packages, npm packages and the Wails CLI"
+	@echo "make clean      remove build output"
+
+# ---------------------------------------------------------------- dependencies
+
+deps: sysdeps nodedeps $(WAILS)
+
+sysdeps:
+	@command -v go >/dev/null || { echo "Go is required (https://go.dev/doc/install)"; exit 1; }
+	@command -v npm >/dev/null || { echo "Node.js 20+ and npm are required"; exit 1; }
+	@missing=""; \
+	for p in $(APT_PACKAGES); do \
+	  dpkg-query -W -f='$${Status}' "$$p" 2>/dev/null | grep -q "ok installed" || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  sudo=""; [ "$$(id -u)" = 0 ] || sudo=sudo; \
+	  echo "==> apt-get install$$missing"; \
+	  $$sudo apt-get update -qq; \
+	  DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq --no-install-recommends $$missing >/dev/null; \
+	fi
+
+# npm ci only when node_modules is missing or package-lock.json changed since the last one.
+nodedeps:
+	@stamp=frontend/node_modules/.chibo-lock.sha256; \
+	want=$$(sha256sum frontend/package-lock.json | cut -d' ' -f1); \
+	if [ ! -f "$$stamp" ] || [ "$$(cat "$$stamp")" != "$$want" ]; then \
+	  echo "==> npm ci"; \
+	  (cd frontend && npm ci --no-audit --no-fund --loglevel=error); \
+	  echo "$$want" > "$$stamp"; \
+	fi
+
+# The Wails CLI, pinned in its own module (build/tools/wails) so the app's go.mod stays clean.
+$(WAILS): build/tools/wails/go.mod build/tools/wails/go.sum
+	@echo "==> building the Wails CLI into $(WAILS)"
+	@mkdir -p .bin
+	cd build/tools/wails && go build -buildvcs=false -o $(ROOT)/$(WAILS) github.com/wailsapp/wails/v2/cmd/wails
+
+tooldeps: $(WAILS)
+
+# ---------------------------------------------------------------- build
+
+# `wails generate` writes the bindings 0755, `wails build` rewrites the runtime 0644: keep
+# them all 0644 so neither leaves the work tree dirty.
+wailsjs-modes:
+	@chmod -R a-x+X frontend/wailsjs
+
+frontend: nodedeps frontend/dist/index.html
+
+frontend/dist/index.html: $(FRONTEND_SRC)
+	@echo "==> npm run build"
+	cd frontend && npm run build --silent
+	@touch frontend/dist/.gitkeep frontend/dist/index.html
+
+# The generated JS bindings are committed; rerun after changing App's methods. The
+# generator runs the app, so it gets a throwaway database.
+bindings: $(WAILS)
+	@tmp=$$(mktemp -d); trap 'rm -rf "$$tmp"' EXIT; \
+	CHIBO_DB="$$tmp/bindings.db" $(WAILS) generate module -tags webkit2_41
+	@$(MAKE) wailsjs-modes
+
+build: sysdeps frontend
+	@mkdir -p $(BIN)
+	$(GOBUILD) -tags desktop,production,webkit2_41 -ldflags "-w -s" -o $(BIN)/chibo .
+
+build-dev: sysdeps frontend
+	@mkdir -p $(BIN)
+	$(GOBUILD) -tags dev,webkit2_41 -o $(BIN)/chibo-dev .
+
+# chibo-server needs cgo (SQLite) but no GUI library.
+server-bin:
+	@mkdir -p $(BIN)
+	$(GOBUILD) -o $(BIN)/chibo-server ./backend/cmd/chibo-server
+
+server: server-bin
+	$(BIN)/chibo-server serve
+
+# ---------------------------------------------------------------- run
+
+run: deps build server-bin
+	@db="$(DB)"; \
+	if [ ! -e "$$db" ]; then \
+	  echo "==> new database $$db: loading the demo"; \
+	  $(BIN)/chibo-server seed-demo --db "$$db"; \
+	fi; \
+	if [ -n "$${DISPLAY:-}$${WAYLAND_DISPLAY:-}" ]; then \
+	  exec $(BIN)/chibo --db "$$db"; \
+	else \
+	  echo "==> no DISPLAY: running Chi Bộ under Xvfb (a virtual screen, nothing will appear)."; \
+	  echo "    Run 'make run' from a desktop session to see the window. Stop with Ctrl+C."; \
+	  exec $(XVFB_RUN) $(BIN)/chibo --db "$$db"; \
+	fi
+
+# ---------------------------------------------------------------- test
+
+test: deps
+	@start=$$(date +%s); \
+	$(MAKE) vet gotest fronttest windows smoke e2e; \
+	echo "==> make test: all passed in $$(( $$(date +%s) - start )) s"
+
+vet: frontend
+	go vet ./...
+
+gotest: frontend
+	go test -count=1 ./...
+
+fronttest: nodedeps
+	cd frontend && npm test --silent -- --passWithNoTests
+
+# Production binary under Xvfb: window mapped, page rendered, screenshot not blank.
+smoke: build
+	build/scripts/smoke.sh $(BIN)/chibo $(OUT)/smoke-production.png
+
+# Browser-mode end-to-end tests: frontend/e2e/*.test.js with node's test runner.
+e2e: build-dev
+	@mkdir -p $(OUT)
+	CHIBO_DEV_BIN=$(ROOT)/$(BIN)/chibo-dev node --test --test-concurrency=1 frontend/e2e/*.test.js
+
+# Windows: cross-compiled with mingw by the pinned Wails CLI (icon, manifest and version
+# info linked in), then the NSIS installer.
+windows: sysdeps frontend $(WAILS)
+	@rm -f $(BIN)/chibo.exe $(BIN)/chibo-amd64-installer.exe
+	CGO_ENABLED=1 CC=x86_64-w64-mingw32-gcc $(WAILS) build -platform windows/amd64 -nsis \
+		-s -m -nosyncgomod -skipbindings -trimpath -v 1
+	@$(MAKE) wailsjs-modes
+	@for f in $(BIN)/chibo.exe $(BIN)/chibo-amd64-installer.exe; do \
+	  [ -s "$$f" ] || { echo "missing $$f"; exit 1; }; \
+	  echo "==> $$f: $$(du -h "$$f" | cut -f1)"; \
+	done
+	@head -c2 $(BIN)/chibo.exe | grep -q MZ || { echo "$(BIN)/chibo.exe is not a Windows executable"; exit 1; }
+
+# ---------------------------------------------------------------- bench
+
+# Go benchmarks, then every build/scripts/bench/*.sh (further bench scripts go there).
+bench: sysdeps
+	go test -run '^$$' -bench . -benchmem ./backend/...
+	@for s in $(sort $(wildcard build/scripts/bench/*.sh)); do echo "==> $$s"; bash "$$s"; done
+
+# ---------------------------------------------------------------- clean
+
+clean:
+	rm -rf $(BIN) $(OUT) build/windows/installer/tmp
+	find frontend/dist -mindepth 1 ! -name .gitkeep -exec rm -rf {} +
+
+distclean: clean
+	rm -rf .bin frontend/node_modules
