@@ -125,3 +125,28 @@ func TestCanPlan(t *testing.T) {
 		}
 	}
 }
+
+func TestMayAttend(t *testing.T) {
+	tests := []struct {
+		name string
+		o    Official
+		ok   bool
+	}{
+		{"standing board anywhere", Official{Role: RoleStandingBoard, Active: true}, true},
+		{"org board anywhere", Official{Role: RoleOrgBoard, Active: true}, true},
+		{"standing committee in his area", Official{Role: RoleStandingCommittee, AreaID: "a1", Active: true}, true},
+		{"standing committee elsewhere", Official{Role: RoleStandingCommittee, AreaID: "a2", Active: true}, false},
+		{"district committee in his commune", Official{Role: RoleDistrictCommittee, CommuneID: "x1", Active: true}, true},
+		{"cadre in another commune", Official{Role: RoleDistrictCadre, CommuneID: "x2", Active: true}, false},
+		{"cadre in his commune", Official{Role: RoleDistrictCadre, CommuneID: "x1", Active: true}, true},
+		{"commune office never", Official{Role: RoleCommuneOffice, CommuneID: "x1", Active: true}, false},
+		{"inactive official", Official{Role: RoleStandingBoard}, false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if err := MayAttend(tc.o, "x1", "a1"); (err == nil) != tc.ok {
+				t.Fatalf("got %v, want ok=%v", err, tc.ok)
+			}
+		})
+	}
+}

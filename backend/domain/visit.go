@@ -128,3 +128,27 @@ type VisitRelease struct {
 	CellName     string    `json:"cellName,omitempty"`
 	SyncState    SyncState `json:"syncState"`
 }
+
+// MayAttend says whether official o may choose a meeting of a cell of the commune
+// communeID in area areaID: the Standing Board (and the Organization Board, which runs the
+// rounds) any cell, a Standing Committee member the communes of his area, a District
+// Committee member and a district cadre their commune; a commune office never.
+func MayAttend(o Official, communeID, areaID string) error {
+	if !o.Active {
+		return Errorf(EInvalid, "officialId", "Cán bộ “%s” không còn hoạt động.", "Official “%s” is no longer active.", o.Name)
+	}
+	ok := false
+	switch o.Role {
+	case RoleStandingBoard, RoleOrgBoard:
+		ok = true
+	case RoleStandingCommittee:
+		ok = o.AreaID != "" && o.AreaID == areaID
+	case RoleDistrictCommittee, RoleDistrictCadre:
+		ok = o.CommuneID != "" && o.CommuneID == communeID
+	}
+	if !ok {
+		return Errorf(EForbidden, "officialId", "Cán bộ “%s” không phụ trách chi bộ này nên không thể chọn dự sinh hoạt.",
+			"Official “%s” is not in charge of this cell and cannot choose to attend it.", o.Name)
+	}
+	return nil
+}
