@@ -1,0 +1,121 @@
+package server
+
+import (
+	"errors"
+	"net"
+	"net/http"
+	"strconv"
+	"time"
+
+	"chibo/backend/serverstore"
+	"chibo/backend/syncproto"
+)
+
+func (s *Server) login(w http.ResponseWriter, r *http.Request) {
+	if r.Method != http.MethodPost {
+		writeError(w, http.StatusMethodNotAllowed, syncproto.CodeMethod, "Phương thức không được hỗ trợ.", "Method not allowed.")
+		return
+	}
+	body(w, r, syncproto.MaxLoginBodyBytes)
+	req, err := syncproto.DecodeLogin(r.Body)
+	if err != nil {
+		decodeError(w, err)
+		return
+	}
+	if _, ok := versions(w, r, req.Protocol, req.Schema); !ok {
+		return
+	}
+	ip, _, _ := net.SplitHostPort(r.RemoteAddr)
+	wait := max(s.limiter.Blocked(req.Username), s.ipLimit.Blocked(ip))
+	if wait > 0 {
+		w.Header().Set("Retry-After", strconv.Itoa(int(wait.Seconds())+1))
+		writeError(w, http.StatusTooManyRequests, syncproto.CodeRateLimited,
+			"Đăng nhập sai quá nhiều lần; hãy thử lại sau "+strconv.Itoa(int(wait.Minutes())+1)+" phút.", "Too many failed logins; try again later.")
+		return
+	}
+	user, err := s.store.Authenticate(r.Context(), req.Username, req.Password)
+	if errors.Is(err, serverstore.ErrBadLogin) {
+		s.limiter.Fail(req.Username)
+		s.ipLimit.Fail(ip)
+		writeError(w, http.StatusUnauthorized, syncproto.CodeUnauthorized, "Sai tên đăng nhập hoặc mật khẩu.", "Wrong username or password.")
+		return
+	} else if err != nil {
+		s.internal(w, err)
+		return
+	}
+	s.limiter.Succeed(req.Username)
+	token, err := s.store.Enroll(r.Context(), user, req.DeviceID, req.DeviceName)
+	if errors.Is(err, serverstore.ErrDeviceTaken) {
+		writeError(w, http.StatusForbidden, syncproto.CodeForged, "Mã thiết bị này thuộc về một tài khoản khác.", "This device id belongs to another account.")
+		return
+	} else if err != nil {
+		s.internal(w, err)
+		return
+	}
+	s.log.Info("device enrolled", "user", user.Username, "device", req.DeviceID)
+	writeJSON(w, http.StatusOK, syncproto.LoginResponse{Token: token, DeviceID: req.DeviceID, Account: account(user),
+		ServerTime: time.Now().UTC().Format(time.RFC3339Nano)})
+}
+
+func account(u serverstore.User) syncproto.Account {
+	return syncproto.Account{UserID: u.ID, Username: u.Username, DisplayName: u.DisplayName, Role: u.Role, AreaID: u.AreaID, CommuneID: u.CommuneID}
+}
+
+func (s *Server) whoami(w http.ResponseWriter, r *http.Request, a serverstore.Actor) {
+	if _, ok := versions(w, r, 0, 0); !ok {
+		return
+	}
+	writeJSON(w, http.StatusOK, map[string]any{"account": account(a.User), "deviceId": a.Device.ID, "lastSeq": a.Device.LastSeq})
+}
+
+func (s *Server) push(w http.ResponseWriter, r *http.Request, a serverstore.Actor) {
+	body(w, r, syncproto.MaxBodyBytes)
+	req, err := syncproto.DecodePush(r.Body)
+	if err != nil {
+		decodeError(w, err)
+		return
+	}
+	proto, ok := versions(w, r, req.Protocol, req.Schema)
+	if !ok {
+		return
+	}
+	resp, err := s.store.Push(r.Context(), a, req.Changes)
+	if errors.Is(err, serverstore.ErrRevoked) {
+		writeError(w, http.StatusUnauthorized, syncproto.CodeUnauthorized, "Thiết bị đã bị thu hồi; hãy đăng nhập lại.", "Device revoked; sign in again.")
+		return
+	} else if err != nil {
+		s.internal(w, err)
+		return
+	}
+	if proto == 1 {
+		// Protocol 1 answered a refusal with a reason only.
+		for i := range resp.Results {
+			resp.Results[i].ReasonEN = ""
+		}
+	}
+	writeJSON(w, http.StatusOK, resp)
+}
+
+func (s *Server) pull(w http.ResponseWriter, r *http.Request, a serverstore.Actor) {
+	body(w, r, 64<<10)
+	req, err := syncproto.DecodePull(r.Body)
+	if err != nil {
+		decodeError(w, err)
+		return
+	}
+	proto, ok := versions(w, r, req.Protocol, req.Schema)
+	if !ok {
+		return
+	}
+	cur, err := serverstore.ParseCursor(req.Cursor)
+	if err != nil {
+		writeError(w, http.StatusBadRequest, syncproto.CodeBadRequest, "Con trỏ đồng bộ không hợp lệ.", "Malformed cursor.")
+		return
+	}
+	resp, err := s.store.Pull(r.Context(), a.User.Scope(), cur, req.Limit, req.Estimate && proto >= 2)
+	if err != nil {
+		s.internal(w, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, resp)
+}

@@ -1,0 +1,285 @@
+package serverstore
+
+import (
+	"context"
+	"crypto/rand"
+	"crypto/sha256"
+	"database/sql"
+	"encoding/base64"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"strings"
+	"sync"
+
+	"github.com/google/uuid"
+
+	"chibo/backend/access"
+	"chibo/backend/passwd"
+)
+
+// User is an account. PasswordHash never leaves this package's callers' process.
+type User struct {
+	ID          string `json:"id"`
+	Username    string `json:"username"`
+	DisplayName string `json:"displayName"`
+	Role        string `json:"role"`
+	AreaID      string `json:"areaId,omitempty"`
+	CommuneID   string `json:"communeId,omitempty"`
+	Disabled    bool   `json:"disabled"`
+	CreatedAt   string `json:"createdAt"`
+}
+
+// Scope is the user's access scope, computed from the account alone.
+func (u User) Scope() access.Scope {
+	return access.Scope{Role: u.Role, AreaID: u.AreaID, CommuneID: u.CommuneID}
+}
+
+// Device is an enrolled client database.
+type Device struct {
+	ID         string `json:"id"`
+	UserID     string `json:"userId"`
+	Username   string `json:"username"`
+	Name       string `json:"name"`
+	LastSeq    int64  `json:"lastSeq"`
+	CreatedAt  string `json:"createdAt"`
+	LastSeenAt string `json:"lastSeenAt"`
+	RevokedAt  string `json:"revokedAt,omitempty"`
+}
+
+// Errors of the account functions.
+var (
+	ErrNotFound     = errors.New("not found")
+	ErrExists       = errors.New("already exists")
+	ErrBadLogin     = errors.New("wrong username or password")
+	ErrRevoked      = errors.New("device revoked or unknown token")
+	ErrDeviceTaken  = errors.New("device id enrolled by another user")
+	ErrInvalidInput = errors.New("invalid input")
+)
+
+// PasswordParams are the argon2id costs of new password hashes (tests lower them).
+var PasswordParams = passwd.Default
+
+// dummyHash is verified against when a username does not exist, so that a guesser cannot
+// tell unknown usernames from wrong passwords by the time a login takes.
+var dummyHash = sync.OnceValue(func() string {
+	h, _ := passwd.Hash("dummy password", PasswordParams)
+	return h
+})
+
+// AddUser creates an account. Errors: ErrExists, ErrInvalidInput.
+func (s *Store) AddUser(ctx context.Context, u User, password string) (User, error) {
+	u.Username = strings.TrimSpace(u.Username)
+	if err := checkUser(u); err != nil {
+		return u, err
+	}
+	if len(password) < 8 {
+		return u, fmt.Errorf("%w: the password must have at least 8 characters", ErrInvalidInput)
+	}
+	hash, err := passwd.Hash(password, PasswordParams)
+	if err != nil {
+		return u, err
+	}
+	if u.ID == "" {
+		u.ID = uuid.Must(uuid.NewV7()).String()
+	}
+	u.CreatedAt = nowText(s.now())
+	err = s.write(ctx, func(tx *sql.Tx) error {
+		_, err := tx.Exec(`INSERT INTO users(id, username, display_name, role, area_id, commune_id, password_hash, created_at, updated_at)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, u.ID, u.Username, u.DisplayName, u.Role, u.AreaID, u.CommuneID, hash, u.CreatedAt, u.CreatedAt)
+		if err != nil && strings.Contains(err.Error(), "UNIQUE") {
+			return fmt.Errorf("%w: user %q", ErrExists, u.Username)
+		}
+		return err
+	})
+	return u, err
+}
+
+func checkUser(u User) error {
+	switch {
+	case u.Username == "" || len(u.Username) > 100 || strings.ContainsAny(u.Username, " \t\r\n"):
+		return fmt.Errorf("%w: the username must be 1–100 characters without spaces", ErrInvalidInput)
+	case !access.ValidRole(u.Role):
+		return fmt.Errorf("%w: unknown role %q (one of %s)", ErrInvalidInput, u.Role, strings.Join(access.Roles, ", "))
+	case access.NeedsArea(u.Role) && u.AreaID == "":
+		return fmt.Errorf("%w: role %s needs an area", ErrInvalidInput, u.Role)
+	case access.NeedsCommune(u.Role) && u.CommuneID == "":
+		return fmt.Errorf("%w: role %s needs a commune", ErrInvalidInput, u.Role)
+	}
+	return nil
+}
+
+const userCols = `id, username, display_name, role, area_id, commune_id, disabled, created_at`
+
+func scanUser(sc interface{ Scan(...any) error }) (User, error) {
+	var u User
+	err := sc.Scan(&u.ID, &u.Username, &u.DisplayName, &u.Role, &u.AreaID, &u.CommuneID, &u.Disabled, &u.CreatedAt)
+	if err == sql.ErrNoRows {
+		return u, ErrNotFound
+	}
+	return u, err
+}
+
+// ListUsers returns every account by username.
+func (s *Store) ListUsers(ctx context.Context) ([]User, error) {
+	rows, err := s.r.QueryContext(ctx, `SELECT `+userCols+` FROM users ORDER BY username`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var us []User
+	for rows.Next() {
+		u, err := scanUser(rows)
+		if err != nil {
+			return nil, err
+		}
+		us = append(us, u)
+	}
+	return us, rows.Err()
+}
+
+// UserByName returns one account. Errors: ErrNotFound.
+func (s *Store) UserByName(ctx context.Context, username string) (User, error) {
+	return scanUser(s.r.QueryRowContext(ctx, `SELECT `+userCols+` FROM users WHERE username = ?`, username))
+}
+
+// SetDisabled disables or enables an account; a disabled account's devices stop syncing
+// at once. Errors: ErrNotFound.
+func (s *Store) SetDisabled(ctx context.Context, username string, disabled bool) error {
+	return s.write(ctx, func(tx *sql.Tx) error {
+		res, err := tx.Exec(`UPDATE users SET disabled = ?, updated_at = ? WHERE username = ?`, disabled, nowText(s.now()), username)
+		return affected(res, err)
+	})
+}
+
+// SetPassword replaces an account's password. Errors: ErrNotFound, ErrInvalidInput.
+func (s *Store) SetPassword(ctx context.Context, username, password string) error {
+	if len(password) < 8 {
+		return fmt.Errorf("%w: the password must have at least 8 characters", ErrInvalidInput)
+	}
+	hash, err := passwd.Hash(password, PasswordParams)
+	if err != nil {
+		return err
+	}
+	return s.write(ctx, func(tx *sql.Tx) error {
+		res, err := tx.Exec(`UPDATE users SET password_hash = ?, updated_at = ? WHERE username = ?`, hash, nowText(s.now()), username)
+		return affected(res, err)
+	})
+}
+
+func affected(res sql.Result, err error) error {
+	if err != nil {
+		return err
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return ErrNotFound
+	}
+	return nil
+}
+
+// Authenticate checks a username and password. Errors: ErrBadLogin (also for a disabled
+// or unknown account: the caller cannot tell which).
+func (s *Store) Authenticate(ctx context.Context, username, password string) (User, error) {
+	var hash string
+	row := s.r.QueryRowContext(ctx, `SELECT `+userCols+`, password_hash FROM users WHERE username = ?`, username)
+	var u User
+	err := row.Scan(&u.ID, &u.Username, &u.DisplayName, &u.Role, &u.AreaID, &u.CommuneID, &u.Disabled, &u.CreatedAt, &hash)
+	if err == sql.ErrNoRows {
+		passwd.Verify(password, dummyHash())
+		return User{}, ErrBadLogin
+	} else if err != nil {
+		return User{}, err
+	}
+	if err := passwd.Verify(password, hash); err != nil || u.Disabled {
+		return User{}, ErrBadLogin
+	}
+	return u, nil
+}
+
+// HashToken is how a device token is stored: a token is 256 random bits, so a fast hash
+// suffices (there is nothing to guess), and a stolen database holds no usable token.
+func HashToken(token string) string {
+	h := sha256.Sum256([]byte(token))
+	return hex.EncodeToString(h[:])
+}
+
+// Enroll binds deviceID to user and issues a new token for it, replacing any earlier
+// token of that device (re-enrolling a revoked device with the password un-revokes it).
+// The device keeps its last seq, so its change log continues. Errors: ErrDeviceTaken.
+func (s *Store) Enroll(ctx context.Context, u User, deviceID, name string) (string, error) {
+	b := make([]byte, 32)
+	if _, err := rand.Read(b); err != nil {
+		return "", err
+	}
+	token := base64.RawURLEncoding.EncodeToString(b)
+	now := nowText(s.now())
+	err := s.write(ctx, func(tx *sql.Tx) error {
+		var owner string
+		err := tx.QueryRow(`SELECT user_id FROM devices WHERE id = ?`, deviceID).Scan(&owner)
+		switch {
+		case err == sql.ErrNoRows:
+			_, err = tx.Exec(`INSERT INTO devices(id, user_id, name, token_hash, created_at, last_seen_at) VALUES (?, ?, ?, ?, ?, ?)`,
+				deviceID, u.ID, name, HashToken(token), now, now)
+			return err
+		case err != nil:
+			return err
+		case owner != u.ID:
+			return ErrDeviceTaken
+		}
+		_, err = tx.Exec(`UPDATE devices SET token_hash = ?, name = ?, revoked_at = '', last_seen_at = ? WHERE id = ?`, HashToken(token), name, now, deviceID)
+		return err
+	})
+	return token, err
+}
+
+// DeviceByToken returns the device and user a token belongs to. Errors: ErrRevoked for an
+// unknown or revoked token or a disabled account.
+func (s *Store) DeviceByToken(ctx context.Context, token string) (Device, User, error) {
+	var d Device
+	row := s.r.QueryRowContext(ctx, `SELECT d.id, d.user_id, d.name, d.last_seq, d.created_at, d.last_seen_at, d.revoked_at, `+
+		`u.id, u.username, u.display_name, u.role, u.area_id, u.commune_id, u.disabled, u.created_at
+		FROM devices d JOIN users u ON u.id = d.user_id WHERE d.token_hash = ?`, HashToken(token))
+	var u User
+	err := row.Scan(&d.ID, &d.UserID, &d.Name, &d.LastSeq, &d.CreatedAt, &d.LastSeenAt, &d.RevokedAt,
+		&u.ID, &u.Username, &u.DisplayName, &u.Role, &u.AreaID, &u.CommuneID, &u.Disabled, &u.CreatedAt)
+	if err == sql.ErrNoRows || (err == nil && (d.RevokedAt != "" || u.Disabled)) {
+		return Device{}, User{}, ErrRevoked
+	}
+	d.Username = u.Username
+	return d, u, err
+}
+
+// TouchDevice records that a device was seen now.
+func (s *Store) TouchDevice(ctx context.Context, deviceID string) error {
+	return s.write(ctx, func(tx *sql.Tx) error {
+		_, err := tx.Exec(`UPDATE devices SET last_seen_at = ? WHERE id = ?`, nowText(s.now()), deviceID)
+		return err
+	})
+}
+
+// ListDevices returns every device, or one user's when username is not empty.
+func (s *Store) ListDevices(ctx context.Context, username string) ([]Device, error) {
+	rows, err := s.r.QueryContext(ctx, `SELECT d.id, d.user_id, u.username, d.name, d.last_seq, d.created_at, d.last_seen_at, d.revoked_at
+		FROM devices d JOIN users u ON u.id = d.user_id WHERE ? = '' OR u.username = ? ORDER BY u.username, d.created_at`, username, username)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var ds []Device
+	for rows.Next() {
+		var d Device
+		if err := rows.Scan(&d.ID, &d.UserID, &d.Username, &d.Name, &d.LastSeq, &d.CreatedAt, &d.LastSeenAt, &d.RevokedAt); err != nil {
+			return nil, err
+		}
+		ds = append(ds, d)
+	}
+	return ds, rows.Err()
+}
+
+// RevokeDevice makes a device's token useless at once. Errors: ErrNotFound.
+func (s *Store) RevokeDevice(ctx context.Context, deviceID string) error {
+	return s.write(ctx, func(tx *sql.Tx) error {
+		res, err := tx.Exec(`UPDATE devices SET revoked_at = ? WHERE id = ? AND revoked_at = ''`, nowText(s.now()), deviceID)
+		return affected(res, err)
+	})
+}

@@ -1,0 +1,196 @@
+package serverstore
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"chibo/backend/access"
+	"chibo/backend/syncproto"
+)
+
+// Cursor is a position in the server's change sequence for one scope. On the wire it is
+// opaque ("c1.<seq>.<scope fingerprint>"); clients store and return it unchanged.
+type Cursor struct {
+	Seq   int64
+	Scope string
+}
+
+func (c Cursor) String() string {
+	if c.Seq == 0 && c.Scope == "" {
+		return ""
+	}
+	return "c1." + strconv.FormatInt(c.Seq, 10) + "." + c.Scope
+}
+
+// ErrBadCursor means the cursor was not made by this server.
+var ErrBadCursor = errors.New("malformed cursor")
+
+// ParseCursor reads a cursor made by Cursor.String ("" is the beginning).
+func ParseCursor(s string) (Cursor, error) {
+	if s == "" {
+		return Cursor{}, nil
+	}
+	parts := strings.Split(s, ".")
+	if len(parts) != 3 || parts[0] != "c1" || len(parts[2]) > 32 {
+		return Cursor{}, ErrBadCursor
+	}
+	seq, err := strconv.ParseInt(parts[1], 10, 64)
+	if err != nil || seq < 0 {
+		return Cursor{}, ErrBadCursor
+	}
+	return Cursor{Seq: seq, Scope: parts[2]}, nil
+}
+
+// Pull returns one page of what scope may read and changed after cursor: full record
+// states in server-sequence order, and REMOVE entries for records that left the scope.
+//
+// The page is cut inside one read transaction, so it comes from one WAL snapshot. The
+// watermark W is the greatest sequence allocated in that snapshot. Sequences are
+// allocated inside write transactions and SQLite admits one writer at a time, so a
+// sequence is visible only once every smaller one is: no transaction still running can
+// commit a sequence ≤ W. A page therefore never skips a late commit, and a cursor at W
+// is safe. (TestPullNeverSkipsALateCommit holds a push transaction open to prove it.)
+//
+// Reset is set, with nothing else, when the cursor cannot continue: it predates the
+// tombstone horizon (deletions it missed are forgotten), it was cut for another scope
+// (the account's role or assignment changed), or it is ahead of the server (the server
+// was restored from a backup).
+func (s *Store) Pull(ctx context.Context, scope access.Scope, cursor Cursor, limit int, estimate bool) (syncproto.PullResponse, error) {
+	if limit <= 0 {
+		limit = syncproto.DefaultPageSize
+	}
+	if limit > syncproto.MaxPageSize {
+		limit = syncproto.MaxPageSize
+	}
+	fp := scope.Fingerprint()
+	resp := syncproto.PullResponse{Records: []syncproto.Record{}, Removes: []syncproto.RecordRef{}, Scope: fp}
+	err := s.read(ctx, func(tx *sql.Tx) error {
+		next, err := metaInt(tx, "next_seq")
+		if err != nil {
+			return err
+		}
+		watermark := next - 1
+		horizon, err := metaInt(tx, "tombstone_horizon")
+		if err != nil {
+			return err
+		}
+		if cursor.Seq > 0 && (cursor.Seq < horizon || cursor.Scope != fp || cursor.Seq > watermark) {
+			resp.Reset = true
+			return nil
+		}
+		pred, args := scope.SQLPredicate("")
+		q := `SELECT kind, id, fields, field_hlc, hlc, deleted, server_seq FROM records
+			WHERE server_seq > ? AND server_seq <= ? AND purged = 0 AND ` + pred
+		if cursor.Seq == 0 {
+			q += ` AND deleted = 0` // a device starting from nothing needs no tombstones
+		}
+		q += ` ORDER BY server_seq LIMIT ?`
+		rows, err := tx.Query(q, append(append([]any{cursor.Seq, watermark}, args...), limit)...)
+		if err != nil {
+			return err
+		}
+		var last int64
+		for rows.Next() {
+			var r syncproto.Record
+			var fields, fieldHLC string
+			if err := rows.Scan(&r.Kind, &r.ID, &fields, &fieldHLC, &r.HLC, &r.Deleted, &last); err != nil {
+				rows.Close()
+				return err
+			}
+			if err := json.Unmarshal([]byte(fields), &r.Fields); err != nil {
+				rows.Close()
+				return fmt.Errorf("record %s/%s: %w", r.Kind, r.ID, err)
+			}
+			if err := json.Unmarshal([]byte(fieldHLC), &r.FieldHLC); err != nil {
+				rows.Close()
+				return fmt.Errorf("record %s/%s: %w", r.Kind, r.ID, err)
+			}
+			resp.Records = append(resp.Records, r)
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return err
+		}
+		end := watermark
+		if len(resp.Records) == limit {
+			end, resp.HasMore = last, last < watermark
+		}
+		if cursor.Seq > 0 {
+			if resp.Removes, err = removes(tx, scope, cursor.Seq, end); err != nil {
+				return err
+			}
+		}
+		resp.Cursor = Cursor{Seq: end, Scope: fp}.String()
+		if estimate && resp.HasMore {
+			cq := `SELECT count(*) FROM records WHERE server_seq > ? AND server_seq <= ? AND purged = 0 AND ` + pred
+			if cursor.Seq == 0 {
+				cq += ` AND deleted = 0`
+			}
+			if err := tx.QueryRow(cq, append([]any{end, watermark}, args...)...).Scan(&resp.Remaining); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	return resp, err
+}
+
+// removes lists the records whose class the scope could read before a write in (from, to]
+// and can no longer read now.
+func removes(tx *sql.Tx, scope access.Scope, from, to int64) ([]syncproto.RecordRef, error) {
+	oldPred, oldArgs := scope.SQLPredicate("e.")
+	newPred, newArgs := scope.SQLPredicate("r.")
+	q := `SELECT DISTINCT e.kind, e.id FROM scope_exits e JOIN records r ON r.kind = e.kind AND r.id = e.id
+		WHERE e.server_seq > ? AND e.server_seq <= ? AND ` + oldPred + ` AND NOT (` + newPred + `)`
+	args := append(append([]any{from, to}, oldArgs...), newArgs...)
+	rows, err := tx.Query(q, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := []syncproto.RecordRef{}
+	for rows.Next() {
+		var r syncproto.RecordRef
+		if err := rows.Scan(&r.Kind, &r.ID); err != nil {
+			return nil, err
+		}
+		out = append(out, r)
+	}
+	return out, rows.Err()
+}
+
+// PurgeTombstones forgets the content of tombstones deleted before the given time, and
+// moves the horizon past them: a device whose cursor is older is told to reset, since
+// the deletions it missed will never be sent. The rows themselves stay (id and clock),
+// so that a late change cannot bring a purged record back.
+func (s *Store) PurgeTombstones(ctx context.Context, before string) (int64, error) {
+	var n int64
+	err := s.write(ctx, func(tx *sql.Tx) error {
+		var maxSeq sql.NullInt64
+		if err := tx.QueryRow(`SELECT max(server_seq) FROM records WHERE deleted = 1 AND purged = 0 AND deleted_at < ?`, before).Scan(&maxSeq); err != nil {
+			return err
+		}
+		if !maxSeq.Valid {
+			return nil
+		}
+		res, err := tx.Exec(`UPDATE records SET purged = 1, fields = '{}', field_hlc = '{}' WHERE deleted = 1 AND purged = 0 AND deleted_at < ?`, before)
+		if err != nil {
+			return err
+		}
+		n, _ = res.RowsAffected()
+		horizon, err := metaInt(tx, "tombstone_horizon")
+		if err != nil {
+			return err
+		}
+		if maxSeq.Int64 > horizon {
+			return setMetaInt(tx, "tombstone_horizon", maxSeq.Int64)
+		}
+		return nil
+	})
+	return n, err
+}

@@ -1,0 +1,345 @@
+package serverstore
+
+import (
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"database/sql"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"sort"
+	"time"
+
+	"chibo/backend/access"
+	"chibo/backend/domain"
+	"chibo/backend/hlc"
+	"chibo/backend/syncproto"
+)
+
+// Actor is who pushes: the authenticated device and its user.
+type Actor struct {
+	Device Device
+	User   User
+}
+
+// refusal is a change refused for good, with a reason in Vietnamese and English.
+type refusal struct{ code, vi, en string }
+
+func (r *refusal) Error() string { return r.code + ": " + r.en }
+
+func refuse(code, vi, en string, args ...any) *refusal {
+	return &refusal{code: code, vi: fmt.Sprintf(vi, args...), en: fmt.Sprintf(en, args...)}
+}
+
+// Push applies a batch of changes from one device in ONE transaction, together with the
+// device's new last seq, the answers and the audit rows. A change whose seq the device
+// already sent is answered from the stored answer, so a retry after a lost reply has no
+// second effect and reads the same. A change refused for good gets its reason and still
+// advances the device's last seq, so the changes behind it are not blocked.
+func (s *Store) Push(ctx context.Context, a Actor, changes []syncproto.Change) (syncproto.PushResponse, error) {
+	var resp syncproto.PushResponse
+	err := s.write(ctx, func(tx *sql.Tx) error {
+		resp = syncproto.PushResponse{Results: make([]syncproto.ChangeResult, 0, len(changes))}
+		var lastSeq int64
+		var revoked string
+		if err := tx.QueryRow(`SELECT last_seq, revoked_at FROM devices WHERE id = ? AND user_id = ?`, a.Device.ID, a.User.ID).Scan(&lastSeq, &revoked); err != nil {
+			if err == sql.ErrNoRows {
+				return ErrRevoked
+			}
+			return err
+		} else if revoked != "" {
+			return ErrRevoked
+		}
+		now := s.now()
+		for _, c := range changes {
+			res, err := s.pushOne(tx, a, c, lastSeq, now)
+			if err != nil {
+				return err
+			}
+			if c.Seq > lastSeq {
+				lastSeq = c.Seq
+			}
+			resp.Results = append(resp.Results, res)
+		}
+		resp.LastSeq = lastSeq
+		if _, err := tx.Exec(`UPDATE devices SET last_seq = ?, last_seen_at = ? WHERE id = ?`, lastSeq, nowText(now), a.Device.ID); err != nil {
+			return err
+		}
+		if s.beforeCommit != nil {
+			s.beforeCommit()
+		}
+		return nil
+	})
+	return resp, err
+}
+
+// changeHash identifies a change's content, to tell a replay from a different change that
+// reuses an id.
+func changeHash(c syncproto.Change) string {
+	var fields any
+	if err := json.Unmarshal(c.Fields, &fields); err != nil {
+		fields = string(c.Fields)
+	}
+	b, _ := json.Marshal([]any{c.Kind, c.RecordID, c.Op, fields, c.HLC, c.UserID})
+	h := sha256.Sum256(b)
+	return hex.EncodeToString(h[:16])
+}
+
+func (s *Store) pushOne(tx *sql.Tx, a Actor, c syncproto.Change, lastSeq int64, now time.Time) (syncproto.ChangeResult, error) {
+	hash := changeHash(c)
+	res := syncproto.ChangeResult{Seq: c.Seq, ChangeID: c.ChangeID}
+	// A change id seen before: the same content is a replay (answer as before); other
+	// content is a conflict.
+	var prev struct {
+		device, hash, status, code, reason, reasonEN, hlc string
+		seq                                               int64
+		clamped                                           bool
+	}
+	err := tx.QueryRow(`SELECT device_id, seq, hash, status, code, reason, reason_en, hlc, clamped FROM applied_changes WHERE change_id = ?`, c.ChangeID).
+		Scan(&prev.device, &prev.seq, &prev.hash, &prev.status, &prev.code, &prev.reason, &prev.reasonEN, &prev.hlc, &prev.clamped)
+	switch {
+	case err == nil && prev.hash == hash:
+		res.Status, res.Code, res.Reason, res.ReasonEN, res.HLC, res.Clamped = prev.status, prev.code, prev.reason, prev.reasonEN, prev.hlc, prev.clamped
+		if c.Seq > lastSeq && prev.device != a.Device.ID {
+			// The same change from a second copy of a device (restored from a backup):
+			// no second effect, but record the seq so this device's queue moves on.
+			return res, s.remember(tx, a, c, hash, res, now, "replay from another device")
+		}
+		return res, nil
+	case err == nil:
+		return s.refused(tx, a, c, hash, now, lastSeq, refuse(syncproto.CodeConflict,
+			"Mã thay đổi %s đã được dùng cho một nội dung khác.", "Change id %s was already used with other content.", c.ChangeID))
+	case err != sql.ErrNoRows:
+		return res, err
+	}
+	if c.Seq <= lastSeq {
+		// A seq this device already used, with a change id never seen: the device's
+		// database was restored from an older copy and numbers changes again.
+		return s.refused(tx, a, c, hash, now, lastSeq, refuse(syncproto.CodeConflict,
+			"Số thứ tự %d của thiết bị đã được dùng; cơ sở dữ liệu trên máy có thể đã được khôi phục từ bản sao cũ. Hãy đăng nhập lại.",
+			"Sequence %d of this device was already used; the local database may have been restored from an old copy. Sign in again.", c.Seq))
+	}
+	applied, ts, clamped, err := s.apply(tx, a, c, now)
+	var rf *refusal
+	if errors.As(err, &rf) {
+		return s.refused(tx, a, c, hash, now, lastSeq, rf)
+	} else if err != nil {
+		return res, err
+	}
+	res.Status, res.HLC, res.Clamped = syncproto.StatusAcked, ts, clamped
+	detail := "applied"
+	if !applied {
+		detail = "no effect: older than the stored values"
+	}
+	return res, s.remember(tx, a, c, hash, res, now, detail)
+}
+
+func (s *Store) refused(tx *sql.Tx, a Actor, c syncproto.Change, hash string, now time.Time, lastSeq int64, rf *refusal) (syncproto.ChangeResult, error) {
+	res := syncproto.ChangeResult{Seq: c.Seq, ChangeID: c.ChangeID, Status: syncproto.StatusRefused, Code: rf.code, Reason: rf.vi, ReasonEN: rf.en}
+	if c.Seq <= lastSeq {
+		// Not stored (its seq or id belongs to another change); audited all the same.
+		return res, audit(tx, a, c, res, now, rf.en)
+	}
+	return res, s.remember(tx, a, c, hash, res, now, rf.en)
+}
+
+// remember stores the answer to a change and audits it.
+func (s *Store) remember(tx *sql.Tx, a Actor, c syncproto.Change, hash string, res syncproto.ChangeResult, now time.Time, detail string) error {
+	changeID := c.ChangeID
+	_, err := tx.Exec(`INSERT INTO applied_changes(change_id, device_id, seq, hash, status, code, reason, reason_en, hlc, clamped, applied_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(change_id) DO NOTHING`,
+		changeID, a.Device.ID, c.Seq, hash, res.Status, res.Code, res.Reason, res.ReasonEN, res.HLC, res.Clamped, nowText(now))
+	if err != nil {
+		return err
+	}
+	return audit(tx, a, c, res, now, detail)
+}
+
+func audit(tx *sql.Tx, a Actor, c syncproto.Change, res syncproto.ChangeResult, now time.Time, detail string) error {
+	_, err := tx.Exec(`INSERT INTO audit(at, user_id, device_id, change_id, kind, record_id, op, status, code, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		nowText(now), a.User.ID, a.Device.ID, c.ChangeID, c.Kind, c.RecordID, c.Op, res.Status, res.Code, detail)
+	return err
+}
+
+// apply merges one change into its record by the conflict rule (per-field last writer
+// wins on HLC, tombstones final) after checking it. It returns whether anything changed,
+// the HLC applied and whether that HLC was clamped. A *refusal is a refusal for good.
+func (s *Store) apply(tx *sql.Tx, a Actor, c syncproto.Change, now time.Time) (bool, string, bool, error) {
+	if _, ok := Schema[c.Kind]; !ok {
+		return false, "", false, refuse(syncproto.CodeUnknownKind, "Loại bản ghi “%s” không được máy chủ hỗ trợ.", "Record kind %q is not supported by this server.", c.Kind)
+	}
+	if !syncproto.ValidID(c.RecordID) {
+		return false, "", false, refuse(syncproto.CodeInvalid, "Mã bản ghi không hợp lệ.", "Invalid record id.")
+	}
+	if c.Op != syncproto.OpUpsert && c.Op != syncproto.OpDelete {
+		return false, "", false, refuse(syncproto.CodeInvalid, "Thao tác “%s” không hợp lệ.", "Invalid operation %q.", c.Op)
+	}
+	if c.UserID != "" && c.UserID != a.User.ID {
+		return false, "", false, refuse(syncproto.CodeForged, "Thay đổi ghi tên một người dùng khác.", "The change claims another user.")
+	}
+	ts, err := hlc.Parse(c.HLC)
+	if err != nil {
+		return false, "", false, refuse(syncproto.CodeInvalid, "Dấu thời gian không hợp lệ.", "Malformed HLC timestamp.")
+	}
+	if ts.Node != a.Device.ID {
+		return false, "", false, refuse(syncproto.CodeForged, "Dấu thời gian mang mã của một thiết bị khác.", "The timestamp names another device.")
+	}
+	fields, err := syncproto.DecodeFields(Schema[c.Kind], c.Fields)
+	if err != nil {
+		return false, "", false, refuse(syncproto.CodeInvalid, "Dữ liệu không hợp lệ: %v.", "Invalid fields: %v.", err)
+	}
+	clamped := false
+	if limit := now.Add(s.MaxSkew).UnixMilli(); ts.Wall > limit {
+		// Clamp, don't refuse: a desktop whose clock runs fast keeps working, and its
+		// write orders as if made when the server received it.
+		srv := s.clock.Now()
+		ts = hlc.Timestamp{Wall: srv.Wall, Counter: srv.Counter, Node: ts.Node}
+		clamped = true
+	} else {
+		s.clock.Observe(ts)
+	}
+	stamp := ts.String()
+
+	cur, err := loadRow(tx, c.Kind, c.RecordID)
+	if err != nil {
+		return false, "", false, err
+	}
+	scope := a.User.Scope()
+	if cur.exists && !scope.Writes(c.Kind, cur.class) {
+		return false, "", false, outOfScope(scope, cur.class)
+	}
+	if cur.deleted {
+		if c.Op == syncproto.OpDelete {
+			return false, stamp, clamped, nil // deleting twice is one deletion
+		}
+		return false, "", false, refuse(syncproto.CodeDeleted, "Bản ghi đã bị xóa; thay đổi này không được áp dụng.", "The record was deleted; this change was not applied.")
+	}
+	next := cur
+	next.fields = cloneRaw(cur.fields)
+	next.fieldHLC = cloneStr(cur.fieldHLC)
+	changed := false
+	if c.Op == syncproto.OpDelete {
+		if !cur.exists {
+			// A record the server never had (its creation was refused): nothing to delete.
+			return false, stamp, clamped, nil
+		}
+		next.deleted, changed = true, true
+		if stamp > next.hlc {
+			next.hlc = stamp
+		}
+	} else {
+		names := make([]string, 0, len(fields))
+		for name := range fields {
+			names = append(names, name)
+		}
+		sort.Strings(names)
+		raw := map[string]json.RawMessage{}
+		json.Unmarshal(c.Fields, &raw)
+		for _, name := range names {
+			if stamp <= next.fieldHLC[name] {
+				continue // the stored value is as new or newer
+			}
+			next.fields[name] = compact(raw[name])
+			next.fieldHLC[name] = stamp
+			changed = true
+			if stamp > next.hlc {
+				next.hlc = stamp
+			}
+		}
+		if !changed {
+			return false, stamp, clamped, nil
+		}
+		vals := next.values(c.Kind)
+		next.class = access.Classify(c.Kind, vals, areaOf(tx))
+		if !scope.Writes(c.Kind, next.class) {
+			return false, "", false, outOfScope(scope, next.class)
+		}
+		if _, ok := fields[syncproto.FieldRestricted]; ok && !scope.District() {
+			return false, "", false, refuse(syncproto.CodeForbidden, "Chỉ cấp huyện được phân loại hạn chế.", "Only district roles may classify records.")
+		}
+		if err := validate(c.Kind, vals); err != nil {
+			return false, "", false, err
+		}
+	}
+	if _, err := s.saveRow(tx, c.Kind, c.RecordID, next, cur.class, cur.exists); err != nil {
+		return false, "", false, err
+	}
+	if c.Kind == "commune" && !next.deleted {
+		newArea, _ := next.values(c.Kind)["areaId"].(string)
+		oldArea, _ := cur.values(c.Kind)["areaId"].(string)
+		if !cur.exists || newArea != oldArea {
+			if err := s.moveCommuneArea(tx, c.RecordID, newArea); err != nil {
+				return false, "", false, err
+			}
+		}
+	}
+	return true, stamp, clamped, nil
+}
+
+func outOfScope(scope access.Scope, c access.Class) *refusal {
+	if scope.Reads(c) {
+		return refuse(syncproto.CodeForbidden, "Tài khoản không có quyền sửa bản ghi này.", "This account may not change this record.")
+	}
+	return refuse(syncproto.CodeOutOfScope, "Bản ghi nằm ngoài phạm vi của tài khoản.", "The record is outside this account's scope.")
+}
+
+// validate checks the merged state of a record by the domain's rules that concern one
+// record alone, so the server never stores a record no desktop would accept. Rules that
+// need other records (the parent exists, no cycle) are the writing desktop's: a reference
+// may point outside the device's scope.
+func validate(kind string, v access.Fields) error {
+	s := func(n string) string { x, _ := v[n].(string); return x }
+	n := func(n string) int { x, _ := v[n].(int64); return int(x) }
+	var err error
+	switch kind {
+	case "unit":
+		u := domain.Unit{Kind: domain.UnitKind(s("kind")), Name: s("name"), Members: n("members"), Probationary: n("probationary"),
+			Religious: n("religious"), Status: domain.UnitStatus(s("status"))}
+		u.Normalize()
+		err = u.Validate()
+	case "commune":
+		c := domain.Commune{Name: s("name"), Kind: domain.CommuneKind(s("kind")), Status: domain.UnitStatus(s("status"))}
+		c.Normalize()
+		err = c.Validate()
+	case "official":
+		o := domain.Official{Name: s("name"), Role: domain.Role(s("role")), AreaID: s("areaId"), CommuneID: s("communeId")}
+		o.Normalize()
+		err = o.Validate()
+	case "area", "cluster":
+		err = domain.ValidateName(s("name"), "tên", "name")
+	}
+	if err == nil {
+		return nil
+	}
+	var de *domain.Error
+	if errors.As(err, &de) {
+		return &refusal{code: syncproto.CodeInvalid, vi: de.Message, en: de.MessageEN}
+	}
+	return refuse(syncproto.CodeInvalid, "Dữ liệu không hợp lệ.", "Invalid record: %v", err)
+}
+
+func compact(raw json.RawMessage) json.RawMessage {
+	var b bytes.Buffer
+	if err := json.Compact(&b, raw); err != nil {
+		return raw
+	}
+	return b.Bytes()
+}
+
+func cloneRaw(m map[string]json.RawMessage) map[string]json.RawMessage {
+	out := make(map[string]json.RawMessage, len(m))
+	for k, v := range m {
+		out[k] = v
+	}
+	return out
+}
+
+func cloneStr(m map[string]string) map[string]string {
+	out := make(map[string]string, len(m))
+	for k, v := range m {
+		out[k] = v
+	}
+	return out
+}

@@ -1,0 +1,172 @@
+package serverstore
+
+import (
+	"database/sql"
+	"encoding/json"
+	"fmt"
+
+	"chibo/backend/access"
+	"chibo/backend/store"
+	"chibo/backend/syncproto"
+)
+
+// Schema is the record schema the server checks changes against: the local store's kinds,
+// so a kind added to the desktop is known to the server built from the same source.
+var Schema = func() syncproto.Schema {
+	out := syncproto.Schema{}
+	for kind, fields := range store.KindFields() {
+		m := map[string]syncproto.FieldType{}
+		for name, t := range fields {
+			if t == "int" {
+				m[name] = syncproto.TypeInt
+			} else {
+				m[name] = syncproto.TypeString
+			}
+		}
+		out[kind] = m
+	}
+	return out
+}()
+
+// row is a record's stored state on the server.
+type row struct {
+	exists   bool
+	deleted  bool
+	fields   map[string]json.RawMessage
+	fieldHLC map[string]string
+	hlc      string
+	class    access.Class
+}
+
+func loadRow(tx *sql.Tx, kind, id string) (row, error) {
+	r := row{fields: map[string]json.RawMessage{}, fieldHLC: map[string]string{}}
+	var fields, fieldHLC string
+	var restricted int
+	err := tx.QueryRow(`SELECT fields, field_hlc, hlc, deleted, commune_id, area_id, audience, restricted FROM records WHERE kind = ? AND id = ?`, kind, id).
+		Scan(&fields, &fieldHLC, &r.hlc, &r.deleted, &r.class.CommuneID, &r.class.AreaID, &r.class.Audience, &restricted)
+	if err == sql.ErrNoRows {
+		return r, nil
+	} else if err != nil {
+		return r, err
+	}
+	r.exists, r.class.Restricted = true, restricted == 1
+	if err := json.Unmarshal([]byte(fields), &r.fields); err != nil {
+		return r, fmt.Errorf("record %s/%s: fields: %w", kind, id, err)
+	}
+	if err := json.Unmarshal([]byte(fieldHLC), &r.fieldHLC); err != nil {
+		return r, fmt.Errorf("record %s/%s: field clocks: %w", kind, id, err)
+	}
+	return r, nil
+}
+
+// values decodes the stored fields by the schema, for classification and validation.
+func (r row) values(kind string) access.Fields {
+	schema := Schema[kind]
+	out := access.Fields{}
+	for name, raw := range r.fields {
+		if v, err := syncproto.DecodeValue(schema, name, raw); err == nil {
+			out[name] = v
+		}
+	}
+	return out
+}
+
+// areaOf returns the area of a commune as the server holds it now.
+func areaOf(tx *sql.Tx) func(string) string {
+	return func(communeID string) string {
+		var fields string
+		if err := tx.QueryRow(`SELECT fields FROM records WHERE kind = 'commune' AND id = ?`, communeID).Scan(&fields); err != nil {
+			return ""
+		}
+		var f struct {
+			AreaID string `json:"areaId"`
+		}
+		json.Unmarshal([]byte(fields), &f)
+		return f.AreaID
+	}
+}
+
+// saveRow writes r with a new server sequence and, when the record's class changed, logs
+// the class it left so that pulls can send REMOVE to devices that no longer see it.
+func (s *Store) saveRow(tx *sql.Tx, kind, id string, r row, old access.Class, oldExists bool) (int64, error) {
+	seq, err := nextSeq(tx)
+	if err != nil {
+		return 0, err
+	}
+	fields, err := json.Marshal(r.fields)
+	if err != nil {
+		return 0, err
+	}
+	fh, err := json.Marshal(r.fieldHLC)
+	if err != nil {
+		return 0, err
+	}
+	now := nowText(s.now())
+	deletedAt := ""
+	if r.deleted {
+		deletedAt = now
+	}
+	_, err = tx.Exec(`INSERT INTO records(kind, id, fields, field_hlc, hlc, deleted, server_seq, commune_id, area_id, audience, restricted, updated_at, deleted_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+		ON CONFLICT(kind, id) DO UPDATE SET fields = excluded.fields, field_hlc = excluded.field_hlc, hlc = excluded.hlc,
+			deleted = excluded.deleted, server_seq = excluded.server_seq, commune_id = excluded.commune_id, area_id = excluded.area_id,
+			audience = excluded.audience, restricted = excluded.restricted, updated_at = excluded.updated_at,
+			deleted_at = CASE WHEN records.deleted_at = '' THEN excluded.deleted_at ELSE records.deleted_at END`,
+		kind, id, string(fields), string(fh), r.hlc, r.deleted, seq, r.class.CommuneID, r.class.AreaID, r.class.Audience, r.class.Restricted, now, deletedAt)
+	if err != nil {
+		return 0, err
+	}
+	if oldExists && old != r.class {
+		if err := logExit(tx, seq, kind, id, old); err != nil {
+			return 0, err
+		}
+	}
+	return seq, nil
+}
+
+func logExit(tx *sql.Tx, seq int64, kind, id string, c access.Class) error {
+	_, err := tx.Exec(`INSERT INTO scope_exits(server_seq, kind, id, commune_id, area_id, audience, restricted) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+		seq, kind, id, c.CommuneID, c.AreaID, c.Audience, c.Restricted)
+	return err
+}
+
+// moveCommuneArea gives every record of a commune the commune's new area, each with a new
+// sequence and a scope exit, so that a standing committee member who lost the commune is
+// told to remove its records and the one who gained it receives them.
+func (s *Store) moveCommuneArea(tx *sql.Tx, communeID, newArea string) error {
+	rows, err := tx.Query(`SELECT kind, id, area_id, audience, restricted FROM records WHERE commune_id = ? AND area_id != ?`, communeID, newArea)
+	if err != nil {
+		return err
+	}
+	type item struct {
+		kind, id string
+		old      access.Class
+	}
+	var items []item
+	for rows.Next() {
+		it := item{old: access.Class{CommuneID: communeID}}
+		if err := rows.Scan(&it.kind, &it.id, &it.old.AreaID, &it.old.Audience, &it.old.Restricted); err != nil {
+			rows.Close()
+			return err
+		}
+		items = append(items, it)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	for _, it := range items {
+		seq, err := nextSeq(tx)
+		if err != nil {
+			return err
+		}
+		if _, err := tx.Exec(`UPDATE records SET area_id = ?, server_seq = ?, updated_at = ? WHERE kind = ? AND id = ?`,
+			newArea, seq, nowText(s.now()), it.kind, it.id); err != nil {
+			return err
+		}
+		if err := logExit(tx, seq, it.kind, it.id, it.old); err != nil {
+			return err
+		}
+	}
+	return nil
+}

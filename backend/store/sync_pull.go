@@ -1,0 +1,241 @@
+package store
+
+import (
+	"bytes"
+	"context"
+	"database/sql"
+	"encoding/json"
+	"fmt"
+	"time"
+
+	"chibo/backend/hlc"
+)
+
+// RecordRef names a record that left this device's scope.
+type RecordRef struct {
+	Kind string `json:"kind"`
+	ID   string `json:"id"`
+}
+
+// PullPage is one page of a pull as the store applies it.
+type PullPage struct {
+	Records []Record
+	Removes []RecordRef
+	Cursor  string // the cursor to store with this page
+	Done    bool   // the last page of this pull: the device is up to date
+}
+
+// Meta keys of the sync state.
+const (
+	metaCursor     = "sync_cursor"
+	metaResync     = "sync_resync"    // "1" while a full resync runs
+	metaLastPullAt = "sync_last_pull" // RFC 3339 UTC time of the last complete pull
+)
+
+// SyncCursor returns the cursor of the last applied page ("" before the first sync).
+func (s *Store) SyncCursor(ctx context.Context) (string, error) { return s.Meta(ctx, metaCursor) }
+
+// BeginResync starts a full resync, as the server asks after a reset: the cursor goes
+// back to the beginning, and when the last page arrives, local records the server did not
+// send are removed, unless they carry unsynced changes. Nothing is deleted now, so an
+// interrupted resync loses nothing and resumes from its last page.
+func (s *Store) BeginResync(ctx context.Context) error {
+	return s.write(ctx, func(tx *sql.Tx) error {
+		if _, err := tx.Exec(`DELETE FROM resync_seen`); err != nil {
+			return err
+		}
+		if err := setMeta(tx, metaResync, "1"); err != nil {
+			return err
+		}
+		return setMeta(tx, metaCursor, "")
+	})
+}
+
+func setMeta(tx *sql.Tx, key, value string) error {
+	_, err := tx.Exec(`INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value`, key, value)
+	return err
+}
+
+func getMeta(tx *sql.Tx, key string) (string, error) {
+	var v string
+	err := tx.QueryRow(`SELECT value FROM meta WHERE key = ?`, key).Scan(&v)
+	if err == sql.ErrNoRows {
+		return "", nil
+	}
+	return v, err
+}
+
+// pendingSet is what the device has not yet had acknowledged, per record: the fields of
+// pending upserts and whether a delete is pending.
+type pendingSet map[string]map[string]bool // kind/id → field names ("" = a pending delete)
+
+func loadPending(tx *sql.Tx) (pendingSet, error) {
+	rows, err := tx.Query(`SELECT kind, record_id, op, fields FROM outbox WHERE state = 'pending'`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	p := pendingSet{}
+	for rows.Next() {
+		var kind, id, op, fields string
+		if err := rows.Scan(&kind, &id, &op, &fields); err != nil {
+			return nil, err
+		}
+		key := kind + "/" + id
+		if p[key] == nil {
+			p[key] = map[string]bool{}
+		}
+		if op == OpDelete {
+			p[key][""] = true
+			continue
+		}
+		var f map[string]json.RawMessage
+		json.Unmarshal([]byte(fields), &f)
+		for name := range f {
+			p[key][name] = true
+		}
+	}
+	return p, rows.Err()
+}
+
+// ApplyPull applies one page and stores its cursor in ONE transaction: a crash leaves
+// either the whole page with its cursor or neither, so the next pull resumes exactly.
+//
+// The server's state is authoritative for every field this device has no pending change
+// of: the field takes the server's value and clock even when the local clock is greater.
+// That is what makes replicas converge whatever the devices' clocks say (a clock that ran
+// ahead cannot pin a stale value), and a pull never overwrites unsynced local work: a
+// pending field keeps its local value until its change is answered. Tombstones are final.
+// Records of kinds this version does not know are skipped (it cannot show or edit them).
+func (s *Store) ApplyPull(ctx context.Context, page PullPage) error {
+	return s.write(ctx, func(tx *sql.Tx) error {
+		pending, err := loadPending(tx)
+		if err != nil {
+			return err
+		}
+		resync, err := getMeta(tx, metaResync)
+		if err != nil {
+			return err
+		}
+		for _, r := range page.Records {
+			if err := s.applyServerRecord(tx, r, pending[r.Kind+"/"+r.ID]); err != nil {
+				return err
+			}
+			if resync == "1" {
+				if _, err := tx.Exec(`INSERT OR IGNORE INTO resync_seen(kind, id) VALUES (?, ?)`, r.Kind, r.ID); err != nil {
+					return err
+				}
+			}
+		}
+		for _, ref := range page.Removes {
+			if err := removeLocal(tx, ref, pending); err != nil {
+				return err
+			}
+		}
+		if err := setMeta(tx, metaCursor, page.Cursor); err != nil {
+			return err
+		}
+		if !page.Done {
+			return nil
+		}
+		if resync == "1" {
+			if err := sweepUnseen(tx); err != nil {
+				return err
+			}
+		}
+		return setMeta(tx, metaLastPullAt, time.Now().UTC().Format(time.RFC3339))
+	})
+}
+
+func (s *Store) applyServerRecord(tx *sql.Tx, r Record, pending map[string]bool) error {
+	k, ok := kinds[r.Kind]
+	if !ok {
+		return nil
+	}
+	if ts, err := hlc.Parse(r.HLC); err == nil {
+		s.clock.Observe(ts)
+	}
+	cur, err := loadCurrent(tx, k, r.ID)
+	if err != nil {
+		return err
+	}
+	if cur.deleted {
+		return nil
+	}
+	if r.Deleted {
+		if !cur.exists {
+			return writeRow(tx, k, r.ID, false, Values{}, map[string]string{}, map[string]any{}, r.HLC, true)
+		}
+		_, err := tx.Exec(fmt.Sprintf("UPDATE %s SET deleted = 1, hlc = max(hlc, ?) WHERE id = ?", k.table), r.HLC, r.ID)
+		return err
+	}
+	changed := Values{}
+	touched := !cur.exists
+	for name, raw := range r.Fields {
+		if pending[name] {
+			continue // unsynced local work wins until the server has answered it
+		}
+		clock := r.FieldHLC[name]
+		if clock == "" {
+			clock = r.HLC
+		}
+		if cur.fieldHLC[name] == clock {
+			continue // already the server's
+		}
+		cur.fieldHLC[name], touched = clock, true
+		f, known := k.byName[name]
+		if !known {
+			cur.extra[name] = json.RawMessage(raw)
+			continue
+		}
+		var v any
+		dec := json.NewDecoder(bytes.NewReader(raw))
+		dec.UseNumber()
+		if err := dec.Decode(&v); err != nil {
+			return fmt.Errorf("store: %s %s field %s: %w", r.Kind, r.ID, name, err)
+		}
+		changed[name] = canonical(f, v)
+	}
+	if !touched {
+		return nil
+	}
+	rowHLC := ""
+	for _, c := range cur.fieldHLC {
+		if c > rowHLC {
+			rowHLC = c
+		}
+	}
+	if rowHLC == "" {
+		rowHLC = r.HLC
+	}
+	return writeRow(tx, k, r.ID, cur.exists, changed, cur.fieldHLC, cur.extra, rowHLC, false)
+}
+
+// removeLocal forgets a record that left this device's scope, unless it has unsynced
+// changes: those stay until the server answers them (it will refuse them as out of scope,
+// and the user sees why).
+func removeLocal(tx *sql.Tx, ref RecordRef, pending pendingSet) error {
+	k, ok := kinds[ref.Kind]
+	if !ok || pending[ref.Kind+"/"+ref.ID] != nil {
+		return nil
+	}
+	_, err := tx.Exec(fmt.Sprintf("DELETE FROM %s WHERE id = ?", k.table), ref.ID)
+	return err
+}
+
+// sweepUnseen ends a full resync: records the server did not send are gone from this
+// device's view (deleted and purged, or out of scope), except those with changes the
+// server has not acknowledged, pending or refused.
+func sweepUnseen(tx *sql.Tx) error {
+	for _, k := range kinds {
+		q := fmt.Sprintf(`DELETE FROM %s WHERE id NOT IN (SELECT id FROM resync_seen WHERE kind = ?)
+			AND id NOT IN (SELECT record_id FROM outbox WHERE kind = ? AND state != 'acked')`, k.table)
+		if _, err := tx.Exec(q, k.kind, k.kind); err != nil {
+			return err
+		}
+	}
+	if _, err := tx.Exec(`DELETE FROM resync_seen`); err != nil {
+		return err
+	}
+	return setMeta(tx, metaResync, "")
+}

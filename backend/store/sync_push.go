@@ -1,0 +1,67 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"time"
+)
+
+// Sync status of change-log rows.
+const (
+	StatePending = "pending"
+	StateAcked   = "acked"
+	StateRefused = "refused"
+)
+
+// PendingChanges returns up to limit changes not yet answered by the server, oldest first:
+// the next batch to push.
+func (s *Store) PendingChanges(ctx context.Context, limit int) ([]Change, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT seq, change_id, kind, record_id, op, fields, hlc, user_id FROM outbox
+		WHERE state = 'pending' ORDER BY seq LIMIT ?`, limit)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var cs []Change
+	for rows.Next() {
+		var c Change
+		var fields string
+		if err := rows.Scan(&c.Seq, &c.ChangeID, &c.Kind, &c.RecordID, &c.Op, &fields, &c.HLC, &c.UserID); err != nil {
+			return nil, err
+		}
+		c.Fields = []byte(fields)
+		cs = append(cs, c)
+	}
+	return cs, rows.Err()
+}
+
+// PushResult is the server's answer to one pushed change.
+type PushResult struct {
+	Seq      int64
+	ChangeID string
+	Status   string // StateAcked or StateRefused
+	Code     string
+	Reason   string // Vietnamese
+	ReasonEN string
+}
+
+// MarkPushed records the server's answers in one transaction: acknowledged changes leave
+// the queue; refused ones stay on the device with their reason, for the user to see, and
+// no longer block the queue. An answer for a row that is not pending (already answered)
+// changes nothing, so a duplicated reply is harmless.
+func (s *Store) MarkPushed(ctx context.Context, results []PushResult) error {
+	now := time.Now().UTC().Format(time.RFC3339Nano)
+	return s.write(ctx, func(tx *sql.Tx) error {
+		for _, r := range results {
+			state := StateAcked
+			if r.Status == StateRefused {
+				state = StateRefused
+			}
+			if _, err := tx.Exec(`UPDATE outbox SET state = ?, code = ?, reason = ?, reason_en = ?, answered_at = ?
+				WHERE seq = ? AND change_id = ? AND state = 'pending'`, state, r.Code, r.Reason, r.ReasonEN, now, r.Seq, r.ChangeID); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}

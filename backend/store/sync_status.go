@@ -1,0 +1,124 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"sort"
+)
+
+// SyncStatus is what the app shows about sync: when the device last completed a pull,
+// how many changes wait to be sent, how many the server refused, whether a full resync
+// is under way.
+type SyncStatus struct {
+	LastSyncAt string `json:"lastSyncAt"` // RFC 3339 UTC; "" before the first sync
+	Pending    int    `json:"pending"`
+	Refused    int    `json:"refused"`
+	Resyncing  bool   `json:"resyncing"`
+}
+
+// SyncStatus reads the sync status.
+func (s *Store) SyncStatus(ctx context.Context) (SyncStatus, error) {
+	var st SyncStatus
+	err := s.db.QueryRowContext(ctx, `SELECT
+		(SELECT count(*) FROM outbox WHERE state = 'pending'),
+		(SELECT count(*) FROM outbox WHERE state = 'refused'),
+		coalesce((SELECT value FROM meta WHERE key = 'sync_last_pull'), ''),
+		coalesce((SELECT value FROM meta WHERE key = 'sync_resync'), '') = '1'`).Scan(&st.Pending, &st.Refused, &st.LastSyncAt, &st.Resyncing)
+	return st, err
+}
+
+// RefusedChange is a change the server refused for good, kept for the user to see.
+type RefusedChange struct {
+	Seq        int64           `json:"seq"`
+	ChangeID   string          `json:"changeId"`
+	Kind       string          `json:"kind"`
+	RecordID   string          `json:"recordId"`
+	Op         string          `json:"op"`
+	Fields     json.RawMessage `json:"fields"`
+	Code       string          `json:"code"`
+	Reason     string          `json:"reason"`
+	ReasonEN   string          `json:"reasonEn"`
+	CreatedAt  string          `json:"createdAt"`
+	AnsweredAt string          `json:"answeredAt"`
+}
+
+// RefusedChanges lists the refused changes, newest first.
+func (s *Store) RefusedChanges(ctx context.Context) ([]RefusedChange, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT seq, change_id, kind, record_id, op, fields, code, reason, reason_en, created_at, answered_at
+		FROM outbox WHERE state = 'refused' ORDER BY seq DESC`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := []RefusedChange{}
+	for rows.Next() {
+		var r RefusedChange
+		var fields string
+		if err := rows.Scan(&r.Seq, &r.ChangeID, &r.Kind, &r.RecordID, &r.Op, &fields, &r.Code, &r.Reason, &r.ReasonEN, &r.CreatedAt, &r.AnsweredAt); err != nil {
+			return nil, err
+		}
+		r.Fields = json.RawMessage(fields)
+		out = append(out, r)
+	}
+	return out, rows.Err()
+}
+
+// KindFields describes the synced kinds as this store knows them: kind → field → "string"
+// or "int". A test keeps it equal to the wire schema of syncproto.
+func KindFields() map[string]map[string]string {
+	out := map[string]map[string]string{}
+	for _, k := range kinds {
+		m := map[string]string{}
+		for _, f := range k.fields {
+			if f.isInt {
+				m[f.name] = "int"
+			} else {
+				m[f.name] = "string"
+			}
+		}
+		out[k.kind] = m
+	}
+	return out
+}
+
+// ExportRecords returns the full state of every record, tombstones included, ordered by
+// kind and id: tests compare replicas with it, and chibo-server seeds itself from a
+// snapshot loaded into a scratch store.
+func (s *Store) ExportRecords(ctx context.Context) ([]Record, error) {
+	var out []Record
+	err := s.write(ctx, func(tx *sql.Tx) error {
+		names := make([]string, 0, len(kinds))
+		for name := range kinds {
+			names = append(names, name)
+		}
+		sort.Strings(names)
+		for _, name := range names {
+			rows, err := tx.Query(`SELECT id FROM ` + kinds[name].table + ` ORDER BY id`)
+			if err != nil {
+				return err
+			}
+			var ids []string
+			for rows.Next() {
+				var id string
+				if err := rows.Scan(&id); err != nil {
+					rows.Close()
+					return err
+				}
+				ids = append(ids, id)
+			}
+			rows.Close()
+			for _, id := range ids {
+				r, ok, err := recordState(tx, name, id)
+				if err != nil {
+					return err
+				}
+				if ok {
+					out = append(out, r)
+				}
+			}
+		}
+		return nil
+	})
+	return out, err
+}

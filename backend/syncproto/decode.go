@@ -1,0 +1,142 @@
+package syncproto
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"strconv"
+)
+
+// Decode reads one JSON value of type T from r strictly: unknown fields, trailing data
+// and wrong types are errors. The envelope is strict on purpose: a field the server does
+// not understand would be silently ignored otherwise; new envelope fields come with a new
+// protocol version. Record fields (Change.Fields, Record.Fields) stay open.
+func Decode[T any](r io.Reader) (T, error) {
+	var v T
+	dec := json.NewDecoder(r)
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&v); err != nil {
+		return v, describe(err)
+	}
+	if _, err := dec.Token(); err != io.EOF {
+		return v, errors.New("trailing data after the JSON object")
+	}
+	return v, nil
+}
+
+// describe turns a decoder error into a short sentence that names the offending field.
+func describe(err error) error {
+	var typeErr *json.UnmarshalTypeError
+	var syntaxErr *json.SyntaxError
+	switch {
+	case errors.As(err, &typeErr):
+		return fmt.Errorf("field %q must be %s, not %s", typeErr.Field, typeErr.Type, typeErr.Value)
+	case errors.As(err, &syntaxErr):
+		return fmt.Errorf("malformed JSON at byte %d: %v", syntaxErr.Offset, syntaxErr)
+	case errors.Is(err, io.EOF):
+		return errors.New("empty body")
+	case errors.Is(err, io.ErrUnexpectedEOF):
+		return errors.New("truncated JSON")
+	}
+	return err
+}
+
+// DecodePush decodes and checks a push request: the changes are well formed and their
+// seqs increase. Per-change rules (kind, scope, fields) are the server's; a bad change is
+// refused on its own, a bad envelope refuses the whole request.
+func DecodePush(r io.Reader) (PushRequest, error) {
+	req, err := Decode[PushRequest](r)
+	if err != nil {
+		return req, err
+	}
+	if len(req.Changes) > MaxChangesPerPush {
+		return req, fmt.Errorf("too many changes in one push (%d > %d)", len(req.Changes), MaxChangesPerPush)
+	}
+	var last int64
+	for i, c := range req.Changes {
+		if c.Seq <= 0 {
+			return req, fmt.Errorf("change %d: seq must be positive", i)
+		}
+		if c.Seq <= last {
+			return req, fmt.Errorf("change %d: seq %d does not increase", i, c.Seq)
+		}
+		last = c.Seq
+		if !ValidID(c.ChangeID) {
+			return req, fmt.Errorf("change %d: bad changeId", i)
+		}
+	}
+	return req, nil
+}
+
+// DecodePull decodes and checks a pull request.
+func DecodePull(r io.Reader) (PullRequest, error) {
+	req, err := Decode[PullRequest](r)
+	if err != nil {
+		return req, err
+	}
+	if req.Limit < 0 || req.Limit > MaxPageSize {
+		return req, fmt.Errorf("limit must be between 0 and %d", MaxPageSize)
+	}
+	if len(req.Cursor) > 200 {
+		return req, errors.New("cursor too long")
+	}
+	return req, nil
+}
+
+// DecodeLogin decodes and checks a login request.
+func DecodeLogin(r io.Reader) (LoginRequest, error) {
+	req, err := Decode[LoginRequest](r)
+	if err != nil {
+		return req, err
+	}
+	switch {
+	case req.Username == "" || len(req.Username) > 100:
+		return req, errors.New("username must be 1–100 characters")
+	case req.Password == "" || len(req.Password) > 1000:
+		return req, errors.New("password must be 1–1000 characters")
+	case !ValidID(req.DeviceID):
+		return req, errors.New("deviceId must be 1–64 letters, digits, '-' or '_'")
+	case len(req.DeviceName) > 200:
+		return req, errors.New("deviceName too long")
+	}
+	return req, nil
+}
+
+// CheckVersions decides whether a request's protocol and schema versions are served. The
+// header wins over the body field; a missing protocol is an error, a missing schema means
+// SchemaVersion.
+func CheckVersions(header, body int, schemaHeader, schemaBody int) (protocol int, err error) {
+	protocol = header
+	if protocol == 0 {
+		protocol = body
+	}
+	if protocol != ProtocolVersion && protocol != ProtocolPrevious {
+		return protocol, fmt.Errorf("protocol %d not supported (this server speaks %d and %d)", protocol, ProtocolPrevious, ProtocolVersion)
+	}
+	schema := schemaHeader
+	if schema == 0 {
+		schema = schemaBody
+	}
+	if schema < 0 || schema > SchemaVersion {
+		return protocol, fmt.Errorf("schema %d is newer than this server's %d: update the server", schema, SchemaVersion)
+	}
+	return protocol, nil
+}
+
+// HeaderInt reads an integer header; absent or malformed gives 0.
+func HeaderInt(v string) int {
+	n, err := strconv.Atoi(v)
+	if err != nil {
+		return 0
+	}
+	return n
+}
+
+// Encode writes v as JSON, for tests and tools.
+func Encode(v any) []byte {
+	var b bytes.Buffer
+	json.NewEncoder(&b).Encode(v)
+	return b.Bytes()
+}
