@@ -49,6 +49,7 @@ type ScoreSheet struct {
 	Status        SheetStatus  `json:"status"`
 	SelfTotal     Total        `json:"selfTotal"`
 	VerifiedTotal *Total       `json:"verifiedTotal"` // with the review
+	Set           *CriteriaSet `json:"set,omitempty"` // the version it is scored with (GetScoreSheet)
 	SyncState     SyncState    `json:"syncState"`
 }
 

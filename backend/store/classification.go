@@ -1,0 +1,181 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"fmt"
+	"strconv"
+
+	"github.com/google/uuid"
+
+	"chibo/backend/domain"
+)
+
+// A year classification record holds the decision of people (override and its reason)
+// and the suggestion as it stood when they decided, for the audit; the suggestion shown
+// on screen is always computed afresh from the approved months. restricted = 1: district
+// roles only.
+var kindYearClassification = register(newKind("year_classification", "year_classifications",
+	str("unitId", "unit_id"), str("communeId", "commune_id"), num("year", "year"), str("suggestion", "suggestion"),
+	str("override", "override"), str("overrideReason", "override_reason"), str("overriddenBy", "overridden_by"),
+	str("overriddenAt", "overridden_at"), num("restricted", "restricted")))
+
+// ClassificationID is the id of an organization's classification for a year, derived like
+// SheetID so that two devices deciding offline write one record.
+func ClassificationID(unitID string, year int) string {
+	return uuid.NewSHA1(scoringNS, []byte("year_classification/"+unitID+"/"+strconv.Itoa(year))).String()
+}
+
+// yearRulesFor returns the year rules of the set that scores kind in December of year, or
+// the defaults when no set applies.
+func yearRulesFor(ix setIndex, kind domain.UnitKind, year int) domain.YearRules {
+	if set := setFor(ix.all, kind, fmt.Sprintf("%d-12", year)); set != nil {
+		return set.YearRules
+	}
+	return domain.DefaultYearRules()
+}
+
+// YearReport classifies every grassroots organization for year: a suggestion from its
+// approved months by the rules of its set, the override of people if any, and the
+// warnings of the share rules over the final grades. Errors: EInvalid (year).
+func (s *Store) YearReport(ctx context.Context, year int) (domain.YearReport, error) {
+	rep := domain.YearReport{Year: year, Counts: map[domain.YearGrade]int{}}
+	if year < 2000 || year > 2100 {
+		return rep, domain.Errorf(domain.EInvalid, "year", "Năm không hợp lệ.", "Invalid year.")
+	}
+	y := strconv.Itoa(year)
+	units, err := scoredUnits(ctx, s.db, y+"-01", y+"-12")
+	if err != nil {
+		return rep, err
+	}
+	ix, err := loadSetIndex(ctx, s.db)
+	if err != nil {
+		return rep, err
+	}
+	sheets, err := loadSheets(ctx, s.db, "month BETWEEN ? AND ?", y+"-01", y+"-12")
+	if err != nil {
+		return rep, err
+	}
+	totals := map[string][]float64{}
+	for _, sh := range sheets {
+		if _, _, v, _, _ := scored(sh, ix); v != nil {
+			totals[sh.UnitID] = append(totals[sh.UnitID], *v)
+		}
+	}
+	saved, err := loadClassifications(ctx, s.db, year)
+	if err != nil {
+		return rep, err
+	}
+	states, err := s.syncStates(ctx)
+	if err != nil {
+		return rep, err
+	}
+	var rules *domain.YearRules
+	for _, u := range units {
+		if !u.active && len(totals[u.id]) == 0 {
+			continue
+		}
+		r := yearRulesFor(ix, u.kind, year)
+		if rules == nil {
+			rules = &r
+		}
+		c := domain.YearClassification{ID: ClassificationID(u.id, year), UnitID: u.id, UnitName: u.name, UnitKind: u.kind, CommuneID: u.communeID, Year: year}
+		if x, ok := saved[u.id]; ok {
+			c.Override, c.OverrideReason, c.OverriddenBy, c.OverriddenAt = x.Override, x.OverrideReason, x.OverriddenBy, x.OverriddenAt
+		}
+		c.Suggestion = r.Suggest(totals[u.id])
+		c.Final = c.FinalGrade()
+		c.SyncState, _ = states.of(c.ID)
+		if c.Final != "" {
+			rep.Counts[c.Final]++
+		}
+		rep.Rows = append(rep.Rows, c)
+	}
+	sortByName(rep.Rows, func(c domain.YearClassification) string { return c.UnitName })
+	if rules == nil {
+		r := domain.DefaultYearRules()
+		rules = &r
+	}
+	rep.Warnings = rules.CheckShares(rep.Counts)
+	return rep, nil
+}
+
+func loadClassifications(ctx context.Context, q querier, year int) (map[string]domain.YearClassification, error) {
+	rows, err := q.QueryContext(ctx, `SELECT id, unit_id, commune_id, suggestion, override, override_reason, overridden_by, overridden_at
+		FROM year_classifications WHERE year = ? AND deleted = 0`, year)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := map[string]domain.YearClassification{}
+	for rows.Next() {
+		var c domain.YearClassification
+		var sug string
+		if err := rows.Scan(&c.ID, &c.UnitID, &c.CommuneID, &sug, &c.Override, &c.OverrideReason, &c.OverriddenBy, &c.OverriddenAt); err != nil {
+			return nil, err
+		}
+		_ = json.Unmarshal([]byte(sug), &c.Suggestion)
+		c.Year = year
+		out[c.UnitID] = c
+	}
+	return out, rows.Err()
+}
+
+// OverrideClassification records the decision of people on an organization's year grade
+// (grade "" withdraws an earlier override), with the reason, the current suggestion and
+// who decided; the decision is audited. Errors: EInvalid (no reason, unknown grade),
+// ENotFound.
+func (s *Store) OverrideClassification(ctx context.Context, unitID string, year int, grade domain.YearGrade, reason string) (domain.YearClassification, error) {
+	reason = trimText(reason)
+	if err := domain.ValidateOverride(grade, reason); err != nil {
+		return domain.YearClassification{}, err
+	}
+	if grade == "" {
+		reason = ""
+	}
+	rep, err := s.YearReport(ctx, year)
+	if err != nil {
+		return domain.YearClassification{}, err
+	}
+	var cur *domain.YearClassification
+	for i := range rep.Rows {
+		if rep.Rows[i].UnitID == unitID {
+			cur = &rep.Rows[i]
+		}
+	}
+	if cur == nil {
+		return domain.YearClassification{}, errUnitNotFound()
+	}
+	err = s.write(ctx, func(tx *sql.Tx) error {
+		u, err := getScoredUnit(ctx, txq{tx}, unitID)
+		if err != nil {
+			return err
+		}
+		at := nowUTC()
+		changed, err := s.putRecord(tx, kindYearClassification, cur.ID, Values{"unitId": unitID, "communeId": u.communeID, "year": year,
+			"suggestion": jsonText(cur.Suggestion), "override": string(grade), "overrideReason": reason,
+			"overriddenBy": s.userID, "overriddenAt": at, "restricted": 1})
+		if err != nil || !changed {
+			return err
+		}
+		detail := fmt.Sprintf("%d: đề xuất “%s”, quyết định “%s”", year, cur.Suggestion.Grade.Label(), grade.Label())
+		if grade == "" {
+			detail = fmt.Sprintf("%d: bỏ điều chỉnh, theo đề xuất “%s”", year, cur.Suggestion.Grade.Label())
+		}
+		return s.audit(tx, u, "year_classification", cur.ID, "override", reason, detail, at)
+	})
+	if err != nil {
+		return domain.YearClassification{}, err
+	}
+	rep, err = s.YearReport(ctx, year)
+	if err != nil {
+		return domain.YearClassification{}, err
+	}
+	for _, c := range rep.Rows {
+		if c.UnitID == unitID {
+			return c, nil
+		}
+	}
+	return domain.YearClassification{}, errUnitNotFound()
+}
