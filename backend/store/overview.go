@@ -51,10 +51,11 @@ func (s *Store) ListSchedules(ctx context.Context, f ScheduleFilter) ([]Schedule
 	items := []ScheduleItem{}
 	for rows.Next() {
 		var it ScheduleItem
-		it.Schedule, err = scanSchedule(rows, &it.Schedule.CellName, &it.Schedule.CommuneName)
-		if err != nil {
+		var cell, commune string
+		if it.Schedule, err = scanSchedule(rows, &cell, &commune); err != nil {
 			return nil, err
 		}
+		it.Schedule.CellName, it.Schedule.CommuneName = cell, commune
 		items = append(items, it)
 	}
 	if err := rows.Err(); err != nil {

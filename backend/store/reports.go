@@ -164,6 +164,9 @@ func (s *Store) SaveReportDraft(ctx context.Context, d domain.ReportDraft) (doma
 		if err != nil {
 			return err
 		}
+		if v.Status == domain.VisitReported && d.Amends == "" {
+			return errAlreadySubmitted()
+		}
 		if d.TemplateID == "" {
 			t, err := s.templateTx(tx, "")
 			if err != nil {
@@ -257,4 +260,9 @@ func prefill(tx *sql.Tx, t domain.ReportTemplate, v domain.Visit) (map[string]an
 		out["unannounced"] = true
 	}
 	return out, nil
+}
+
+func errAlreadySubmitted() error {
+	return domain.Errorf(domain.EInvalid, "", "Báo cáo của buổi dự sinh hoạt này đã nộp và không sửa được; hãy lập bản đính chính.",
+		"The report of this visit was already submitted and cannot be changed; file an amendment.")
 }

@@ -51,6 +51,26 @@ func (s *Store) SubmitReport(ctx context.Context, visitID, amends, reason string
 		if err != nil {
 			return err
 		}
+		if amends == "" {
+			var n int
+			if err := tx.QueryRow(`SELECT count(*) FROM visit_reports WHERE visit_id = ? AND deleted = 0`, visitID).Scan(&n); err != nil {
+				return err
+			} else if n > 0 {
+				return errAlreadySubmitted()
+			}
+		} else {
+			last, err := latestRevisionTx(tx, amends)
+			if err != nil {
+				return err
+			}
+			if last.VisitID != visitID {
+				return errReportNotFound()
+			}
+			if reason == "" {
+				return domain.Errorf(domain.EInvalid, "reason", "Cần ghi lý do đính chính.", "An amendment needs a reason.")
+			}
+			r.Amends, r.Revision, r.Reason = amends, last.Revision+1, reason
+		}
 		var vj string
 		err = tx.QueryRow(`SELECT template_id, template_version, values_json FROM report_drafts WHERE visit_id = ? AND amends = ?`,
 			visitID, amends).Scan(&r.TemplateID, &r.TemplateVersion, &vj)
@@ -68,27 +88,6 @@ func (s *Store) SubmitReport(ctx context.Context, visitID, amends, reason string
 		}
 		if err := domain.ValidateReport(&t, r.Values); err != nil {
 			return err
-		}
-		if amends == "" {
-			var n int
-			if err := tx.QueryRow(`SELECT count(*) FROM visit_reports WHERE visit_id = ? AND deleted = 0`, visitID).Scan(&n); err != nil {
-				return err
-			} else if n > 0 {
-				return domain.Errorf(domain.EInvalid, "", "Báo cáo của buổi dự sinh hoạt này đã nộp và không sửa được; hãy lập bản đính chính.",
-					"The report of this visit was already submitted and cannot be changed; file an amendment.")
-			}
-		} else {
-			last, err := latestRevisionTx(tx, amends)
-			if err != nil {
-				return err
-			}
-			if last.VisitID != visitID {
-				return errReportNotFound()
-			}
-			if reason == "" {
-				return domain.Errorf(domain.EInvalid, "reason", "Cần ghi lý do đính chính.", "An amendment needs a reason.")
-			}
-			r.Amends, r.Revision, r.Reason = amends, last.Revision+1, reason
 		}
 		r.ID, r.VisitID, r.CellID, r.CommuneID, r.OfficialID = NewID(), v.ID, v.CellID, v.CommuneID, v.OfficialID
 		r.SubmittedAt = time.Now().UTC().Format(time.RFC3339)

@@ -13,7 +13,7 @@ import (
 type visitFixture struct {
 	fixture
 	cell2, otherCommune, otherCell string
-	board, cadre, otherCadre      string
+	board, cadre, otherCadre       string
 }
 
 func newVisitStore(t *testing.T) (*Store, visitFixture) {

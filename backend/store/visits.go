@@ -92,7 +92,7 @@ func (s *Store) ListVisits(ctx context.Context, f VisitFilter) ([]domain.Visit, 
 // PlanResult is a new visit with the other officials who chose the same meeting, a
 // warning the screen shows at once.
 type PlanResult struct {
-	Visit      domain.Visit `json:"visit"`
+	Visit       domain.Visit `json:"visit"`
 	AlsoPlanned []string     `json:"alsoPlanned"`
 }
 
