@@ -128,3 +128,93 @@ test('units: demo, search, add a cell with a refused then a valid save, survive 
   await screenshot(page, 'units-08-after-restart');
   step('found after restart');
 });
+
+test('units: close, merge and move a cell; unbuilt areas say so', async (t) => {
+  const app = await startApp();
+  t.after(() => app.kill());
+  const browser = await launchBrowser();
+  t.after(() => browser.close());
+  const page = await app.open(browser);
+  await page.evaluate(() => window.go.main.App.LoadDemo());
+  await page.reload();
+  await byTestId(page, 'unit-tree').waitFor();
+
+  // Search by name, pick the hit with this id (names like "Chi bộ Công an" repeat).
+  const find = async (unit) => {
+    await byTestId(page, 'unit-search').fill(unit.name);
+    await page.locator(`[data-testid="search-result"][data-id="${unit.id}"]`).click();
+    await page.waitForFunction((id) => document.querySelector('[data-testid="unit-detail"]')?.dataset.id === id, unit.id);
+  };
+  const dh = (await page.evaluate(() => window.go.main.App.SearchUnits('dang bo xa dong huong')))[0];
+  const kd = (await page.evaluate(() => window.go.main.App.SearchUnits('dang bo xa kim dong')))[0];
+  const all = await page.evaluate(() => window.go.main.App.ListUnits());
+  const cellsOf = (p) => all.filter((u) => u.kind === 'subordinate_cell' && u.status === 'active' && u.parentId === p.id);
+  const kdNames = new Set(cellsOf(kd).map((u) => u.name));
+  const dhCells = cellsOf(dh);
+  // c moves to Kim Đông later: it needs a name Kim Đông does not have; d needs one it has.
+  const c = dhCells.find((u) => !kdNames.has(u.name));
+  const d = dhCells.find((u) => kdNames.has(u.name));
+  const [a, b] = dhCells.filter((u) => u !== c && u !== d);
+  assert.ok(a && b && c && d, `Đồng Hướng has ${dhCells.length} cells`);
+
+  // Close a cell on a typed date: greyed with its status, hidden by the toggle.
+  await find(a);
+  await byTestId(page, 'action-close').click();
+  await byTestId(page, 'close-date').fill('31/02/2024');
+  await byTestId(page, 'close-date').press('Enter');
+  await byTestId(page, 'field-error-closedOn').waitFor();
+  await byTestId(page, 'close-date').fill('15/03/2024');
+  await byTestId(page, 'form-save').click();
+  await byTestId(page, 'saved-notice').waitFor();
+  assert.match(await byTestId(page, 'detail-status').textContent(), /Đã giải thể.*15\/03\/2024/s);
+  await byTestId(page, 'unit-search').fill('');
+  const closedRow = page.locator(`[data-testid="tree-item"][data-id="${a.id}"]`);
+  await closedRow.waitFor();
+  assert.match(await closedRow.textContent(), /Đã giải thể/);
+  assert.match(await closedRow.getAttribute('class'), /inactive/);
+  await screenshot(page, 'units-10-closed');
+  await byTestId(page, 'toggle-inactive').uncheck();
+  await closedRow.waitFor({ state: 'detached' });
+  await byTestId(page, 'toggle-inactive').check();
+
+  // Merge another cell into a third: members add up, the merged one stays, greyed.
+  const before = (await page.evaluate((id) => window.go.main.App.GetUnit(id), c.id)).members;
+  await find(b);
+  await byTestId(page, 'action-merge').click();
+  await byTestId(page, 'mergedIntoId-filter').fill(c.name);
+  await byTestId(page, 'mergedIntoId-select').selectOption(c.id);
+  await byTestId(page, 'form-save').click();
+  await byTestId(page, 'saved-notice').waitFor();
+  assert.match(await byTestId(page, 'detail-status').textContent(), new RegExp(`Đã sáp nhập.*${c.name}`, 's'));
+  const merged = await page.evaluate((id) => window.go.main.App.GetUnit(id), c.id);
+  assert.equal(merged.members, before + b.members);
+  await screenshot(page, 'units-11-merged');
+
+  // Moving a cell where one of the same name exists is refused, with the reason shown.
+  await find(d);
+  await byTestId(page, 'action-move').click();
+  await byTestId(page, 'parentId-filter').fill('kim dong');
+  await byTestId(page, 'parentId-select').selectOption(kd.id);
+  await byTestId(page, 'form-save').click();
+  await byTestId(page, 'form-error').waitFor();
+  assert.match(await byTestId(page, 'form-error').textContent(), new RegExp(`Đã có tổ chức đảng tên “${d.name}”`));
+  assert.equal((await page.evaluate((id) => window.go.main.App.GetUnit(id), d.id)).parentId, dh.id);
+  await screenshot(page, 'units-12-move-refused');
+  await byTestId(page, 'form-cancel').click();
+
+  // Move another cell to another grassroots committee.
+  await find(c);
+  await byTestId(page, 'action-move').click();
+  await byTestId(page, 'parentId-filter').fill('kim dong');
+  await byTestId(page, 'parentId-select').selectOption(kd.id);
+  await byTestId(page, 'form-save').click();
+  await byTestId(page, 'saved-notice').waitFor();
+  assert.equal((await page.evaluate((id) => window.go.main.App.GetUnit(id), c.id)).parentId, kd.id);
+  assert.match(await byTestId(page, 'unit-detail').textContent(), /Đảng bộ xã Kim Đông/);
+  await screenshot(page, 'units-13-moved');
+
+  // An area that is not built yet says so, without data.
+  await byTestId(page, 'nav-schedules').click();
+  assert.match(await byTestId(page, 'placeholder').textContent(), /Chức năng này đang được xây dựng/);
+  await screenshot(page, 'units-14-placeholder');
+});

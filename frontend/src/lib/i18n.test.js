@@ -28,7 +28,7 @@ describe('dictionaries', () => {
 
 describe('translate', () => {
   it('fills placeholders', () => {
-    expect(translate('vi', 'units.results', { n: 3 })).toBe('3 kết quả');
+    expect(translate('vi', 'units.results', { n: 3 })).toBe('Tìm thấy: 3');
     expect(translate('en', 'sync.refused', { reason: 'duplicate' })).toBe('Refused: duplicate');
   });
   it('falls back to Vietnamese, then to the key', () => {

@@ -52,3 +52,15 @@ export function matchesFolded(foldedText, words) {
 export function matches(text, query) {
   return matchesFolded(fold(text), queryWords(query));
 }
+
+/**
+ * Reports whether every word of the query starts a word of the folded text, for ranking:
+ * "dong huong" starts words of "dang bo xa dong huong" but only sits inside "lao dong -
+ * thuong binh".
+ * @param {string} foldedText
+ * @param {string[]} words from queryWords
+ */
+export function startsWords(foldedText, words) {
+  const padded = ` ${foldedText}`;
+  return words.every((w) => padded.includes(` ${w}`));
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fold, matches, queryWords } from './text.js';
+import { fold, matches, queryWords, startsWords } from './text.js';
 
 describe('fold', () => {
   it.each([
@@ -54,5 +54,14 @@ describe('queryWords', () => {
   it('splits a folded query into words', () => {
     expect(queryWords('  Đồng  Hướng ')).toEqual(['dong', 'huong']);
     expect(queryWords('')).toEqual([]);
+  });
+});
+
+describe('startsWords', () => {
+  it('tells a match at word starts from one inside words', () => {
+    const words = queryWords('dong huong');
+    expect(startsWords(fold('Đảng bộ xã Đồng Hướng'), words)).toBe(true);
+    expect(startsWords(fold('Chi bộ Phòng Lao động - Thương binh và Xã hội'), words)).toBe(false);
+    expect(startsWords('abc', [])).toBe(true);
   });
 });

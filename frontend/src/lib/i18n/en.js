@@ -56,7 +56,7 @@ export default {
   'units.searchPlaceholder': 'Type a name, with or without diacritics',
   'units.clearSearch': 'Clear the search',
   'units.showInactive': 'Show dissolved/merged units',
-  'units.results': '{n} results',
+  'units.results': 'Found: {n}',
   'units.noResults': 'No unit found.',
   'units.moreResults': '{n} more results; type more to narrow them down.',
   'units.empty': 'No units yet.',

@@ -56,7 +56,7 @@ export default {
   'units.searchPlaceholder': 'Gõ tên, có dấu hoặc không dấu',
   'units.clearSearch': 'Xóa ô tìm',
   'units.showInactive': 'Hiện đơn vị đã giải thể/sáp nhập',
-  'units.results': '{n} kết quả',
+  'units.results': 'Tìm thấy: {n}',
   'units.noResults': 'Không tìm thấy đơn vị nào.',
   'units.moreResults': 'Còn {n} kết quả nữa; hãy gõ cụ thể hơn.',
   'units.empty': 'Chưa có đơn vị nào.',

@@ -5,7 +5,7 @@
 import { derived, get, writable } from 'svelte/store';
 import * as api from '../api.js';
 import { indexUnits } from '../tree.js';
-import { matchesFolded, queryWords } from '../text.js';
+import { matchesFolded, queryWords, startsWords } from '../text.js';
 import { ancestorNames } from '../tree.js';
 
 export const units = writable([]);
@@ -33,14 +33,15 @@ export const SEARCH_LIMIT = 200;
 export function searchIndex(idx, q, withInactive, limit = SEARCH_LIMIT) {
   const words = queryWords(q);
   if (words.length === 0) return { hits: [], total: 0 };
-  const active = [];
-  const inactive = [];
+  // Active before inactive; within each, names where every word starts a word first.
+  const groups = [[], [], [], []];
   for (const { unit, key } of idx.folded) {
     if (!matchesFolded(key, words)) continue;
-    if (unit.status === 'active') active.push(unit);
-    else if (withInactive) inactive.push(unit);
+    const active = unit.status === 'active';
+    if (!active && !withInactive) continue;
+    groups[(active ? 0 : 2) + (startsWords(key, words) ? 0 : 1)].push(unit);
   }
-  const all = active.concat(inactive);
+  const all = groups.flat();
   const hits = all.slice(0, limit).map((unit) => ({ unit, path: ancestorNames(unit, idx.unitsById) }));
   return { hits, total: all.length };
 }

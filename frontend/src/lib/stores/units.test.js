@@ -12,6 +12,10 @@ const list = [
   { id: 'x2', parentId: 'dh', kind: 'subordinate_cell', name: 'Chi bộ Xóm 2', status: 'merged', members: 0 },
   { id: 'kd', parentId: 'r', kind: 'grassroots_committee', name: 'Đảng bộ xã Kim Đông', status: 'active' },
 ];
+const withLabour = [
+  { id: 'ld', parentId: 'r', kind: 'grassroots_cell', name: 'Chi bộ Phòng Lao động - Thương binh và Xã hội', status: 'active' },
+  ...list,
+];
 
 describe('searchIndex', () => {
   const idx = indexUnits(list);
@@ -20,6 +24,10 @@ describe('searchIndex', () => {
     expect(total).toBe(1);
     expect(hits[0].unit.id).toBe('dh');
     expect(hits[0].path).toEqual(['Huyện ủy Kim Sơn']);
+  });
+  it('ranks names where the words start words first', () => {
+    const hits = searchIndex(indexUnits(withLabour), 'dong huong', true).hits.map((h) => h.unit.id);
+    expect(hits).toEqual(['dh', 'ld']);
   });
   it('lists active units first and leaves inactive ones out on request', () => {
     expect(searchIndex(idx, 'xom', true).hits.map((h) => h.unit.id)).toEqual(['x1', 'x2']);
