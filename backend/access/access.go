@@ -102,21 +102,22 @@ func (s Scope) Reads(c Class) bool {
 }
 
 // Writes reports whether the scope may write a record of kind with class c. A write must
-// be allowed for the record's class before the change (unless new) and after it.
+// be allowed for the record's class before the change (unless new) and after it, so no
+// one can move a record into or out of their scope.
 func (s Scope) Writes(kind string, c Class) bool {
 	if !s.Reads(c) {
 		return false
 	}
-	switch s.Role {
-	case StandingBoard, OrgBoard:
+	if s.Role == StandingBoard || s.Role == OrgBoard {
 		return true
-	case CommuneOffice:
-		// Its own commune's units; never a restricted one, never a district-wide one.
-		return kind == "unit" && c.CommuneID != "" && s.covers(c) && !c.Restricted
-	case StandingCommittee, DistrictCommittee:
-		return kind == "unit" && c.CommuneID != "" && s.covers(c)
-	case DistrictCadre:
-		return false // reads the registry; writes visit reports (a later kind)
+	}
+	p := PolicyOf(kind)
+	for _, r := range p.Writers {
+		if r == s.Role {
+			// Others write only commune-bound records of their own scope; a commune
+			// office never writes a restricted one.
+			return c.CommuneID != "" && s.covers(c) && !(c.Restricted && !s.District())
+		}
 	}
 	return false
 }

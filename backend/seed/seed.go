@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"sync"
 
 	"chibo/backend/demo"
 	"chibo/backend/serverstore"
@@ -41,6 +42,13 @@ func Records(ctx context.Context, snap store.Snapshot) ([]syncproto.Record, erro
 	}
 	return out, nil
 }
+
+// The demo's records are the same every time: convert them once per process.
+var (
+	demoOnce sync.Once
+	demoRecs []syncproto.Record
+	demoErr  error
+)
 
 // DemoPassword is every demo account's password. Demo only: `make run` prints it.
 const DemoPassword = "kimson2018"
@@ -87,7 +95,8 @@ func DemoAccounts(snap store.Snapshot) []Account {
 // yet. It is idempotent.
 func Demo(ctx context.Context, st *serverstore.Store) ([]Account, error) {
 	snap := demo.KimSon2018()
-	recs, err := Records(ctx, snap)
+	demoOnce.Do(func() { demoRecs, demoErr = Records(ctx, snap) })
+	recs, err := demoRecs, demoErr
 	if err != nil {
 		return nil, err
 	}

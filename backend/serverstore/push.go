@@ -256,7 +256,7 @@ func (s *Store) apply(tx *sql.Tx, a Actor, c syncproto.Change, now time.Time) (b
 		if !scope.Writes(c.Kind, next.class) {
 			return false, "", false, outOfScope(scope, next.class)
 		}
-		if _, ok := fields[syncproto.FieldRestricted]; ok && !scope.District() {
+		if v, _ := fields[syncproto.FieldRestricted].(int64); v == 1 && !scope.District() {
 			return false, "", false, refuse(syncproto.CodeForbidden, "Chỉ cấp huyện được phân loại hạn chế.", "Only district roles may classify records.")
 		}
 		if err := validate(c.Kind, vals); err != nil {
