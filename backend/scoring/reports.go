@@ -1,0 +1,148 @@
+package scoring
+
+import (
+	"fmt"
+	"strings"
+
+	"chibo/backend/domain"
+)
+
+// Header is the heading of an exported document (Guidance 36-HD/VPTW): the parent body,
+// the issuing body, and the place and date line. An office sets it once; the defaults
+// are the Kim Sơn example.
+type Header struct {
+	ParentBody  string `json:"parentBody"`  // ĐẢNG BỘ TỈNH NINH BÌNH
+	IssuingBody string `json:"issuingBody"` // HUYỆN ỦY KIM SƠN
+	Place       string `json:"place"`       // Kim Sơn
+	Date        string `json:"date"`        // dd/mm/yyyy; empty: a blank date line to fill in by hand
+}
+
+// DefaultHeader is the example district's heading.
+func DefaultHeader() Header {
+	return Header{ParentBody: "ĐẢNG BỘ TỈNH NINH BÌNH", IssuingBody: "HUYỆN ỦY KIM SƠN", Place: "Kim Sơn"}
+}
+
+// dateLine writes "Kim Sơn, ngày 26 tháng 12 năm 2017", or with blanks when no date.
+func (h Header) dateLine() string {
+	var d, m, y string
+	if _, err := fmt.Sscanf(h.Date, "%2s/%2s/%4s", &d, &m, &y); err != nil || y == "" {
+		d, m, y = "....", "....", "20...."
+	}
+	return fmt.Sprintf("%s, ngày %s tháng %s năm %s", h.Place, d, m, y)
+}
+
+func monthLabel(m string) string {
+	if len(m) == 7 {
+		return m[5:] + "/" + m[:4]
+	}
+	return m
+}
+
+func opt(p *float64) any {
+	if p == nil {
+		return ""
+	}
+	return *p
+}
+
+// ExportMonthReport writes a month's ranking, its grade distribution and the list of
+// organizations that have not submitted. communes names the communes by id.
+func ExportMonthReport(rep domain.MonthReport, communes map[string]string) ([]byte, error) {
+	const s = "Xếp hạng"
+	w := newWorkbook(s)
+	w.row(s, 1, w.title, "KẾT QUẢ CHẤM ĐIỂM TỔ CHỨC CƠ SỞ ĐẢNG THÁNG "+monthLabel(rep.Month))
+	w.row(s, 3, w.bold, "Hạng", "Tổ chức cơ sở đảng", "Loại", "Xã, thị trấn", "Trạng thái", "Tự chấm", "Thẩm định", "Tổng điểm", "Xếp loại")
+	r := 4
+	for _, x := range rep.Rows {
+		rank := any("")
+		if x.Rank > 0 {
+			rank = x.Rank
+		}
+		w.row(s, r, w.wrap, rank, x.UnitName, capitalize(x.UnitKind.Label()), communes[x.CommuneID], x.Status.Label(),
+			opt(x.SelfTotal), opt(x.Verified), opt(x.Total), x.Grade.Label())
+		for _, c := range []int{1, 6, 7, 8} {
+			w.cellStyle(s, c, r, w.n)
+		}
+		r++
+	}
+	w.widths(s, 7, 44, 18, 18, 22, 10, 11, 11, 12)
+
+	const d = "Phân bố xếp loại"
+	if _, err := w.f.NewSheet(d); err != nil {
+		return nil, err
+	}
+	w.row(d, 1, w.title, "PHÂN BỐ XẾP LOẠI (PHIẾU ĐÃ DUYỆT) THÁNG "+monthLabel(rep.Month))
+	w.row(d, 3, w.bold, "Xếp loại", "Số tổ chức")
+	r = 4
+	for _, g := range domain.Grades {
+		w.row(d, r, w.wrap, g.Label(), rep.Distribution[g])
+		r++
+	}
+	r++
+	w.row(d, r, w.bold, "Trạng thái phiếu", "Số tổ chức")
+	r++
+	for _, st := range []domain.SheetStatus{domain.SheetApproved, domain.SheetSubmitted, domain.SheetDraft, domain.SheetNone} {
+		w.row(d, r, w.wrap, st.Label(), rep.ByStatus[st])
+		r++
+	}
+	r++
+	w.row(d, r, w.bold, "Chưa gửi phiếu", "Trạng thái")
+	r++
+	for _, x := range rep.NotSubmitted {
+		w.row(d, r, w.wrap, x.UnitName, x.Status.Label())
+		r++
+	}
+	w.widths(d, 44, 22)
+	return w.bytes()
+}
+
+// ExportYearReport writes the year-end classification table with the grade counts and
+// the share-rule warnings.
+func ExportYearReport(rep domain.YearReport, communes map[string]string) ([]byte, error) {
+	const s = "Xếp loại"
+	w := newWorkbook(s)
+	w.row(s, 1, w.title, fmt.Sprintf("KẾT QUẢ XẾP LOẠI TỔ CHỨC CƠ SỞ ĐẢNG NĂM %d", rep.Year))
+	w.row(s, 3, w.bold, "STT", "Tổ chức cơ sở đảng", "Loại", "Xã, thị trấn", "Số tháng đã duyệt", "Điểm trung bình",
+		"Tháng thấp nhất", "Đề xuất theo điểm", "Xếp loại", "Lý do điều chỉnh")
+	r := 4
+	for i, c := range rep.Rows {
+		w.row(s, r, w.wrap, i+1, c.UnitName, capitalize(c.UnitKind.Label()), communes[c.CommuneID], c.Suggestion.Months,
+			meanOrBlank(c.Suggestion), lowestOrBlank(c.Suggestion), c.Suggestion.Grade.Label(), c.Final.Label(), c.OverrideReason)
+		for _, col := range []int{1, 5, 6, 7} {
+			w.cellStyle(s, col, r, w.n)
+		}
+		r++
+	}
+	r++
+	w.row(s, r, w.bold, "", "Xếp loại", "Số tổ chức")
+	r++
+	for _, g := range domain.YearGrades {
+		w.row(s, r, 0, "", g.Label(), rep.Counts[g])
+		r++
+	}
+	for _, warn := range rep.Warnings {
+		r++
+		w.row(s, r, 0, "", "Cảnh báo: "+warn.Message)
+	}
+	w.widths(s, 6, 40, 16, 16, 10, 11, 11, 26, 26, 36)
+	return w.bytes()
+}
+
+func meanOrBlank(s domain.YearSuggestion) any {
+	if s.Months == 0 {
+		return ""
+	}
+	return s.Mean
+}
+
+func lowestOrBlank(s domain.YearSuggestion) any {
+	if s.Months == 0 {
+		return ""
+	}
+	return s.Lowest
+}
+
+// xmlEscape escapes text for WordprocessingML.
+func xmlEscape(s string) string {
+	return strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", `"`, "&quot;").Replace(s)
+}

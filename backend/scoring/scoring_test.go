@@ -1,0 +1,207 @@
+package scoring
+
+import (
+	"archive/zip"
+	"bytes"
+	"encoding/xml"
+	"flag"
+	"io"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+
+	"chibo/backend/domain"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files under testdata/")
+
+func TestCriteriaSetXLSXRoundTrip(t *testing.T) {
+	want := domain.ExampleCriteriaSet()
+	data, err := ExportCriteriaSet(want)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := ImportCriteriaSet(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// What the import cannot know: ids and the life cycle; it always yields a draft.
+	want.ID, want.SeriesID, want.Status, want.PublishedAt, want.PublishedBy = "", "", domain.SetDraft, "", ""
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("round trip differs:\n got %+v\nwant %+v", got, want)
+	}
+}
+
+// edit changes cells of an exported example and returns the workbook's bytes.
+func edit(t *testing.T, cells map[string]any) []byte {
+	t.Helper()
+	data, err := ExportCriteriaSet(domain.ExampleCriteriaSet())
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenReader(bytes.NewReader(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for ref, v := range cells {
+		sheet, cell, _ := strings.Cut(ref, "!")
+		if err := f.SetCellValue(sheet, cell, v); err != nil {
+			t.Fatal(err)
+		}
+	}
+	buf, err := f.WriteToBuffer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+// Rows of the exported example: details on 3–11, the table header on 13, group I on 14,
+// criterion 1.1 on 15.
+func TestImportCriteriaSetRefusesWithRowNumbers(t *testing.T) {
+	cases := []struct {
+		name  string
+		cells map[string]any
+		want  string // part of the Vietnamese message; "" when accepted
+	}{
+		{"decimal comma in text", map[string]any{"Bộ tiêu chí!D15": "4,5"}, ""},
+		{"labels retyped without diacritics", map[string]any{"Bộ tiêu chí!A3": "ten bo tieu chi", "Bộ tiêu chí!B3": "Bộ mới"}, ""},
+		{"points not a number", map[string]any{"Bộ tiêu chí!D15": "năm"}, "dòng 15: điểm chuẩn “năm” phải là một số"},
+		{"unknown row type", map[string]any{"Bộ tiêu chí!A15": "Khác"}, "dòng 15: cột “Loại”"},
+		{"unknown unit kind", map[string]any{"Bộ tiêu chí!B6": "Chi bộ trực thuộc"}, "dòng 6: loại tổ chức"},
+		{"duplicate code", map[string]any{"Bộ tiêu chí!B16": "1.1"}, "bị trùng"},
+		{"bad month", map[string]any{"Bộ tiêu chí!B5": "01/2018"}, "Tháng bắt đầu áp dụng"},
+		{"unknown grade", map[string]any{"Xếp loại!A2": "Xuất sắc"}, "Trang “Xếp loại”, dòng 2"},
+		{"thresholds out of order", map[string]any{"Xếp loại!B3": 95}, "phải thấp hơn"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			_, err := ImportCriteriaSet(edit(t, c.cells))
+			if c.want == "" {
+				if err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			if err == nil || domain.ErrorCode(err) != domain.EInvalid || !strings.Contains(err.Error(), c.want) {
+				t.Fatalf("err = %v, want %q", err, c.want)
+			}
+		})
+	}
+	if _, err := ImportCriteriaSet([]byte("not a workbook")); domain.ErrorCode(err) != domain.EInvalid {
+		t.Errorf("garbage: %v", err)
+	}
+}
+
+func sampleYear() domain.YearReport {
+	return domain.YearReport{
+		Year: 2018,
+		Rows: []domain.YearClassification{
+			{UnitName: "Đảng bộ xã Đồng Hướng", UnitKind: domain.KindGrassrootsCommittee, CommuneID: "c1",
+				Suggestion: domain.YearSuggestion{Grade: domain.YearExcellent, Mean: 94.2, Lowest: 85, Months: 12},
+				Override:   domain.YearNotDone, OverrideReason: "Mất đoàn kết <nội bộ> & kỷ luật", Final: domain.YearNotDone},
+			{UnitName: "Chi bộ Phòng Nội vụ", UnitKind: domain.KindGrassrootsCell,
+				Suggestion: domain.YearSuggestion{Months: 11, Mean: 95, Lowest: 95}},
+		},
+		Counts:   map[domain.YearGrade]int{domain.YearNotDone: 1},
+		Warnings: []domain.ShareWarning{{Message: "Có 2 tổ chức đảng xếp loại “Hoàn thành xuất sắc nhiệm vụ”, vượt quá 20%"}},
+	}
+}
+
+func TestClassificationDOCX(t *testing.T) {
+	h := DefaultHeader()
+	h.Date = "26/12/2018"
+	a, err := ClassificationDOCX(sampleYear(), h)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, _ := ClassificationDOCX(sampleYear(), h)
+	if !bytes.Equal(a, b) {
+		t.Error("the same table must give the same bytes")
+	}
+	zr, err := zip.NewReader(bytes.NewReader(a), int64(len(a)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var doc []byte
+	for _, f := range zr.File {
+		rc, err := f.Open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		data, _ := io.ReadAll(rc)
+		rc.Close()
+		dec := xml.NewDecoder(bytes.NewReader(data))
+		for {
+			if _, err := dec.Token(); err == io.EOF {
+				break
+			} else if err != nil {
+				t.Fatalf("%s is not well-formed XML: %v", f.Name, err)
+			}
+		}
+		if f.Name == "word/document.xml" {
+			doc = data
+		}
+	}
+	text := string(doc)
+	for _, want := range []string{"ĐẢNG CỘNG SẢN VIỆT NAM", "HUYỆN ỦY KIM SƠN", "Kim Sơn, ngày 26 tháng 12 năm 2018",
+		"năm 2018", "Đảng bộ xã Đồng Hướng", "94,2", "Không hoàn thành nhiệm vụ", "Mất đoàn kết &lt;nội bộ&gt; &amp; kỷ luật",
+		"11/12 tháng đã duyệt", "vượt quá 20%", "T/M BAN THƯỜNG VỤ", `w:left="1701"`} {
+		if !strings.Contains(text, want) {
+			t.Errorf("document.xml lacks %q", want)
+		}
+	}
+	golden := filepath.Join("testdata", "classification", "document.xml")
+	if *update {
+		os.MkdirAll(filepath.Dir(golden), 0o755)
+		os.WriteFile(golden, doc, 0o644)
+	}
+	want, err := os.ReadFile(golden)
+	if err != nil {
+		t.Fatalf("%v (run go test -update once)", err)
+	}
+	if !bytes.Equal(doc, want) {
+		t.Errorf("document.xml differs from %s (rerun with -update if the change is intended)", golden)
+	}
+}
+
+func TestYearAndMonthXLSX(t *testing.T) {
+	data, err := ExportYearReport(sampleYear(), map[string]string{"c1": "Đồng Hướng"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenReader(bytes.NewReader(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows, _ := f.GetRows("Xếp loại")
+	if got := strings.Join(rows[3], "|"); !strings.Contains(got, "Đảng bộ xã Đồng Hướng|Đảng bộ cơ sở|Đồng Hướng|12|94.2|85|Hoàn thành xuất sắc nhiệm vụ|Không hoàn thành nhiệm vụ") {
+		t.Errorf("row 4 = %q", got)
+	}
+	v := 91.5
+	month := domain.MonthReport{Month: "2018-03", Rows: []domain.MonthRow{
+		{Rank: 1, UnitName: "Chi bộ Phòng Nội vụ", UnitKind: domain.KindGrassrootsCell, Status: domain.SheetApproved, SelfTotal: &v, Verified: &v, Total: &v, Grade: domain.GradeGood},
+		{UnitName: "Đảng bộ xã Kim Hải", UnitKind: domain.KindGrassrootsCommittee, Status: domain.SheetNone},
+	}, Distribution: map[domain.Grade]int{domain.GradeGood: 1}, ByStatus: map[domain.SheetStatus]int{domain.SheetApproved: 1, domain.SheetNone: 1},
+		NotSubmitted: []domain.MonthRow{{UnitName: "Đảng bộ xã Kim Hải", Status: domain.SheetNone}}}
+	data, err = ExportMonthReport(month, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err = excelize.OpenReader(bytes.NewReader(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows, _ = f.GetRows("Xếp hạng")
+	if rows[0][0] != "KẾT QUẢ CHẤM ĐIỂM TỔ CHỨC CƠ SỞ ĐẢNG THÁNG 03/2018" || rows[3][1] != "Chi bộ Phòng Nội vụ" || rows[3][8] != "Tốt" {
+		t.Errorf("ranking rows = %q", rows)
+	}
+	dist, _ := f.GetRows("Phân bố xếp loại")
+	if dist[3][0] != "Tốt" || dist[3][1] != "1" || dist[len(dist)-1][0] != "Đảng bộ xã Kim Hải" {
+		t.Errorf("distribution rows = %q", dist)
+	}
+}
