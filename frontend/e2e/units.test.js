@@ -218,3 +218,53 @@ test('units: close, merge and move a cell; unbuilt areas say so', async (t) => {
   assert.match(await byTestId(page, 'placeholder').textContent(), /Chức năng này đang được xây dựng/);
   await screenshot(page, 'units-14-placeholder');
 });
+
+test('units: start with empty data, build a small tree from the keyboard', async (t) => {
+  const app = await startApp();
+  t.after(() => app.kill());
+  const browser = await launchBrowser();
+  t.after(() => browser.close());
+  const page = await app.open(browser);
+
+  await byTestId(page, 'start-empty').click();
+  await byTestId(page, 'area-units').waitFor();
+  await byTestId(page, 'action-add-top').click();
+  await byTestId(page, 'unit-name').fill('Huyện ủy Thử');
+  await byTestId(page, 'unit-name').press('Enter');
+  await page.waitForFunction(() => document.querySelector('[data-testid="detail-name"]')?.textContent === 'Huyện ủy Thử');
+  assert.equal(await byTestId(page, 'detail-kind').textContent(), 'Cấp ủy cấp trên');
+
+  // Under a supervising committee: choose the kind; a grassroots cell has member counts.
+  await byTestId(page, 'action-add').click();
+  await byTestId(page, 'kind-grassroots_committee').waitFor();
+  assert.equal(await byTestId(page, 'unit-members').count(), 0, 'no member counts for a committee');
+  await byTestId(page, 'kind-grassroots_cell').check();
+  await byTestId(page, 'unit-name').fill('Chi bộ Cơ quan');
+  await byTestId(page, 'unit-members').fill('12');
+  await byTestId(page, 'unit-probationary').fill('2');
+  await byTestId(page, 'unit-members').press('Enter');
+  await page.waitForFunction(() => document.querySelector('[data-testid="detail-name"]')?.textContent === 'Chi bộ Cơ quan');
+  assert.equal(await byTestId(page, 'action-add').count(), 0, 'a cell has no units under it');
+
+  // Escape cancels a form and nothing is written.
+  await byTestId(page, 'action-edit').click();
+  await byTestId(page, 'unit-name').fill('Tên khác');
+  await byTestId(page, 'unit-name').press('Escape');
+  await byTestId(page, 'unit-detail').waitFor();
+  assert.equal(await byTestId(page, 'detail-name').textContent(), 'Chi bộ Cơ quan');
+
+  // The tree from the keyboard: Home, Enter selects the committee with the cell's sum.
+  const tree = byTestId(page, 'unit-tree');
+  await page.locator('[data-testid="tree-item"][tabindex="0"]').focus();
+  await tree.press('Home');
+  await tree.press('Enter');
+  await page.waitForFunction(() => document.querySelector('[data-testid="detail-name"]')?.textContent === 'Huyện ủy Thử');
+  assert.equal(await byTestId(page, 'detail-members').getAttribute('data-value'), '12');
+  assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('role')), 'treeitem', 'focus stays in the tree');
+  await tree.press('ArrowLeft');
+  assert.equal(await page.getByRole('treeitem', { name: /Huyện ủy Thử/ }).getAttribute('aria-expanded'), 'false');
+  await tree.press('ArrowRight');
+  await tree.press('ArrowDown');
+  assert.match(await page.evaluate(() => document.activeElement?.textContent), /Chi bộ Cơ quan/);
+  await screenshot(page, 'units-15-empty-start');
+});
