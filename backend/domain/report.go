@@ -370,3 +370,32 @@ type ReportDraft struct {
 	Values          map[string]any `json:"values"`
 	UpdatedAt       string         `json:"updatedAt"`
 }
+
+// OverviewRow counts one commune's or one official's round.
+type OverviewRow struct {
+	ID        string `json:"id"`
+	Name      string `json:"name"`
+	Cells     int    `json:"cells"`     // communes only: active cells
+	Scheduled int    `json:"scheduled"` // communes only: schedules registered, not cancelled
+	Planned   int    `json:"planned"`   // visits not cancelled
+	Attended  int    `json:"attended"`  // attended or reported
+	Reported  int    `json:"reported"`
+}
+
+// ReportSummary is one submitted report (newest revision) for reading side by side.
+type ReportSummary struct {
+	Report       Report `json:"report"`
+	Date         string        `json:"date"`
+	CellName     string        `json:"cellName"`
+	CommuneName  string        `json:"communeName"`
+	OfficialName string        `json:"officialName"`
+}
+
+// RoundOverview is the Standing Office's view of one month's round (Tổng hợp đợt).
+type RoundOverview struct {
+	Month     string          `json:"month"`
+	Communes  []OverviewRow   `json:"communes"`
+	Officials []OverviewRow   `json:"officials"`
+	Total     OverviewRow     `json:"total"`
+	Reports   []ReportSummary `json:"reports"`
+}

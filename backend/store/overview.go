@@ -97,49 +97,20 @@ func (s *Store) ListSchedules(ctx context.Context, f ScheduleFilter) ([]Schedule
 	return out, nil
 }
 
-// OverviewRow counts one commune's or one official's round.
-type OverviewRow struct {
-	ID        string `json:"id"`
-	Name      string `json:"name"`
-	Cells     int    `json:"cells"`     // communes only: active cells
-	Scheduled int    `json:"scheduled"` // communes only: schedules registered, not cancelled
-	Planned   int    `json:"planned"`   // visits not cancelled
-	Attended  int    `json:"attended"`  // attended or reported
-	Reported  int    `json:"reported"`
-}
-
-// ReportSummary is one submitted report (newest revision) for reading side by side.
-type ReportSummary struct {
-	Report       domain.Report `json:"report"`
-	Date         string        `json:"date"`
-	CellName     string        `json:"cellName"`
-	CommuneName  string        `json:"communeName"`
-	OfficialName string        `json:"officialName"`
-}
-
-// RoundOverview is the Standing Office's view of one month's round (Tổng hợp đợt).
-type RoundOverview struct {
-	Month     string          `json:"month"`
-	Communes  []OverviewRow   `json:"communes"`
-	Officials []OverviewRow   `json:"officials"`
-	Total     OverviewRow     `json:"total"`
-	Reports   []ReportSummary `json:"reports"`
-}
-
 // RoundOverview counts, for a month, the schedules registered and the visits planned,
 // attended and reported, by commune and by official, with the month's reports. It reads
 // everything with four grouped queries, whatever the number of visits.
-func (s *Store) RoundOverview(ctx context.Context, month string) (RoundOverview, error) {
+func (s *Store) RoundOverview(ctx context.Context, month string) (domain.RoundOverview, error) {
 	if _, err := domain.ParseMonth(month); err != nil {
-		return RoundOverview{}, err
+		return domain.RoundOverview{}, err
 	}
-	ov := RoundOverview{Month: month, Total: OverviewRow{Name: "Tổng cộng"}}
-	communes := map[string]*OverviewRow{}
-	commune := func(id, name string) *OverviewRow {
+	ov := domain.RoundOverview{Month: month, Total: domain.OverviewRow{Name: "Tổng cộng"}}
+	communes := map[string]*domain.OverviewRow{}
+	commune := func(id, name string) *domain.OverviewRow {
 		if r, ok := communes[id]; ok {
 			return r
 		}
-		r := &OverviewRow{ID: id, Name: name}
+		r := &domain.OverviewRow{ID: id, Name: name}
 		communes[id] = r
 		return r
 	}
@@ -161,7 +132,7 @@ func (s *Store) RoundOverview(ctx context.Context, month string) (RoundOverview,
 		r.Cells, r.Scheduled = cells, scheduled
 	}
 	rows.Close()
-	officials := map[string]*OverviewRow{}
+	officials := map[string]*domain.OverviewRow{}
 	rows, err = s.db.QueryContext(ctx, `SELECT v.commune_id, coalesce(c.name, ''), v.official_id, coalesce(o.name, ''), v.status, count(*)
 		FROM visits v LEFT JOIN communes c ON c.id = v.commune_id LEFT JOIN officials o ON o.id = v.official_id
 		WHERE v.deleted = 0 AND v.status != 'cancelled' AND v.date LIKE ? GROUP BY 1, 3, 5`, month+"-%")
@@ -177,10 +148,10 @@ func (s *Store) RoundOverview(ctx context.Context, month string) (RoundOverview,
 		}
 		o, ok := officials[oid]
 		if !ok {
-			o = &OverviewRow{ID: oid, Name: oname}
+			o = &domain.OverviewRow{ID: oid, Name: oname}
 			officials[oid] = o
 		}
-		for _, r := range []*OverviewRow{commune(cid, cname), o, &ov.Total} {
+		for _, r := range []*domain.OverviewRow{commune(cid, cname), o, &ov.Total} {
 			r.Planned += n
 			if status == string(domain.VisitAttended) || status == string(domain.VisitReported) {
 				r.Attended += n
@@ -199,8 +170,8 @@ func (s *Store) RoundOverview(ctx context.Context, month string) (RoundOverview,
 	for _, r := range officials {
 		ov.Officials = append(ov.Officials, *r)
 	}
-	sortByName(ov.Communes, func(r OverviewRow) string { return r.Name })
-	sortByName(ov.Officials, func(r OverviewRow) string { return lastName(r.Name) })
+	sortByName(ov.Communes, func(r domain.OverviewRow) string { return r.Name })
+	sortByName(ov.Officials, func(r domain.OverviewRow) string { return lastName(r.Name) })
 	reports, err := s.ListReports(ctx, month)
 	if err != nil {
 		return ov, err
@@ -213,10 +184,10 @@ func (s *Store) RoundOverview(ctx context.Context, month string) (RoundOverview,
 	for _, v := range visits {
 		byID[v.ID] = v
 	}
-	ov.Reports = make([]ReportSummary, 0, len(reports))
+	ov.Reports = make([]domain.ReportSummary, 0, len(reports))
 	for _, r := range reports {
 		v := byID[r.VisitID]
-		ov.Reports = append(ov.Reports, ReportSummary{Report: r, Date: v.Date, CellName: v.CellName, CommuneName: v.CommuneName, OfficialName: v.OfficialName})
+		ov.Reports = append(ov.Reports, domain.ReportSummary{Report: r, Date: v.Date, CellName: v.CellName, CommuneName: v.CommuneName, OfficialName: v.OfficialName})
 	}
 	return ov, nil
 }

@@ -263,7 +263,7 @@ func TestRoundOverview(t *testing.T) {
 
 	ov, err := st.RoundOverview(ctx, "2018-06")
 	must(t, err)
-	want := OverviewRow{Name: "Tổng cộng", Cells: 3, Scheduled: 2, Planned: 2, Attended: 1, Reported: 1}
+	want := domain.OverviewRow{Name: "Tổng cộng", Cells: 3, Scheduled: 2, Planned: 2, Attended: 1, Reported: 1}
 	if ov.Total != want {
 		t.Fatalf("total: got %+v, want %+v", ov.Total, want)
 	}

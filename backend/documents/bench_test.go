@@ -1,0 +1,19 @@
+package documents
+
+import "testing"
+
+func BenchmarkLetterPDF(b *testing.B) {
+	for b.Loop() {
+		if _, err := LetterPDF(sampleLetter()); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkLetterDOCX(b *testing.B) {
+	for b.Loop() {
+		if _, err := LetterDOCX(sampleLetter()); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -1,0 +1,71 @@
+package documents
+
+import (
+	"fmt"
+	"time"
+)
+
+// Letter is an introduction letter (giấy giới thiệu) for one visit.
+type Letter struct {
+	Header        Header
+	Number        string // "15-GGT/HU"
+	Date          string // yyyy-mm-dd, the letter's date
+	OfficialName  string
+	OfficialTitle string
+	CellName      string
+	ParentName    string // the cell's committee
+	MeetingDate   string // yyyy-mm-dd
+	ValidUntil    string // yyyy-mm-dd; the end of the meeting's month when empty
+	Recipients    []string
+}
+
+// LetterDoc lays out an introduction letter in the party format.
+func LetterDoc(l Letter) Doc {
+	valid := l.ValidUntil
+	month := ""
+	if t, err := time.Parse("2006-01-02", l.MeetingDate); err == nil {
+		month = t.Format("01/2006")
+		if valid == "" {
+			valid = t.AddDate(0, 1, -t.Day()).Format("2006-01-02")
+		}
+	}
+	if l.Recipients == nil {
+		l.Recipients = []string{"Như trên,", "Lưu Văn phòng Huyện ủy."}
+	}
+	to := l.CellName
+	if l.ParentName != "" {
+		to += ", " + l.ParentName
+	}
+	line := func(label, value string) Para {
+		return Para{Runs: []Run{r(label), b(value)}, Indent: true, After: 3}
+	}
+	doc := Doc{Title: "Giấy giới thiệu số " + l.Number}
+	doc.Blocks = []Block{
+		partyHeader(l.Header, l.Number, l.Date),
+		Para{Runs: []Run{{Text: "GIẤY GIỚI THIỆU", Bold: true, Size: 16}}, Align: Center, After: 12},
+		Para{Runs: []Run{r(fmt.Sprintf("Ban Thường vụ %s trân trọng giới thiệu:", l.Header.IssuerName))}, Indent: true, After: 3},
+		line("Đồng chí: ", l.OfficialName),
+		line("Chức vụ: ", l.OfficialTitle),
+		line("Được cử đến: ", to),
+		Para{Runs: []Run{r("Về việc: Dự sinh hoạt chi bộ tháng " + month + ".")}, Indent: true, After: 3},
+		Para{Runs: []Run{r("Đề nghị chi bộ và các đồng chí có liên quan tạo điều kiện để đồng chí " + l.OfficialName + " hoàn thành nhiệm vụ.")}, Align: Justify, Indent: true, After: 3},
+		Para{Runs: []Run{r("Giấy giới thiệu có giá trị đến hết ngày " + formatDate(valid) + ".")}, Indent: true, After: 12},
+		signature(l.Recipients, l.Header.SignerCapacity, l.Header.SignerTitle, l.Header.SignerName),
+	}
+	return doc
+}
+
+// formatDate writes yyyy-mm-dd as dd/mm/yyyy.
+func formatDate(date string) string {
+	t, err := time.Parse("2006-01-02", date)
+	if err != nil {
+		return date
+	}
+	return t.Format("02/01/2006")
+}
+
+// LetterDOCX writes the letter as a Word document.
+func LetterDOCX(l Letter) ([]byte, error) { return DOCX(LetterDoc(l)) }
+
+// LetterPDF writes the letter as a PDF.
+func LetterPDF(l Letter) ([]byte, error) { return PDF(LetterDoc(l)) }

@@ -1,0 +1,143 @@
+// Package documents writes Chi Bộ's papers: the introduction letter (giấy giới thiệu) and
+// the visit report as DOCX and PDF in the party document format (Guidance 36-HD/VPTW,
+// DOMAIN.md "Documents"), and the round overview as XLSX.
+//
+// Each paper is first laid out once in a small model (paragraphs of styled runs, a
+// two-column header, a signature block), then rendered by two writers: DOCX as
+// WordprocessingML written with encoding/xml escaping into a zip, PDF with fpdf and an
+// embedded Liberation Serif (metric-compatible with Times New Roman, SIL OFL). One layout
+// for both formats keeps the DOCX that offices edit and the PDF they file identical in
+// content, and leaves every text (header, signer, place) as data a district sets without a
+// release. Generating the XML ourselves rather than through a DOCX library keeps the
+// output byte-stable for golden tests and free of features Word flags on opening.
+package documents
+
+import (
+	"fmt"
+	"strings"
+	"time"
+)
+
+// Align is a paragraph's alignment.
+type Align int
+
+const (
+	Left Align = iota
+	Center
+	Right
+	Justify
+)
+
+// Run is text in one style. Size is in points (0: the body size, 14).
+type Run struct {
+	Text      string
+	Bold      bool
+	Italic    bool
+	Underline bool
+	Size      float64
+}
+
+// Para is a paragraph. Indent indents its first line (body text); After is the space
+// after it in points.
+type Para struct {
+	Runs   []Run
+	Align  Align
+	Indent bool
+	After  float64
+}
+
+// Columns is two side-by-side stacks of paragraphs without borders: the document header
+// (issuing body left, national motto right) and the signature block (recipients left,
+// signer right). LeftWidth is the left column's share of the text width in percent.
+type Columns struct {
+	Left, Right []Para
+	LeftWidth   int
+}
+
+// Block is a Para or a Columns.
+type Block interface{ block() }
+
+func (Para) block()    {}
+func (Columns) block() {}
+
+// Doc is a laid-out paper.
+type Doc struct {
+	Title  string // document properties
+	Blocks []Block
+}
+
+// BodySize is the body text size in points (14, the party format's body size).
+const BodySize = 14
+
+// Header is the identity of the issuing body, printed at the top of every paper, and
+// the signer. All of it is data: a district sets its own.
+type Header struct {
+	ParentBody     string `json:"parentBody"`     // ĐẢNG BỘ TỈNH NINH BÌNH
+	IssuingBody    string `json:"issuingBody"`    // HUYỆN ỦY KIM SƠN
+	IssuerName     string `json:"issuerName"`     // Huyện ủy Kim Sơn, as running text writes it
+	Place          string `json:"place"`          // Kim Sơn (for "Kim Sơn, ngày …")
+	SignerCapacity string `json:"signerCapacity"` // T/M BAN THƯỜNG VỤ
+	SignerTitle    string `json:"signerTitle"`    // PHÓ BÍ THƯ
+	SignerName     string `json:"signerName"`
+}
+
+// KimSonHeader is the header of the demo district.
+func KimSonHeader() Header {
+	return Header{ParentBody: "ĐẢNG BỘ TỈNH NINH BÌNH", IssuingBody: "HUYỆN ỦY KIM SƠN", IssuerName: "Huyện ủy Kim Sơn", Place: "Kim Sơn",
+		SignerCapacity: "T/M BAN THƯỜNG VỤ", SignerTitle: "PHÓ BÍ THƯ", SignerName: ""}
+}
+
+func p(align Align, runs ...Run) Para { return Para{Runs: runs, Align: align} }
+func r(text string) Run               { return Run{Text: text} }
+func b(text string) Run               { return Run{Text: text, Bold: true} }
+func i(text string) Run               { return Run{Text: text, Italic: true} }
+
+// DateLine writes "Kim Sơn, ngày 05 tháng 6 năm 2018": day below 10 and months 1 and 2 with
+// a leading zero, as administrative documents write them so that no digit can be added.
+func DateLine(place, date string) string {
+	t, err := time.Parse("2006-01-02", date)
+	if err != nil {
+		return place + ", ngày     tháng     năm     "
+	}
+	month := fmt.Sprint(int(t.Month()))
+	if t.Month() < 3 {
+		month = "0" + month
+	}
+	return fmt.Sprintf("%s, ngày %02d tháng %s năm %d", place, t.Day(), month, t.Year())
+}
+
+// partyHeader is the two-column heading of a party document: parent and issuing bodies,
+// a star and the number on the left; the party's name and the place and date on the right.
+func partyHeader(h Header, number, date string) Columns {
+	left := []Para{
+		p(Center, Run{Text: strings.ToUpper(h.ParentBody)}),
+		p(Center, Run{Text: strings.ToUpper(h.IssuingBody), Bold: true}),
+		p(Center, r("*")),
+	}
+	if number != "" {
+		left = append(left, p(Center, r("Số "+number)))
+	}
+	right := []Para{
+		p(Center, Run{Text: "ĐẢNG CỘNG SẢN VIỆT NAM", Bold: true, Underline: true, Size: 15}),
+		p(Center, r("")),
+		p(Center, i(DateLine(h.Place, date))),
+	}
+	return Columns{Left: left, Right: right, LeftWidth: 45}
+}
+
+// signature is the recipients (Nơi nhận) on the left and the signer on the right.
+func signature(recipients []string, capacity, title, name string) Columns {
+	left := []Para{p(Left, Run{Text: "Nơi nhận:", Bold: true, Italic: true, Size: 12})}
+	for _, x := range recipients {
+		left = append(left, p(Left, Run{Text: "- " + x, Size: 12}))
+	}
+	var right []Para
+	if capacity != "" {
+		right = append(right, p(Center, b(strings.ToUpper(capacity))))
+	}
+	if title != "" {
+		right = append(right, p(Center, b(strings.ToUpper(title))))
+	}
+	right = append(right, p(Center, r("")), p(Center, r("")), p(Center, r("")), p(Center, b(name)))
+	return Columns{Left: left, Right: right, LeftWidth: 50}
+}

@@ -1,0 +1,178 @@
+package documents
+
+import (
+	"bytes"
+	"embed"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/go-pdf/fpdf"
+)
+
+// Liberation Serif has the metrics of Times New Roman, the party format's face, and every
+// Vietnamese precomposed letter; it is embedded (subset) in each PDF so that the text shows
+// the same on any machine. Licence: fonts/OFL.txt.
+//
+//go:embed fonts/*.ttf
+var fontFS embed.FS
+
+const fontFamily = "LiberationSerif"
+
+var fontStyles = map[string]string{
+	"":   "fonts/LiberationSerif-Regular.ttf",
+	"B":  "fonts/LiberationSerif-Bold.ttf",
+	"I":  "fonts/LiberationSerif-Italic.ttf",
+	"BI": "fonts/LiberationSerif-BoldItalic.ttf",
+}
+
+var (
+	fontOnce  sync.Once
+	fontBytes map[string][]byte
+)
+
+func fonts() map[string][]byte {
+	fontOnce.Do(func() {
+		fontBytes = map[string][]byte{}
+		for style, name := range fontStyles {
+			b, err := fontFS.ReadFile(name)
+			if err != nil {
+				panic(err) // embedded at build time: cannot be missing
+			}
+			fontBytes[style] = b
+		}
+	})
+	return fontBytes
+}
+
+// Page geometry in millimetres: the same as the DOCX (docx.go).
+const (
+	mmTop, mmBottom, mmLeft, mmRight = 20.0, 20.0, 30.0, 15.0
+	mmTextWidth                      = 210 - mmLeft - mmRight
+)
+
+// pdfTime is the creation date written into every PDF, so the same document gives the
+// same bytes.
+var pdfTime = time.Date(2018, 1, 1, 0, 0, 0, 0, time.UTC)
+
+// PDF renders d as a PDF with Liberation Serif embedded.
+func PDF(d Doc) ([]byte, error) {
+	pdf := fpdf.New("P", "mm", "A4", "")
+	pdf.SetMargins(mmLeft, mmTop, mmRight)
+	pdf.SetAutoPageBreak(true, mmBottom)
+	pdf.SetCreationDate(pdfTime)
+	pdf.SetModificationDate(pdfTime)
+	pdf.SetCatalogSort(true)
+	pdf.SetTitle(d.Title, true)
+	pdf.SetCreator("Chi Bộ", true)
+	for style, b := range fonts() {
+		pdf.AddUTF8FontFromBytes(fontFamily, style, b)
+	}
+	pdf.AddPage()
+	for _, bl := range d.Blocks {
+		switch x := bl.(type) {
+		case Para:
+			pdfPara(pdf, x, mmLeft, mmTextWidth)
+		case Columns:
+			pdfColumns(pdf, x)
+		}
+	}
+	if err := pdf.Error(); err != nil {
+		return nil, err
+	}
+	var buf bytes.Buffer
+	if err := pdf.Output(&buf); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+func setFont(pdf *fpdf.Fpdf, r Run) float64 {
+	style := ""
+	if r.Bold {
+		style += "B"
+	}
+	if r.Italic {
+		style += "I"
+	}
+	if r.Underline {
+		style += "U"
+	}
+	size := r.Size
+	if size == 0 {
+		size = BodySize
+	}
+	pdf.SetFont(fontFamily, style, size)
+	return size * 0.3528 * 1.25 // line height: 1.25 × the size, in mm
+}
+
+// pdfPara writes a paragraph within [x, x+w]. A paragraph of one style is one MultiCell
+// (any alignment); mixed styles flow with Write, left-aligned, as "Label: value" lines are.
+func pdfPara(pdf *fpdf.Fpdf, p Para, x, w float64) {
+	if len(p.Runs) == 0 {
+		p.Runs = []Run{{}}
+	}
+	indent := 0.0
+	if p.Indent {
+		indent = 10
+	}
+	same := true
+	for _, r := range p.Runs[1:] {
+		if r.Bold != p.Runs[0].Bold || r.Italic != p.Runs[0].Italic || r.Underline != p.Runs[0].Underline || r.Size != p.Runs[0].Size {
+			same = false
+		}
+	}
+	if same {
+		var text strings.Builder
+		for _, r := range p.Runs {
+			text.WriteString(r.Text)
+		}
+		lh := setFont(pdf, p.Runs[0])
+		pdf.SetX(x)
+		align := [...]string{"L", "C", "R", "J"}[p.Align]
+		s := text.String()
+		if indent > 0 {
+			s = "        " + s // MultiCell has no first-line indent
+		}
+		if p.Runs[0].Underline && p.Align == Center {
+			// Underline to the text's length only, as the party's name is underlined.
+			pdf.SetX(x + (w-pdf.GetStringWidth(s))/2)
+			pdf.CellFormat(pdf.GetStringWidth(s), lh, s, "", 1, "L", false, 0, "")
+		} else {
+			pdf.MultiCell(w, lh, s, "", align, false)
+		}
+	} else {
+		pdf.SetLeftMargin(x)
+		pdf.SetRightMargin(210 - x - w)
+		pdf.SetX(x + indent)
+		lh := 0.0
+		for _, r := range p.Runs {
+			lh = max(lh, setFont(pdf, r))
+			pdf.Write(lh, r.Text)
+		}
+		pdf.Ln(lh)
+		pdf.SetLeftMargin(mmLeft)
+		pdf.SetRightMargin(mmRight)
+	}
+	if p.After > 0 {
+		pdf.Ln(p.After * 0.3528)
+	} else {
+		pdf.Ln(0.8)
+	}
+}
+
+// pdfColumns writes the two columns side by side from the same height.
+func pdfColumns(pdf *fpdf.Fpdf, c Columns) {
+	y0 := pdf.GetY()
+	lw := mmTextWidth * float64(c.LeftWidth) / 100
+	for _, p := range c.Left {
+		pdfPara(pdf, p, mmLeft, lw)
+	}
+	yl := pdf.GetY()
+	pdf.SetY(y0)
+	for _, p := range c.Right {
+		pdfPara(pdf, p, mmLeft+lw, mmTextWidth-lw)
+	}
+	pdf.SetY(max(yl, pdf.GetY()))
+	pdf.Ln(3)
+}
