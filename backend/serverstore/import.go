@@ -100,3 +100,16 @@ func (s *Store) Counts(ctx context.Context) (map[string]int, error) {
 	}
 	return out, rows.Err()
 }
+
+// FindByName returns the id of the live record of kind whose name field is name (exact,
+// or ignoring case), so that administrators can name communes and areas as people do.
+// Errors: ErrNotFound.
+func (s *Store) FindByName(ctx context.Context, kind, name string) (string, error) {
+	var id string
+	err := s.r.QueryRowContext(ctx, `SELECT id FROM records WHERE kind = ? AND deleted = 0 AND (id = ? OR json_extract(fields, '$.name') = ? OR lower(json_extract(fields, '$.name')) = lower(?)) ORDER BY id = ? DESC LIMIT 1`,
+		kind, name, name, name, name).Scan(&id)
+	if err == sql.ErrNoRows {
+		return "", ErrNotFound
+	}
+	return id, err
+}

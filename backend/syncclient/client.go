@@ -265,3 +265,6 @@ func Login(ctx context.Context, hc Doer, baseURL string, req syncproto.LoginRequ
 	err = do(hc, hr, &resp)
 	return resp, err
 }
+
+// Store is the local store this client syncs.
+func (c *Client) Store() *store.Store { return c.st }

@@ -1,7 +1,12 @@
 // Command chibo-server is Chi Bộ's central server and its administration tool.
 //
-//	chibo-server seed-demo --db FILE   load the Kim Sơn 2018 example into a database
-//	chibo-server stats --db FILE       print the registry's counts as one JSON object
+//	chibo-server serve [--addr 127.0.0.1:8443] [--data DIR] [--tls-cert F --tls-key F] [--seed-demo]
+//	chibo-server demo-accounts [--data DIR]         load the demo and print its accounts
+//	chibo-server user add|list|disable|enable|passwd [--data DIR] …
+//	chibo-server device list|revoke [--data DIR] …
+//	chibo-server seed-demo --db FILE                load the Kim Sơn 2018 example into a desktop database
+//	chibo-server seed-demo --data DIR               … or into the server's database, with demo accounts
+//	chibo-server stats --db FILE                    print the registry's counts as one JSON object
 package main
 
 import (
@@ -12,13 +17,17 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"os/signal"
+	"syscall"
 
 	"chibo/backend/demo"
 	"chibo/backend/store"
 )
 
 func main() {
-	if err := run(context.Background(), os.Args[1:], os.Stdout, os.Stderr); err != nil {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	if err := run(ctx, os.Args[1:], os.Stdout, os.Stderr); err != nil {
 		fmt.Fprintln(os.Stderr, "chibo-server:", err)
 		os.Exit(1)
 	}
@@ -27,8 +36,19 @@ func main() {
 const usage = `usage: chibo-server COMMAND [flags]
 
 commands:
-  seed-demo --db FILE   load the Kim Sơn 2018 example (deterministic) into FILE
-  stats --db FILE       print the registry's counts as one JSON object`
+  serve [--addr 127.0.0.1:8443] [--data DIR] [--tls-cert FILE --tls-key FILE] [--seed-demo]
+                              run the sync server (HTTPS when a certificate is given)
+  demo-accounts [--data DIR]  load the Kim Sơn demo and print one account per role
+  user add --username U --role ROLE [--area NAME|ID] [--commune NAME|ID] [--name TEXT] [--password P]
+  user list | user disable U | user enable U | user passwd U [--password P]
+  device list [--user U] | device revoke DEVICE-ID
+  seed-demo --db FILE         load the Kim Sơn 2018 example (deterministic) into a desktop database
+  seed-demo --data DIR        load it into the server's database, with the demo accounts
+  stats --db FILE             print the registry's counts as one JSON object
+
+Every server command takes --data DIR (default: $CHIBO_SERVER_DATA, else ./chibo-server-data).
+Roles: standing_board, org_board, standing_committee (needs --area), district_committee,
+district_cadre, commune_office (need --commune).`
 
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if len(args) == 0 {
@@ -37,7 +57,18 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	}
 	cmd, rest := args[0], args[1:]
 	switch cmd {
+	case "serve":
+		return serve(ctx, rest, stdout, stderr)
+	case "demo-accounts":
+		return demoAccounts(ctx, rest, stdout, stderr)
+	case "user":
+		return userCmd(ctx, rest, stdout, stderr)
+	case "device":
+		return deviceCmd(ctx, rest, stdout, stderr)
 	case "seed-demo":
+		if hasFlag(rest, "data") {
+			return demoAccounts(ctx, rest, stdout, stderr)
+		}
 		return withStore(rest, stderr, func(st *store.Store) error {
 			if err := st.ImportSnapshot(ctx, demo.KimSon2018()); err != nil {
 				return err
@@ -65,7 +96,19 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	return fmt.Errorf("unknown command %q", cmd)
 }
 
-// withStore parses --db and runs fn on the opened database.
+// hasFlag reports whether args set --name or -name.
+func hasFlag(args []string, name string) bool {
+	for _, a := range args {
+		for _, p := range []string{"-" + name, "--" + name} {
+			if a == p || len(a) > len(p) && a[:len(p)+1] == p+"=" {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// withStore parses --db and runs fn on the opened desktop database.
 func withStore(args []string, stderr io.Writer, fn func(*store.Store) error) error {
 	fs := flag.NewFlagSet("chibo-server", flag.ContinueOnError)
 	fs.SetOutput(stderr)

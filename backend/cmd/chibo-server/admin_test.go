@@ -1,0 +1,77 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"strings"
+	"testing"
+
+	"chibo/backend/passwd"
+	"chibo/backend/serverstore"
+)
+
+func runOK(t *testing.T, args ...string) string {
+	t.Helper()
+	var out, errb bytes.Buffer
+	if err := run(context.Background(), args, &out, &errb); err != nil {
+		t.Fatalf("%v: %v (%s)", args, err, errb.String())
+	}
+	return out.String()
+}
+
+func TestAdminCommands(t *testing.T) {
+	serverstore.PasswordParams = passwd.Fast
+	data := t.TempDir()
+	out := runOK(t, "demo-accounts", "--data", data)
+	for _, want := range []string{"bithu", "vp.phatdiem", "standing_committee", "kimson2018", "539 units"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("demo-accounts output lacks %q:\n%s", want, out)
+		}
+	}
+	out = runOK(t, "user", "add", "--data", data, "--username", "lan", "--role", "commune_office", "--commune", "Kim Hải", "--name", "Văn phòng Kim Hải")
+	if !strings.Contains(out, "password: ") {
+		t.Errorf("no generated password printed: %s", out)
+	}
+	runOK(t, "user", "add", "--data", data, "--username", "hoa", "--role", "standing_committee", "--area", "Tiểu khu 2", "--password", "mat-khau-1")
+	out = runOK(t, "user", "list", "--data", data)
+	if !strings.Contains(out, "lan") || !strings.Contains(out, "hoa") {
+		t.Errorf("user list: %s", out)
+	}
+	runOK(t, "user", "disable", "lan", "--data", data)
+	runOK(t, "user", "enable", "--data", data, "lan")
+	runOK(t, "user", "passwd", "hoa", "--data", data, "--password", "mat-khau-2")
+	st, err := serverstore.Open(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	u, err := st.Authenticate(context.Background(), "hoa", "mat-khau-2")
+	if err != nil {
+		t.Fatalf("new password: %v", err)
+	}
+	tok, _ := st.Enroll(context.Background(), u, "dev-hoa", "laptop")
+	st.Close()
+	out = runOK(t, "device", "list", "--data", data)
+	if !strings.Contains(out, "dev-hoa") {
+		t.Errorf("device list: %s", out)
+	}
+	runOK(t, "device", "revoke", "dev-hoa", "--data", data)
+	st, _ = serverstore.Open(data)
+	defer st.Close()
+	if _, _, err := st.DeviceByToken(context.Background(), tok); err == nil {
+		t.Error("the revoked device's token still works")
+	}
+	for _, bad := range [][]string{
+		{"user", "add", "--data", data, "--username", "x", "--role", "king"},
+		{"user", "add", "--data", data, "--username", "y", "--role", "commune_office", "--commune", "Nowhere"},
+		{"user", "add", "--data", data, "--username", "lan", "--role", "org_board"},
+		{"user", "disable", "--data", data, "ghost"},
+		{"device", "revoke", "--data", data, "ghost"},
+		{"user", "frobnicate", "--data", data},
+		{"serve", "--data", data, "--tls-cert", "x"},
+	} {
+		var o, e bytes.Buffer
+		if err := run(context.Background(), bad, &o, &e); err == nil {
+			t.Errorf("%v succeeded", bad)
+		}
+	}
+}

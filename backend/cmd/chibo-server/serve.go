@@ -1,0 +1,159 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"net/http"
+	"os"
+	"time"
+
+	"chibo/backend/seed"
+	"chibo/backend/server"
+	"chibo/backend/serverstore"
+)
+
+// dataFlag adds --data to fs with its default.
+func dataFlag(fs *flag.FlagSet) *string {
+	def := os.Getenv("CHIBO_SERVER_DATA")
+	if def == "" {
+		def = "chibo-server-data"
+	}
+	return fs.String("data", def, "server data folder")
+}
+
+func openData(dir string) (*serverstore.Store, error) { return serverstore.Open(dir) }
+
+func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	addr := fs.String("addr", "127.0.0.1:8443", "listen address")
+	data := dataFlag(fs)
+	cert := fs.String("tls-cert", "", "TLS certificate (PEM); serve HTTPS")
+	key := fs.String("tls-key", "", "TLS private key (PEM)")
+	seedDemo := fs.Bool("seed-demo", false, "load the Kim Sơn demo and its accounts before serving")
+	days := fs.Int("tombstone-days", 90, "forget deleted records' content after this many days; devices offline longer resync")
+	jsonLogs := fs.Bool("log-json", false, "log JSON lines instead of text")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if (*cert == "") != (*key == "") {
+		return errors.New("--tls-cert and --tls-key go together")
+	}
+	var h slog.Handler = slog.NewTextHandler(stderr, nil)
+	if *jsonLogs {
+		h = slog.NewJSONHandler(stderr, nil)
+	}
+	log := slog.New(h)
+	st, err := openData(*data)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	if *seedDemo {
+		accts, err := seed.Demo(ctx, st)
+		if err != nil {
+			return err
+		}
+		printAccounts(stdout, accts)
+	}
+	ln, err := net.Listen("tcp", *addr)
+	if err != nil {
+		return err
+	}
+	scheme := "http"
+	if *cert != "" {
+		scheme = "https"
+	}
+	srv := &http.Server{Handler: server.New(st, log), ReadHeaderTimeout: 10 * time.Second, ReadTimeout: 2 * time.Minute,
+		WriteTimeout: 5 * time.Minute, IdleTimeout: 2 * time.Minute, MaxHeaderBytes: 64 << 10,
+		ErrorLog: slog.NewLogLogger(h, slog.LevelWarn)}
+	fmt.Fprintf(stdout, "chibo-server listening on %s://%s (data %s)\n", scheme, ln.Addr(), st.Path())
+	log.Info("listening", "addr", ln.Addr().String(), "tls", *cert != "", "data", st.Path())
+
+	errc := make(chan error, 1)
+	go func() {
+		if *cert != "" {
+			errc <- srv.ServeTLS(ln, *cert, *key)
+		} else {
+			errc <- srv.Serve(ln)
+		}
+	}()
+	go purgeLoop(ctx, st, time.Duration(*days)*24*time.Hour, log)
+	select {
+	case err := <-errc:
+		return err
+	case <-ctx.Done():
+	}
+	// Finish the requests in flight (a push commits or rolls back as a whole), then stop.
+	log.Info("shutting down")
+	sctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	if err := srv.Shutdown(sctx); err != nil {
+		return err
+	}
+	log.Info("stopped")
+	return nil
+}
+
+// purgeLoop forgets old tombstones' content once at start and then every six hours.
+func purgeLoop(ctx context.Context, st *serverstore.Store, age time.Duration, log *slog.Logger) {
+	t := time.NewTicker(6 * time.Hour)
+	defer t.Stop()
+	for {
+		before := time.Now().Add(-age).UTC().Format(time.RFC3339Nano)
+		if n, err := st.PurgeTombstones(ctx, before); err != nil {
+			log.Error("purge tombstones", "err", err)
+		} else if n > 0 {
+			log.Info("purged tombstones", "count", n, "before", before)
+		}
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+		}
+	}
+}
+
+func demoAccounts(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := flag.NewFlagSet("demo-accounts", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	data := dataFlag(fs)
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	st, err := openData(*data)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	accts, err := seed.Demo(ctx, st)
+	if err != nil {
+		return err
+	}
+	counts, err := st.Counts(ctx)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "loaded the Kim Sơn 2018 example into %s: %d units, %d communes, %d officials\n", st.Path(), counts["unit"], counts["commune"], counts["official"])
+	printAccounts(stdout, accts)
+	return nil
+}
+
+func printAccounts(w io.Writer, accts []seed.Account) {
+	fmt.Fprintf(w, "demo accounts (password for all: %s)\n", seed.DemoPassword)
+	fmt.Fprintf(w, "  %-16s %-20s %s\n", "USERNAME", "ROLE", "SCOPE")
+	for _, a := range accts {
+		scope := "toàn huyện"
+		if a.Area != "" {
+			scope = a.Area
+		} else if a.Commune != "" {
+			scope = a.Commune
+		}
+		fmt.Fprintf(w, "  %-16s %-20s %s\n", a.Username, a.Role, scope)
+	}
+}
