@@ -37,6 +37,9 @@ func main() {
 	for _, r := range registryBenchmarks(dir) {
 		print(r)
 	}
+	for _, r := range scoringBenchmarks(dir) {
+		print(r)
+	}
 }
 
 func print(r Result) {
