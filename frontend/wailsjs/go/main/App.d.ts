@@ -4,6 +4,8 @@ import {domain} from '../models';
 import {store} from '../models';
 import {main} from '../models';
 
+export function CheckDatabase():Promise<string>;
+
 export function CloseUnit(arg1:string,arg2:string):Promise<domain.Unit>;
 
 export function GetUnit(arg1:string):Promise<domain.Unit>;
