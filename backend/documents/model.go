@@ -16,6 +16,8 @@ import (
 	"fmt"
 	"strings"
 	"time"
+
+	"chibo/backend/domain"
 )
 
 // Align is a paragraph's alignment.
@@ -69,23 +71,11 @@ type Doc struct {
 // BodySize is the body text size in points (14, the party format's body size).
 const BodySize = 14
 
-// Header is the identity of the issuing body, printed at the top of every paper, and
-// the signer. All of it is data: a district sets its own.
-type Header struct {
-	ParentBody     string `json:"parentBody"`     // ĐẢNG BỘ TỈNH NINH BÌNH
-	IssuingBody    string `json:"issuingBody"`    // HUYỆN ỦY KIM SƠN
-	IssuerName     string `json:"issuerName"`     // Huyện ủy Kim Sơn, as running text writes it
-	Place          string `json:"place"`          // Kim Sơn (for "Kim Sơn, ngày …")
-	SignerCapacity string `json:"signerCapacity"` // T/M BAN THƯỜNG VỤ
-	SignerTitle    string `json:"signerTitle"`    // PHÓ BÍ THƯ
-	SignerName     string `json:"signerName"`
-}
+// Header is the issuing body and signer printed on every paper (domain.DocumentHeader).
+type Header = domain.DocumentHeader
 
 // KimSonHeader is the header of the demo district.
-func KimSonHeader() Header {
-	return Header{ParentBody: "ĐẢNG BỘ TỈNH NINH BÌNH", IssuingBody: "HUYỆN ỦY KIM SƠN", IssuerName: "Huyện ủy Kim Sơn", Place: "Kim Sơn",
-		SignerCapacity: "T/M BAN THƯỜNG VỤ", SignerTitle: "PHÓ BÍ THƯ", SignerName: ""}
-}
+func KimSonHeader() Header { return domain.KimSonHeader() }
 
 func p(align Align, runs ...Run) Para { return Para{Runs: runs, Align: align} }
 func r(text string) Run               { return Run{Text: text} }

@@ -152,3 +152,28 @@ func MayAttend(o Official, communeID, areaID string) error {
 	}
 	return nil
 }
+
+// DocumentHeader is the identity of the issuing body printed at the top of every paper,
+// and the letters' signer. All of it is data: a district sets its own.
+type DocumentHeader struct {
+	ParentBody     string `json:"parentBody"`     // ĐẢNG BỘ TỈNH NINH BÌNH
+	IssuingBody    string `json:"issuingBody"`    // HUYỆN ỦY KIM SƠN
+	IssuerName     string `json:"issuerName"`     // Huyện ủy Kim Sơn, as running text writes it
+	Place          string `json:"place"`          // Kim Sơn (for "Kim Sơn, ngày …")
+	SignerCapacity string `json:"signerCapacity"` // T/M BAN THƯỜNG VỤ
+	SignerTitle    string `json:"signerTitle"`    // PHÓ BÍ THƯ
+	SignerName     string `json:"signerName"`
+}
+
+// KimSonHeader is the header of the demo district, the default until a district sets its own.
+func KimSonHeader() DocumentHeader {
+	return DocumentHeader{ParentBody: "ĐẢNG BỘ TỈNH NINH BÌNH", IssuingBody: "HUYỆN ỦY KIM SƠN", IssuerName: "Huyện ủy Kim Sơn",
+		Place: "Kim Sơn", SignerCapacity: "T/M BAN THƯỜNG VỤ", SignerTitle: "PHÓ BÍ THƯ"}
+}
+
+// VisitFacts is what the papers of a visit need besides the visit itself.
+type VisitFacts struct {
+	Visit         Visit  `json:"visit"`
+	OfficialTitle string `json:"officialTitle"`
+	ParentName    string `json:"parentName"` // the cell's committee
+}

@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"encoding/json"
 	"strings"
 	"time"
 
@@ -239,12 +240,15 @@ func (s *Store) VisitClashes(ctx context.Context, month string) ([]domain.VisitC
 const (
 	metaLetterIssuer = "letter_issuer"
 	metaLetterSymbol = "letter_symbol"
+	metaDocHeader    = "document_header"
 )
 
-// LetterSettings say whether this device numbers introduction letters, and with which symbol.
+// LetterSettings say whether this device numbers introduction letters, with which symbol,
+// and the header its papers carry.
 type LetterSettings struct {
-	Issuer bool   `json:"issuer"`
-	Symbol string `json:"symbol"`
+	Issuer bool                  `json:"issuer"`
+	Symbol string                `json:"symbol"`
+	Header domain.DocumentHeader `json:"header"`
 }
 
 // LetterSettings returns this device's letter settings.
@@ -254,10 +258,18 @@ func (s *Store) LetterSettings(ctx context.Context) (LetterSettings, error) {
 		return LetterSettings{}, err
 	}
 	sym, err := s.Meta(ctx, metaLetterSymbol)
+	if err != nil {
+		return LetterSettings{}, err
+	}
 	if sym == "" {
 		sym = domain.DefaultLetterSymbol
 	}
-	return LetterSettings{Issuer: on == "1", Symbol: sym}, err
+	ls := LetterSettings{Issuer: on == "1", Symbol: sym, Header: domain.KimSonHeader()}
+	h, err := s.Meta(ctx, metaDocHeader)
+	if err == nil && h != "" {
+		err = json.Unmarshal([]byte(h), &ls.Header)
+	}
+	return ls, err
 }
 
 // SetLetterSettings makes this device the letter issuer (or not) and sets the symbol.
@@ -274,8 +286,15 @@ func (s *Store) SetLetterSettings(ctx context.Context, ls LetterSettings) error 
 	if ls.Issuer {
 		on = "1"
 	}
+	if ls.Header == (domain.DocumentHeader{}) {
+		ls.Header = domain.KimSonHeader()
+	}
+	h, err := json.Marshal(ls.Header)
+	if err != nil {
+		return err
+	}
 	return s.write(ctx, func(tx *sql.Tx) error {
-		for k, v := range map[string]string{metaLetterIssuer: on, metaLetterSymbol: ls.Symbol} {
+		for k, v := range map[string]string{metaLetterIssuer: on, metaLetterSymbol: ls.Symbol, metaDocHeader: textutil.NFC(string(h))} {
 			if _, err := tx.Exec(`INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value`, k, v); err != nil {
 				return err
 			}
@@ -358,4 +377,18 @@ func (s *Store) LetterClashes(ctx context.Context, year int) ([]LetterClash, err
 		out = append(out, LetterClash{Number: domain.FormatLetterNumber(seq, sym), VisitIDs: strings.Split(ids, ",")})
 	}
 	return out, rows.Err()
+}
+
+// VisitFacts returns a visit with what its papers need: the official's title and the
+// cell's committee. Errors: ENotFound.
+func (s *Store) VisitFacts(ctx context.Context, visitID string) (domain.VisitFacts, error) {
+	v, err := s.GetVisit(ctx, visitID)
+	if err != nil {
+		return domain.VisitFacts{}, err
+	}
+	f := domain.VisitFacts{Visit: v}
+	err = s.db.QueryRowContext(ctx, `SELECT coalesce((SELECT title FROM officials WHERE id = ?), ''),
+		coalesce((SELECT p.name FROM units c JOIN units p ON p.id = c.parent_id WHERE c.id = ?), '')`, v.OfficialID, v.CellID).
+		Scan(&f.OfficialTitle, &f.ParentName)
+	return f, err
 }
