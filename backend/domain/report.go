@@ -385,10 +385,10 @@ type OverviewRow struct {
 // ReportSummary is one submitted report (newest revision) for reading side by side.
 type ReportSummary struct {
 	Report       Report `json:"report"`
-	Date         string        `json:"date"`
-	CellName     string        `json:"cellName"`
-	CommuneName  string        `json:"communeName"`
-	OfficialName string        `json:"officialName"`
+	Date         string `json:"date"`
+	CellName     string `json:"cellName"`
+	CommuneName  string `json:"communeName"`
+	OfficialName string `json:"officialName"`
 }
 
 // RoundOverview is the Standing Office's view of one month's round (Tổng hợp đợt).
