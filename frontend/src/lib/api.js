@@ -76,3 +76,35 @@ export const mergeUnit = (id, intoId) => call('MergeUnit', id, intoId);
 /** Dissolves a unit on a date "yyyy-mm-dd". */
 export const closeUnit = (id, on) => call('CloseUnit', id, on);
 export const listCommunes = async () => (await call('ListCommunes')) ?? [];
+
+// ---- Monthly scoring (chấm điểm) and year-end classification (xếp loại cuối năm) ----
+export const listCriteriaSets = async () => (await call('ListCriteriaSets')) ?? [];
+export const getCriteriaSet = (id) => call('GetCriteriaSet', id);
+/** Creates (empty id) or updates a draft set. */
+export const saveCriteriaSet = (set) => call('SaveCriteriaSet', set);
+export const publishCriteriaSet = (id) => call('PublishCriteriaSet', id);
+/** A new draft version of a set, effective from month "yyyy-mm". */
+export const newCriteriaSetVersion = (id, month) => call('NewCriteriaSetVersion', id, month);
+export const deleteCriteriaSet = (id) => call('DeleteCriteriaSet', id);
+export const loadExampleCriteriaSet = () => call('LoadExampleCriteriaSet');
+/** Imports a workbook given as base64; resolves to the new draft. */
+export const importCriteriaSetXLSX = (base64) => call('ImportCriteriaSetXLSX', base64);
+/** Resolves to the workbook as base64. */
+export const exportCriteriaSetXLSX = (id) => call('ExportCriteriaSetXLSX', id);
+export const getScoreSheet = (unitId, month) => call('GetScoreSheet', unitId, month);
+export const saveSelfAssessment = (unitId, month, scores, note, submit) =>
+  call('SaveSelfAssessment', unitId, month, scores, note, submit);
+export const saveReview = (unitId, month, scores, comment) => call('SaveReview', unitId, month, scores, comment);
+export const approveScoreSheet = (unitId, month) => call('ApproveScoreSheet', unitId, month);
+export const unlockScoreSheet = (unitId, month, reason) => call('UnlockScoreSheet', unitId, month, reason);
+export const scoringAudit = async (subjectId) => (await call('ScoringAudit', subjectId)) ?? [];
+export const monthReport = (month) => call('MonthReport', month);
+export const unitYear = (unitId, year) => call('UnitYear', unitId, year);
+export const yearReport = (year) => call('YearReport', year);
+export const overrideClassification = (unitId, year, grade, reason) =>
+  call('OverrideClassification', unitId, year, grade, reason);
+export const loadDemoScoring = () => call('LoadDemoScoring');
+export const exportMonthReportXLSX = (month) => call('ExportMonthReportXLSX', month);
+export const exportYearReportXLSX = (year) => call('ExportYearReportXLSX', year);
+/** The classification table as DOCX (base64), dated "dd/mm/yyyy" or undated. */
+export const exportClassificationDOCX = (year, date) => call('ExportClassificationDOCX', year, date);

@@ -14,6 +14,24 @@ export namespace domain {
 	        this.name = source["name"];
 	    }
 	}
+	export class ChartPoint {
+	    month: string;
+	    status: string;
+	    total?: number;
+	    grade: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new ChartPoint(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.month = source["month"];
+	        this.status = source["status"];
+	        this.total = source["total"];
+	        this.grade = source["grade"];
+	    }
+	}
 	export class Cluster {
 	    id: string;
 	    name: string;
@@ -52,6 +70,339 @@ export namespace domain {
 	        this.syncState = source["syncState"];
 	    }
 	}
+	export class Coverage {
+	    cells: number;
+	    scheduled: number;
+	    published: number;
+	    missing: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Coverage(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.cells = source["cells"];
+	        this.scheduled = source["scheduled"];
+	        this.published = source["published"];
+	        this.missing = source["missing"];
+	    }
+	}
+	export class ShareRule {
+	    grade: string;
+	    ofGrades: string[];
+	    maxPercent: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new ShareRule(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.grade = source["grade"];
+	        this.ofGrades = source["ofGrades"];
+	        this.maxPercent = source["maxPercent"];
+	    }
+	}
+	export class YearRule {
+	    grade: string;
+	    minMean: number;
+	    minLowest: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new YearRule(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.grade = source["grade"];
+	        this.minMean = source["minMean"];
+	        this.minLowest = source["minLowest"];
+	    }
+	}
+	export class YearRules {
+	    minMonths: number;
+	    decimals: number;
+	    rules: YearRule[];
+	    shareRules: ShareRule[];
+	
+	    static createFrom(source: any = {}) {
+	        return new YearRules(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.minMonths = source["minMonths"];
+	        this.decimals = source["decimals"];
+	        this.rules = this.convertValues(source["rules"], YearRule);
+	        this.shareRules = this.convertValues(source["shareRules"], ShareRule);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class GradeThreshold {
+	    grade: string;
+	    min: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new GradeThreshold(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.grade = source["grade"];
+	        this.min = source["min"];
+	    }
+	}
+	export class Adjustment {
+	    code: string;
+	    title: string;
+	    maxPoints: number;
+	    guidance: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Adjustment(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.code = source["code"];
+	        this.title = source["title"];
+	        this.maxPoints = source["maxPoints"];
+	        this.guidance = source["guidance"];
+	    }
+	}
+	export class Criterion {
+	    code: string;
+	    title: string;
+	    maxPoints: number;
+	    guidance: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Criterion(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.code = source["code"];
+	        this.title = source["title"];
+	        this.maxPoints = source["maxPoints"];
+	        this.guidance = source["guidance"];
+	    }
+	}
+	export class CriteriaGroup {
+	    code: string;
+	    title: string;
+	    criteria: Criterion[];
+	
+	    static createFrom(source: any = {}) {
+	        return new CriteriaGroup(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.code = source["code"];
+	        this.title = source["title"];
+	        this.criteria = this.convertValues(source["criteria"], Criterion);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class CriteriaSet {
+	    id: string;
+	    seriesId: string;
+	    name: string;
+	    version: number;
+	    status: string;
+	    effectiveMonth: string;
+	    unitKinds: string[];
+	    example: boolean;
+	    note: string;
+	    publishedAt: string;
+	    publishedBy: string;
+	    groups: CriteriaGroup[];
+	    bonuses: Adjustment[];
+	    penalties: Adjustment[];
+	    bonusCap: number;
+	    penaltyCap: number;
+	    thresholds: GradeThreshold[];
+	    // Go type: YearRules
+	    yearRules: any;
+	    guidance: string;
+	    syncState: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new CriteriaSet(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.seriesId = source["seriesId"];
+	        this.name = source["name"];
+	        this.version = source["version"];
+	        this.status = source["status"];
+	        this.effectiveMonth = source["effectiveMonth"];
+	        this.unitKinds = source["unitKinds"];
+	        this.example = source["example"];
+	        this.note = source["note"];
+	        this.publishedAt = source["publishedAt"];
+	        this.publishedBy = source["publishedBy"];
+	        this.groups = this.convertValues(source["groups"], CriteriaGroup);
+	        this.bonuses = this.convertValues(source["bonuses"], Adjustment);
+	        this.penalties = this.convertValues(source["penalties"], Adjustment);
+	        this.bonusCap = source["bonusCap"];
+	        this.penaltyCap = source["penaltyCap"];
+	        this.thresholds = this.convertValues(source["thresholds"], GradeThreshold);
+	        this.yearRules = this.convertValues(source["yearRules"], null);
+	        this.guidance = source["guidance"];
+	        this.syncState = source["syncState"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class DocumentHeader {
+	    parentBody: string;
+	    issuingBody: string;
+	    issuerName: string;
+	    place: string;
+	    signerCapacity: string;
+	    signerTitle: string;
+	    signerName: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new DocumentHeader(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.parentBody = source["parentBody"];
+	        this.issuingBody = source["issuingBody"];
+	        this.issuerName = source["issuerName"];
+	        this.place = source["place"];
+	        this.signerCapacity = source["signerCapacity"];
+	        this.signerTitle = source["signerTitle"];
+	        this.signerName = source["signerName"];
+	    }
+	}
+	
+	export class MonthRow {
+	    rank: number;
+	    unitId: string;
+	    unitName: string;
+	    unitKind: string;
+	    communeId: string;
+	    status: string;
+	    selfTotal?: number;
+	    verified?: number;
+	    total?: number;
+	    grade: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new MonthRow(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.rank = source["rank"];
+	        this.unitId = source["unitId"];
+	        this.unitName = source["unitName"];
+	        this.unitKind = source["unitKind"];
+	        this.communeId = source["communeId"];
+	        this.status = source["status"];
+	        this.selfTotal = source["selfTotal"];
+	        this.verified = source["verified"];
+	        this.total = source["total"];
+	        this.grade = source["grade"];
+	    }
+	}
+	export class MonthReport {
+	    month: string;
+	    rows: MonthRow[];
+	    distribution: {[key: string]: number};
+	    byStatus: {[key: string]: number};
+	    notSubmitted: MonthRow[];
+	
+	    static createFrom(source: any = {}) {
+	        return new MonthReport(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.month = source["month"];
+	        this.rows = this.convertValues(source["rows"], MonthRow);
+	        this.distribution = source["distribution"];
+	        this.byStatus = source["byStatus"];
+	        this.notSubmitted = this.convertValues(source["notSubmitted"], MonthRow);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
 	export class Official {
 	    id: string;
 	    name: string;
@@ -78,6 +429,470 @@ export namespace domain {
 	        this.syncState = source["syncState"];
 	    }
 	}
+	export class OverviewRow {
+	    id: string;
+	    name: string;
+	    cells: number;
+	    scheduled: number;
+	    planned: number;
+	    attended: number;
+	    reported: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new OverviewRow(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.name = source["name"];
+	        this.cells = source["cells"];
+	        this.scheduled = source["scheduled"];
+	        this.planned = source["planned"];
+	        this.attended = source["attended"];
+	        this.reported = source["reported"];
+	    }
+	}
+	export class Report {
+	    id: string;
+	    visitId: string;
+	    templateId: string;
+	    templateVersion: number;
+	    cellId: string;
+	    communeId: string;
+	    officialId: string;
+	    values: {[key: string]: any};
+	    submittedAt: string;
+	    amends: string;
+	    revision: number;
+	    reason: string;
+	    syncState: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Report(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.visitId = source["visitId"];
+	        this.templateId = source["templateId"];
+	        this.templateVersion = source["templateVersion"];
+	        this.cellId = source["cellId"];
+	        this.communeId = source["communeId"];
+	        this.officialId = source["officialId"];
+	        this.values = source["values"];
+	        this.submittedAt = source["submittedAt"];
+	        this.amends = source["amends"];
+	        this.revision = source["revision"];
+	        this.reason = source["reason"];
+	        this.syncState = source["syncState"];
+	    }
+	}
+	export class ReportDraft {
+	    visitId: string;
+	    amends: string;
+	    templateId: string;
+	    templateVersion: number;
+	    values: {[key: string]: any};
+	    updatedAt: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new ReportDraft(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.visitId = source["visitId"];
+	        this.amends = source["amends"];
+	        this.templateId = source["templateId"];
+	        this.templateVersion = source["templateVersion"];
+	        this.values = source["values"];
+	        this.updatedAt = source["updatedAt"];
+	    }
+	}
+	export class ReportSummary {
+	    report: Report;
+	    date: string;
+	    cellName: string;
+	    communeName: string;
+	    officialName: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new ReportSummary(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.report = this.convertValues(source["report"], Report);
+	        this.date = source["date"];
+	        this.cellName = source["cellName"];
+	        this.communeName = source["communeName"];
+	        this.officialName = source["officialName"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class TemplateCheck {
+	    sum: string[];
+	    equals: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new TemplateCheck(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.sum = source["sum"];
+	        this.equals = source["equals"];
+	    }
+	}
+	export class TemplateField {
+	    key: string;
+	    label: string;
+	    type: string;
+	    required?: boolean;
+	    options?: string[];
+	    release?: string;
+	    prefill?: string;
+	    help?: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new TemplateField(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.key = source["key"];
+	        this.label = source["label"];
+	        this.type = source["type"];
+	        this.required = source["required"];
+	        this.options = source["options"];
+	        this.release = source["release"];
+	        this.prefill = source["prefill"];
+	        this.help = source["help"];
+	    }
+	}
+	export class ReportTemplate {
+	    id: string;
+	    name: string;
+	    version: number;
+	    fields: TemplateField[];
+	    checks: TemplateCheck[];
+	    createdAt: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new ReportTemplate(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.name = source["name"];
+	        this.version = source["version"];
+	        this.fields = this.convertValues(source["fields"], TemplateField);
+	        this.checks = this.convertValues(source["checks"], TemplateCheck);
+	        this.createdAt = source["createdAt"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class RoundOverview {
+	    month: string;
+	    communes: OverviewRow[];
+	    officials: OverviewRow[];
+	    total: OverviewRow;
+	    reports: ReportSummary[];
+	
+	    static createFrom(source: any = {}) {
+	        return new RoundOverview(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.month = source["month"];
+	        this.communes = this.convertValues(source["communes"], OverviewRow);
+	        this.officials = this.convertValues(source["officials"], OverviewRow);
+	        this.total = this.convertValues(source["total"], OverviewRow);
+	        this.reports = this.convertValues(source["reports"], ReportSummary);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Schedule {
+	    id: string;
+	    cellId: string;
+	    communeId: string;
+	    month: string;
+	    date: string;
+	    startTime: string;
+	    place: string;
+	    kind: string;
+	    status: string;
+	    changedAfterPublish: boolean;
+	    note: string;
+	    cellName?: string;
+	    communeName?: string;
+	    syncState: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Schedule(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.cellId = source["cellId"];
+	        this.communeId = source["communeId"];
+	        this.month = source["month"];
+	        this.date = source["date"];
+	        this.startTime = source["startTime"];
+	        this.place = source["place"];
+	        this.kind = source["kind"];
+	        this.status = source["status"];
+	        this.changedAfterPublish = source["changedAfterPublish"];
+	        this.note = source["note"];
+	        this.cellName = source["cellName"];
+	        this.communeName = source["communeName"];
+	        this.syncState = source["syncState"];
+	    }
+	}
+	export class Score {
+	    points: number;
+	    note: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Score(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.points = source["points"];
+	        this.note = source["note"];
+	    }
+	}
+	export class ScoreReview {
+	    id: string;
+	    verified: {[key: string]: Score};
+	    comment: string;
+	    approved: boolean;
+	    approvedAt: string;
+	    approvedBy: string;
+	    unlockReason: string;
+	    unlockedAt: string;
+	    unlockedBy: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new ScoreReview(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.verified = this.convertValues(source["verified"], Score, true);
+	        this.comment = source["comment"];
+	        this.approved = source["approved"];
+	        this.approvedAt = source["approvedAt"];
+	        this.approvedBy = source["approvedBy"];
+	        this.unlockReason = source["unlockReason"];
+	        this.unlockedAt = source["unlockedAt"];
+	        this.unlockedBy = source["unlockedBy"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Total {
+	    base: number;
+	    bonus: number;
+	    penalty: number;
+	    total: number;
+	    grade: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Total(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.base = source["base"];
+	        this.bonus = source["bonus"];
+	        this.penalty = source["penalty"];
+	        this.total = source["total"];
+	        this.grade = source["grade"];
+	    }
+	}
+	export class ScoreSheet {
+	    id: string;
+	    unitId: string;
+	    unitName: string;
+	    unitKind: string;
+	    communeId: string;
+	    month: string;
+	    criteriaSetId: string;
+	    self: {[key: string]: Score};
+	    selfNote: string;
+	    submitted: boolean;
+	    submittedAt: string;
+	    submittedBy: string;
+	    locked: boolean;
+	    review?: ScoreReview;
+	    status: string;
+	    selfTotal: Total;
+	    verifiedTotal?: Total;
+	    set?: CriteriaSet;
+	    syncState: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new ScoreSheet(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.unitId = source["unitId"];
+	        this.unitName = source["unitName"];
+	        this.unitKind = source["unitKind"];
+	        this.communeId = source["communeId"];
+	        this.month = source["month"];
+	        this.criteriaSetId = source["criteriaSetId"];
+	        this.self = this.convertValues(source["self"], Score, true);
+	        this.selfNote = source["selfNote"];
+	        this.submitted = source["submitted"];
+	        this.submittedAt = source["submittedAt"];
+	        this.submittedBy = source["submittedBy"];
+	        this.locked = source["locked"];
+	        this.review = this.convertValues(source["review"], ScoreReview);
+	        this.status = source["status"];
+	        this.selfTotal = this.convertValues(source["selfTotal"], Total);
+	        this.verifiedTotal = this.convertValues(source["verifiedTotal"], Total);
+	        this.set = this.convertValues(source["set"], CriteriaSet);
+	        this.syncState = source["syncState"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
+	export class ShareWarning {
+	    rule: ShareRule;
+	    count: number;
+	    of: number;
+	    allowed: number;
+	    message: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new ShareWarning(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.rule = this.convertValues(source["rule"], ShareRule);
+	        this.count = source["count"];
+	        this.of = source["of"];
+	        this.allowed = source["allowed"];
+	        this.message = source["message"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
+	
+	
 	export class Unit {
 	    id: string;
 	    parentId: string;
@@ -116,6 +931,252 @@ export namespace domain {
 	        this.syncReason = source["syncReason"];
 	    }
 	}
+	export class UnitYear {
+	    unitId: string;
+	    unitName: string;
+	    year: number;
+	    points: ChartPoint[];
+	    thresholds: GradeThreshold[];
+	    maxTotal: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new UnitYear(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.unitId = source["unitId"];
+	        this.unitName = source["unitName"];
+	        this.year = source["year"];
+	        this.points = this.convertValues(source["points"], ChartPoint);
+	        this.thresholds = this.convertValues(source["thresholds"], GradeThreshold);
+	        this.maxTotal = source["maxTotal"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Visit {
+	    id: string;
+	    scheduleId: string;
+	    cellId: string;
+	    communeId: string;
+	    officialId: string;
+	    date: string;
+	    status: string;
+	    note: string;
+	    letterYear: number;
+	    letterSeq: number;
+	    letterSymbol: string;
+	    letterDate: string;
+	    cellName?: string;
+	    communeName?: string;
+	    officialName?: string;
+	    startTime?: string;
+	    place?: string;
+	    syncState: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Visit(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.scheduleId = source["scheduleId"];
+	        this.cellId = source["cellId"];
+	        this.communeId = source["communeId"];
+	        this.officialId = source["officialId"];
+	        this.date = source["date"];
+	        this.status = source["status"];
+	        this.note = source["note"];
+	        this.letterYear = source["letterYear"];
+	        this.letterSeq = source["letterSeq"];
+	        this.letterSymbol = source["letterSymbol"];
+	        this.letterDate = source["letterDate"];
+	        this.cellName = source["cellName"];
+	        this.communeName = source["communeName"];
+	        this.officialName = source["officialName"];
+	        this.startTime = source["startTime"];
+	        this.place = source["place"];
+	        this.syncState = source["syncState"];
+	    }
+	}
+	export class VisitClash {
+	    scheduleId: string;
+	    date: string;
+	    cellName: string;
+	    communeName: string;
+	    officialNames: string[];
+	
+	    static createFrom(source: any = {}) {
+	        return new VisitClash(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.scheduleId = source["scheduleId"];
+	        this.date = source["date"];
+	        this.cellName = source["cellName"];
+	        this.communeName = source["communeName"];
+	        this.officialNames = source["officialNames"];
+	    }
+	}
+	export class VisitRelease {
+	    id: string;
+	    reportId: string;
+	    cellId: string;
+	    communeId: string;
+	    date: string;
+	    officialName: string;
+	    feedback: string;
+	    assessment: string;
+	    cellName?: string;
+	    syncState: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new VisitRelease(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.reportId = source["reportId"];
+	        this.cellId = source["cellId"];
+	        this.communeId = source["communeId"];
+	        this.date = source["date"];
+	        this.officialName = source["officialName"];
+	        this.feedback = source["feedback"];
+	        this.assessment = source["assessment"];
+	        this.cellName = source["cellName"];
+	        this.syncState = source["syncState"];
+	    }
+	}
+	export class YearSuggestion {
+	    grade: string;
+	    mean: number;
+	    lowest: number;
+	    months: number;
+	    reason: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new YearSuggestion(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.grade = source["grade"];
+	        this.mean = source["mean"];
+	        this.lowest = source["lowest"];
+	        this.months = source["months"];
+	        this.reason = source["reason"];
+	    }
+	}
+	export class YearClassification {
+	    id: string;
+	    unitId: string;
+	    unitName: string;
+	    unitKind: string;
+	    communeId: string;
+	    year: number;
+	    suggestion: YearSuggestion;
+	    override: string;
+	    overrideReason: string;
+	    overriddenBy: string;
+	    overriddenAt: string;
+	    final: string;
+	    syncState: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new YearClassification(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.unitId = source["unitId"];
+	        this.unitName = source["unitName"];
+	        this.unitKind = source["unitKind"];
+	        this.communeId = source["communeId"];
+	        this.year = source["year"];
+	        this.suggestion = this.convertValues(source["suggestion"], YearSuggestion);
+	        this.override = source["override"];
+	        this.overrideReason = source["overrideReason"];
+	        this.overriddenBy = source["overriddenBy"];
+	        this.overriddenAt = source["overriddenAt"];
+	        this.final = source["final"];
+	        this.syncState = source["syncState"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class YearReport {
+	    year: number;
+	    rows: YearClassification[];
+	    counts: {[key: string]: number};
+	    warnings: ShareWarning[];
+	
+	    static createFrom(source: any = {}) {
+	        return new YearReport(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.year = source["year"];
+	        this.rows = this.convertValues(source["rows"], YearClassification);
+	        this.counts = source["counts"];
+	        this.warnings = this.convertValues(source["warnings"], ShareWarning);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 
 }
 
@@ -144,6 +1205,274 @@ export namespace main {
 
 export namespace store {
 	
+	export class AuditEntry {
+	    id: string;
+	    unitId: string;
+	    action: string;
+	    reason: string;
+	    detail: string;
+	    by: string;
+	    at: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new AuditEntry(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.unitId = source["unitId"];
+	        this.action = source["action"];
+	        this.reason = source["reason"];
+	        this.detail = source["detail"];
+	        this.by = source["by"];
+	        this.at = source["at"];
+	    }
+	}
+	export class GridRow {
+	    cellId: string;
+	    cellName: string;
+	    parentName: string;
+	    communeId: string;
+	    members: number;
+	    schedules: domain.Schedule[];
+	
+	    static createFrom(source: any = {}) {
+	        return new GridRow(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.cellId = source["cellId"];
+	        this.cellName = source["cellName"];
+	        this.parentName = source["parentName"];
+	        this.communeId = source["communeId"];
+	        this.members = source["members"];
+	        this.schedules = this.convertValues(source["schedules"], domain.Schedule);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class LetterClash {
+	    number: string;
+	    visitIds: string[];
+	
+	    static createFrom(source: any = {}) {
+	        return new LetterClash(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.number = source["number"];
+	        this.visitIds = source["visitIds"];
+	    }
+	}
+	export class LetterSettings {
+	    issuer: boolean;
+	    symbol: string;
+	    header: domain.DocumentHeader;
+	
+	    static createFrom(source: any = {}) {
+	        return new LetterSettings(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.issuer = source["issuer"];
+	        this.symbol = source["symbol"];
+	        this.header = this.convertValues(source["header"], domain.DocumentHeader);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class MonthGrid {
+	    month: string;
+	    communeId: string;
+	    rows: GridRow[];
+	    coverage: domain.Coverage;
+	
+	    static createFrom(source: any = {}) {
+	        return new MonthGrid(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.month = source["month"];
+	        this.communeId = source["communeId"];
+	        this.rows = this.convertValues(source["rows"], GridRow);
+	        this.coverage = this.convertValues(source["coverage"], domain.Coverage);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class PlanResult {
+	    visit: domain.Visit;
+	    alsoPlanned: string[];
+	
+	    static createFrom(source: any = {}) {
+	        return new PlanResult(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.visit = this.convertValues(source["visit"], domain.Visit);
+	        this.alsoPlanned = source["alsoPlanned"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class ReportForm {
+	    draft: domain.ReportDraft;
+	    template: domain.ReportTemplate;
+	    visit: domain.Visit;
+	    saved: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new ReportForm(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.draft = this.convertValues(source["draft"], domain.ReportDraft);
+	        this.template = this.convertValues(source["template"], domain.ReportTemplate);
+	        this.visit = this.convertValues(source["visit"], domain.Visit);
+	        this.saved = source["saved"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class ScheduleFilter {
+	    from: string;
+	    to: string;
+	    communeId: string;
+	    notVisitedThisYear: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new ScheduleFilter(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.from = source["from"];
+	        this.to = source["to"];
+	        this.communeId = source["communeId"];
+	        this.notVisitedThisYear = source["notVisitedThisYear"];
+	    }
+	}
+	export class ScheduleItem {
+	    schedule: domain.Schedule;
+	    planners: string[];
+	    visitedThisYear: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new ScheduleItem(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.schedule = this.convertValues(source["schedule"], domain.Schedule);
+	        this.planners = source["planners"];
+	        this.visitedThisYear = source["visitedThisYear"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 	export class Stats {
 	    communes: number;
 	    grassroots_committees: number;
@@ -224,6 +1553,22 @@ export namespace store {
 	        this.syncState = source["syncState"];
 	        this.syncReason = source["syncReason"];
 	        this.path = source["path"];
+	    }
+	}
+	export class VisitFilter {
+	    month: string;
+	    officialId: string;
+	    communeId: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new VisitFilter(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.month = source["month"];
+	        this.officialId = source["officialId"];
+	        this.communeId = source["communeId"];
 	    }
 	}
 

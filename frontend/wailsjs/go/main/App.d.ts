@@ -4,11 +4,49 @@ import {domain} from '../models';
 import {store} from '../models';
 import {main} from '../models';
 
+export function ApproveScoreSheet(arg1:string,arg2:string):Promise<domain.ScoreSheet>;
+
+export function CancelSchedule(arg1:string):Promise<domain.Schedule>;
+
+export function CancelVisit(arg1:string):Promise<domain.Visit>;
+
 export function CheckDatabase():Promise<string>;
 
 export function CloseUnit(arg1:string,arg2:string):Promise<domain.Unit>;
 
+export function CopyLastMonth(arg1:string,arg2:string):Promise<store.MonthGrid>;
+
+export function DeleteCriteriaSet(arg1:string):Promise<void>;
+
+export function DeleteSchedule(arg1:string):Promise<void>;
+
+export function ExportClassificationDOCX(arg1:number,arg2:string):Promise<string>;
+
+export function ExportCriteriaSetXLSX(arg1:string):Promise<string>;
+
+export function ExportLetter(arg1:string,arg2:string):Promise<string>;
+
+export function ExportMonthReportXLSX(arg1:string):Promise<string>;
+
+export function ExportOverview(arg1:string):Promise<string>;
+
+export function ExportReport(arg1:string,arg2:string):Promise<string>;
+
+export function ExportYearReportXLSX(arg1:number):Promise<string>;
+
+export function GetCriteriaSet(arg1:string):Promise<domain.CriteriaSet>;
+
+export function GetScoreSheet(arg1:string,arg2:string):Promise<domain.ScoreSheet>;
+
 export function GetUnit(arg1:string):Promise<domain.Unit>;
+
+export function ImportCriteriaSetXLSX(arg1:string):Promise<domain.CriteriaSet>;
+
+export function IssueLetter(arg1:string,arg2:string):Promise<domain.Visit>;
+
+export function LetterClashes(arg1:number):Promise<Array<store.LetterClash>>;
+
+export function LetterSettings():Promise<store.LetterSettings>;
 
 export function ListAreas():Promise<Array<domain.Area>>;
 
@@ -16,15 +54,53 @@ export function ListClusters():Promise<Array<domain.Cluster>>;
 
 export function ListCommunes():Promise<Array<domain.Commune>>;
 
+export function ListCriteriaSets():Promise<Array<domain.CriteriaSet>>;
+
 export function ListOfficials():Promise<Array<domain.Official>>;
+
+export function ListReleases(arg1:string):Promise<Array<domain.VisitRelease>>;
+
+export function ListReports(arg1:string):Promise<Array<domain.Report>>;
+
+export function ListSchedules(arg1:store.ScheduleFilter):Promise<Array<store.ScheduleItem>>;
+
+export function ListTemplates():Promise<Array<domain.ReportTemplate>>;
 
 export function ListUnits():Promise<Array<domain.Unit>>;
 
+export function ListVisits(arg1:store.VisitFilter):Promise<Array<domain.Visit>>;
+
 export function LoadDemo():Promise<store.Stats>;
+
+export function LoadDemoScoring():Promise<number>;
+
+export function LoadExampleCriteriaSet():Promise<domain.CriteriaSet>;
 
 export function MergeUnit(arg1:string,arg2:string):Promise<domain.Unit>;
 
+export function MonthGrid(arg1:string,arg2:string):Promise<store.MonthGrid>;
+
+export function MonthReport(arg1:string):Promise<domain.MonthReport>;
+
 export function MoveUnit(arg1:string,arg2:string):Promise<domain.Unit>;
+
+export function NewCriteriaSetVersion(arg1:string,arg2:string):Promise<domain.CriteriaSet>;
+
+export function OpenReportForm(arg1:string,arg2:string):Promise<store.ReportForm>;
+
+export function OverrideClassification(arg1:string,arg2:number,arg3:domain.YearGrade,arg4:string):Promise<domain.YearClassification>;
+
+export function PlanVisit(arg1:string,arg2:string,arg3:string):Promise<store.PlanResult>;
+
+export function PublishCriteriaSet(arg1:string):Promise<domain.CriteriaSet>;
+
+export function PublishMonth(arg1:string,arg2:string):Promise<number>;
+
+export function ReleaseAssessment(arg1:string):Promise<domain.VisitRelease>;
+
+export function ReportHistory(arg1:string):Promise<Array<domain.Report>>;
+
+export function RoundOverview(arg1:string):Promise<domain.RoundOverview>;
 
 export function SaveArea(arg1:domain.Area):Promise<domain.Area>;
 
@@ -32,14 +108,46 @@ export function SaveCluster(arg1:domain.Cluster):Promise<domain.Cluster>;
 
 export function SaveCommune(arg1:domain.Commune):Promise<domain.Commune>;
 
+export function SaveCriteriaSet(arg1:domain.CriteriaSet):Promise<domain.CriteriaSet>;
+
+export function SaveLetter(arg1:string,arg2:string):Promise<string>;
+
 export function SaveOfficial(arg1:domain.Official):Promise<domain.Official>;
 
+export function SaveOverview(arg1:string):Promise<string>;
+
+export function SaveReport(arg1:string,arg2:string):Promise<string>;
+
+export function SaveReportDraft(arg1:domain.ReportDraft):Promise<domain.ReportDraft>;
+
+export function SaveReview(arg1:string,arg2:string,arg3:domain.Scores,arg4:string):Promise<domain.ScoreSheet>;
+
+export function SaveSchedules(arg1:Array<domain.Schedule>):Promise<Array<domain.Schedule>>;
+
+export function SaveSelfAssessment(arg1:string,arg2:string,arg3:domain.Scores,arg4:string,arg5:boolean):Promise<domain.ScoreSheet>;
+
+export function SaveTemplateVersion(arg1:domain.ReportTemplate):Promise<domain.ReportTemplate>;
+
 export function SaveUnit(arg1:domain.Unit):Promise<domain.Unit>;
+
+export function ScoringAudit(arg1:string):Promise<Array<store.AuditEntry>>;
 
 export function SearchUnits(arg1:string):Promise<Array<store.UnitHit>>;
 
 export function SetLanguage(arg1:string):Promise<void>;
 
+export function SetLetterSettings(arg1:store.LetterSettings):Promise<void>;
+
 export function Stats():Promise<store.Stats>;
 
 export function Status():Promise<main.Status>;
+
+export function SubmitReport(arg1:string,arg2:string,arg3:string):Promise<domain.Report>;
+
+export function UnitYear(arg1:string,arg2:number):Promise<domain.UnitYear>;
+
+export function UnlockScoreSheet(arg1:string,arg2:string,arg3:string):Promise<domain.ScoreSheet>;
+
+export function VisitClashes(arg1:string):Promise<Array<domain.VisitClash>>;
+
+export function YearReport(arg1:number):Promise<domain.YearReport>;
