@@ -90,6 +90,9 @@ func DecodeValue(schema map[string]FieldType, name string, v json.RawMessage) (a
 		}
 		return json.RawMessage(append([]byte(nil), v...)), nil
 	case t == TypeInt:
+		if t := bytes.TrimSpace(v); len(t) == 0 || t[0] == '"' {
+			return nil, fmt.Errorf("field %s must be an integer", name)
+		}
 		var n int64
 		d := json.NewDecoder(bytes.NewReader(v))
 		d.UseNumber()

@@ -170,3 +170,21 @@ func (e *Env) Push(d *Device, changes ...syncproto.Change) syncproto.PushRespons
 func Stamp(d *Device, t time.Time) string {
 	return hlc.Timestamp{Wall: t.UnixMilli(), Node: d.Store.DeviceID()}.String()
 }
+
+// Relogin enrolls d's desktop again with the same password: the server issues a new token
+// and the old one stops working. It returns the device with its new token.
+func Relogin(t testing.TB, e *Env, d *Device) *Device {
+	t.Helper()
+	var resp syncproto.LoginResponse
+	var err error
+	for _, pw := range []string{Password, seed.DemoPassword} {
+		resp, err = syncclient.Login(context.Background(), nil, e.URL, syncproto.LoginRequest{Username: d.Account.Username, Password: pw, DeviceID: d.Store.DeviceID()})
+		if err == nil {
+			break
+		}
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	return &Device{Store: d.Store, Client: syncclient.New(d.Store, e.URL, resp.Token, nil), Token: resp.Token, Account: resp.Account}
+}

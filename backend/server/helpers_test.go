@@ -1,0 +1,5 @@
+package server_test
+
+import "context"
+
+var ctxT = context.Background()
