@@ -93,3 +93,10 @@ func decode(encoded string) (Params, []byte, []byte, error) {
 	}
 	return p, salt, key, nil
 }
+
+// ParamsOf returns the cost parameters of a PHC string made by Hash.
+func ParamsOf(encoded string) (Params, error) {
+	p, salt, key, err := decode(encoded)
+	p.KeyLen, p.SaltLen = uint32(len(key)), len(salt)
+	return p, err
+}
