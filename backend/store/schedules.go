@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"encoding/json"
 	"fmt"
 	"time"
 
@@ -167,8 +168,12 @@ func errScheduleNotFound() error {
 // "index.field" and the cell in its message. Errors: EInvalid, ENotFound.
 func (s *Store) SaveSchedules(ctx context.Context, xs []domain.Schedule) ([]domain.Schedule, error) {
 	err := s.write(ctx, func(tx *sql.Tx) error {
+		b, err := loadScheduleBatch(tx, xs)
+		if err != nil {
+			return err
+		}
 		for i := range xs {
-			if err := s.saveScheduleTx(tx, &xs[i]); err != nil {
+			if err := s.saveScheduleIn(tx, b, &xs[i]); err != nil {
 				return rowError(err, i, xs[i].CellName)
 			}
 		}
@@ -195,35 +200,118 @@ func rowError(err error, i int, cellName string) error {
 	return &out
 }
 
-// saveScheduleTx checks x against its cell and the cell's other schedules and writes it.
+// scheduleBatch is what saving a batch of schedules needs to know, read with one query
+// each instead of several per row (a district grid is 500 rows): the cells, the stored
+// versions of the rows, and each cell's regular meetings by month, kept up to date as the
+// batch is written.
+type scheduleBatch struct {
+	cells   map[string]cellInfo
+	old     map[string]domain.Schedule
+	regular map[string]map[string]bool // cellId|month → ids of regular, not cancelled meetings
+}
+
+type cellInfo struct{ name, kind, status, communeID string }
+
+func loadScheduleBatch(tx *sql.Tx, xs []domain.Schedule) (*scheduleBatch, error) {
+	b := &scheduleBatch{cells: map[string]cellInfo{}, old: map[string]domain.Schedule{}, regular: map[string]map[string]bool{}}
+	var cellIDs, ids []string
+	for _, x := range xs {
+		cellIDs = append(cellIDs, x.CellID)
+		if x.ID != "" {
+			ids = append(ids, x.ID)
+		}
+	}
+	cj, _ := json.Marshal(cellIDs)
+	ij, _ := json.Marshal(ids)
+	rows, err := tx.Query(`SELECT id, name, kind, status, commune_id FROM units WHERE deleted = 0 AND id IN (SELECT value FROM json_each(?))`, string(cj))
+	if err != nil {
+		return nil, err
+	}
+	for rows.Next() {
+		var id string
+		var c cellInfo
+		if err := rows.Scan(&id, &c.name, &c.kind, &c.status, &c.communeID); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		b.cells[id] = c
+	}
+	rows.Close()
+	rows, err = tx.Query(`SELECT `+scheduleColumns+`, coalesce(u.name, '') FROM schedules s LEFT JOIN units u ON u.id = s.cell_id
+		WHERE s.deleted = 0 AND s.id IN (SELECT value FROM json_each(?))`, string(ij))
+	if err != nil {
+		return nil, err
+	}
+	for rows.Next() {
+		var name string
+		x, err := scanSchedule(rows, &name)
+		if err != nil {
+			rows.Close()
+			return nil, err
+		}
+		x.CellName = name
+		b.old[x.ID] = x
+	}
+	rows.Close()
+	rows, err = tx.Query(`SELECT id, cell_id, month FROM schedules WHERE deleted = 0 AND kind = 'regular' AND status != 'cancelled'
+		AND cell_id IN (SELECT value FROM json_each(?))`, string(cj))
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id, cell, month string
+		if err := rows.Scan(&id, &cell, &month); err != nil {
+			return nil, err
+		}
+		b.mark(cell, month, id, true)
+	}
+	return b, rows.Err()
+}
+
+func (b *scheduleBatch) mark(cell, month, id string, on bool) {
+	k := cell + "|" + month
+	if b.regular[k] == nil {
+		b.regular[k] = map[string]bool{}
+	}
+	if on {
+		b.regular[k][id] = true
+	} else {
+		delete(b.regular[k], id)
+	}
+}
+
+// saveScheduleTx checks and writes one schedule.
+func (s *Store) saveScheduleTx(tx *sql.Tx, x *domain.Schedule) error {
+	b, err := loadScheduleBatch(tx, []domain.Schedule{*x})
+	if err != nil {
+		return err
+	}
+	return s.saveScheduleIn(tx, b, x)
+}
+
+// saveScheduleIn checks x against its cell and the cell's other schedules and writes it.
 // A published schedule stays published when edited, and is flagged when its date, time or
 // place changes, so the attendees who planned on it are warned.
-func (s *Store) saveScheduleTx(tx *sql.Tx, x *domain.Schedule) error {
+func (s *Store) saveScheduleIn(tx *sql.Tx, b *scheduleBatch, x *domain.Schedule) error {
 	x.Place = textutil.NFC(x.Place)
 	x.Note = textutil.NFC(x.Note)
 	x.Normalize()
-	var cellName, cellKind, cellStatus string
-	err := tx.QueryRow(`SELECT name, kind, status, commune_id FROM units WHERE id = ? AND deleted = 0`, x.CellID).
-		Scan(&cellName, &cellKind, &cellStatus, &x.CommuneID)
-	if err == sql.ErrNoRows || (err == nil && !domain.UnitKind(cellKind).HoldsMembers()) {
+	cell, ok := b.cells[x.CellID]
+	if !ok || !domain.UnitKind(cell.kind).HoldsMembers() {
 		return domain.Errorf(domain.EInvalid, "cellId", "Không tìm thấy chi bộ đã chọn.", "The selected cell does not exist.")
-	} else if err != nil {
-		return err
 	}
-	x.CellName = cellName
+	x.CellName, x.CommuneID = cell.name, cell.communeID
+	old, exists := b.old[x.ID]
 	if x.ID == "" {
 		x.ID = NewID()
-		if cellStatus != string(domain.StatusActive) {
-			return errInactive(domain.Unit{Name: cellName})
+		if cell.status != string(domain.StatusActive) {
+			return errInactive(domain.Unit{Name: cell.name})
 		}
-		if x.Status != domain.ScheduleDraft {
-			x.Status = domain.ScheduleDraft // a new schedule is published with its month
-		}
+		x.Status = domain.ScheduleDraft // a new schedule is published with its month
+	} else if !exists {
+		return errScheduleNotFound()
 	} else {
-		old, err := getScheduleTx(tx, x.ID)
-		if err != nil {
-			return err
-		}
 		if old.Status != domain.ScheduleDraft && x.Status == domain.ScheduleDraft {
 			x.Status = old.Status // once sent, it cannot be unsent
 		}
@@ -232,17 +320,17 @@ func (s *Store) saveScheduleTx(tx *sql.Tx, x *domain.Schedule) error {
 	if err := x.Validate(); err != nil {
 		return err
 	}
-	if x.Kind == domain.MeetingRegular && x.Status != domain.ScheduleCancelled {
-		var n int
-		if err := tx.QueryRow(`SELECT count(*) FROM schedules WHERE cell_id = ? AND month = ? AND kind = 'regular'
-			AND status != 'cancelled' AND id != ? AND deleted = 0`, x.CellID, x.Month, x.ID).Scan(&n); err != nil {
-			return err
-		} else if n > 0 {
-			t, _ := domain.ParseMonth(x.Month)
-			return domain.ErrSecondRegular(cellName, t.Format("01/2006"))
-		}
+	if exists {
+		b.mark(old.CellID, old.Month, x.ID, false)
 	}
-	_, err = s.putRecord(tx, kindSchedule, x.ID, scheduleValues(*x))
+	if x.Kind == domain.MeetingRegular && x.Status != domain.ScheduleCancelled {
+		if len(b.regular[x.CellID+"|"+x.Month]) > 0 {
+			t, _ := domain.ParseMonth(x.Month)
+			return domain.ErrSecondRegular(cell.name, t.Format("01/2006"))
+		}
+		b.mark(x.CellID, x.Month, x.ID, true)
+	}
+	_, err := s.putRecord(tx, kindSchedule, x.ID, scheduleValues(*x))
 	return err
 }
 
@@ -331,34 +419,34 @@ func (s *Store) CopyLastMonth(ctx context.Context, communeID, month string) (Mon
 	if err != nil {
 		return MonthGrid{}, err
 	}
-	m, _ := domain.ParseMonth(month)
-	daysIn := m.AddDate(0, 1, -1).Day()
-	err = s.write(ctx, func(tx *sql.Tx) error {
-		for _, r := range last.Rows {
-			for _, old := range r.Schedules {
-				if old.Kind != domain.MeetingRegular || old.Status == domain.ScheduleCancelled {
-					continue
-				}
-				var n int
-				if err := tx.QueryRow(`SELECT count(*) FROM schedules WHERE cell_id = ? AND month = ? AND kind = 'regular'
-					AND status != 'cancelled' AND deleted = 0`, r.CellID, month).Scan(&n); err != nil {
-					return err
-				} else if n > 0 {
-					continue
-				}
-				d, _ := time.Parse("2006-01-02", old.Date)
-				day := min(d.Day(), daysIn)
-				x := domain.Schedule{CellID: r.CellID, Month: month, Date: fmt.Sprintf("%s-%02d", month, day),
-					StartTime: old.StartTime, Place: old.Place, Kind: domain.MeetingRegular}
-				if err := s.saveScheduleTx(tx, &x); err != nil {
-					return rowError(err, 0, r.CellName)
-				}
-			}
-		}
-		return nil
-	})
+	cur, err := s.MonthGrid(ctx, communeID, month)
 	if err != nil {
 		return MonthGrid{}, err
+	}
+	has := map[string]bool{}
+	for _, r := range cur.Rows {
+		for _, x := range r.Schedules {
+			has[r.CellID] = has[r.CellID] || (x.Kind == domain.MeetingRegular && x.Status != domain.ScheduleCancelled)
+		}
+	}
+	m, _ := domain.ParseMonth(month)
+	daysIn := m.AddDate(0, 1, -1).Day()
+	var xs []domain.Schedule
+	for _, r := range last.Rows {
+		for _, old := range r.Schedules {
+			if old.Kind != domain.MeetingRegular || old.Status == domain.ScheduleCancelled || has[r.CellID] {
+				continue
+			}
+			has[r.CellID] = true
+			d, _ := time.Parse("2006-01-02", old.Date)
+			xs = append(xs, domain.Schedule{CellID: r.CellID, CellName: r.CellName, Month: month, Date: fmt.Sprintf("%s-%02d", month, min(d.Day(), daysIn)),
+				StartTime: old.StartTime, Place: old.Place, Kind: domain.MeetingRegular})
+		}
+	}
+	if len(xs) > 0 {
+		if _, err := s.SaveSchedules(ctx, xs); err != nil {
+			return MonthGrid{}, err
+		}
 	}
 	return s.MonthGrid(ctx, communeID, month)
 }

@@ -40,6 +40,9 @@ func main() {
 	for _, r := range scoringBenchmarks(dir) {
 		print(r)
 	}
+	for _, r := range visitBenchmarks(dir) {
+		print(r)
+	}
 }
 
 func print(r Result) {
