@@ -53,15 +53,9 @@ func (s *Store) YearReport(ctx context.Context, year int) (domain.YearReport, er
 	if err != nil {
 		return rep, err
 	}
-	sheets, err := loadSheets(ctx, s.db, "month BETWEEN ? AND ?", y+"-01", y+"-12")
+	totals, err := approvedTotals(ctx, s.db, ix, y+"-01", y+"-12")
 	if err != nil {
 		return rep, err
-	}
-	totals := map[string][]float64{}
-	for _, sh := range sheets {
-		if _, _, v, _, _ := scored(sh, ix); v != nil {
-			totals[sh.UnitID] = append(totals[sh.UnitID], *v)
-		}
 	}
 	saved, err := loadClassifications(ctx, s.db, year)
 	if err != nil {
@@ -178,4 +172,32 @@ func (s *Store) OverrideClassification(ctx context.Context, unitID string, year 
 		}
 	}
 	return domain.YearClassification{}, errUnitNotFound()
+}
+
+// approvedTotals returns the verified totals of the approved months in [from, to] by
+// organization. Only approved months count for the year, so only their verifications are
+// read and decoded: half the work of loading whole sheets.
+func approvedTotals(ctx context.Context, q querier, ix setIndex, from, to string) (map[string][]float64, error) {
+	rows, err := q.QueryContext(ctx, `SELECT r.unit_id, s.criteria_set_id, r.verified
+		FROM score_reviews r JOIN score_sheets s ON s.id = r.sheet_id AND s.deleted = 0
+		WHERE r.deleted = 0 AND r.approved = 1 AND r.month BETWEEN ? AND ?`, from, to)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := map[string][]float64{}
+	for rows.Next() {
+		var unit, setID, verified string
+		if err := rows.Scan(&unit, &setID, &verified); err != nil {
+			return nil, err
+		}
+		set := ix.byID[setID]
+		if set == nil {
+			continue // a set not (yet) on this device: the month cannot be totalled here
+		}
+		var sc domain.Scores
+		_ = json.Unmarshal([]byte(verified), &sc)
+		out[unit] = append(out[unit], set.Total(sc).Total)
+	}
+	return out, rows.Err()
 }

@@ -108,3 +108,19 @@ export const exportMonthReportXLSX = (month) => call('ExportMonthReportXLSX', mo
 export const exportYearReportXLSX = (year) => call('ExportYearReportXLSX', year);
 /** The classification table as DOCX (base64), dated "dd/mm/yyyy" or undated. */
 export const exportClassificationDOCX = (year, date) => call('ExportClassificationDOCX', year, date);
+
+// ---- Registry: communes (xã, thị trấn), areas (tiểu khu), clusters (cụm xã), officials ----
+/** Creates (empty id) or updates a commune; resolves to the saved commune. */
+export const saveCommune = (commune) => call('SaveCommune', commune);
+/** Areas (tiểu khu) in Vietnamese order. */
+export const listAreas = async () => (await call('ListAreas')) ?? [];
+export const saveArea = (area) => call('SaveArea', area);
+/** Clusters (cụm xã) in Vietnamese order. */
+export const listClusters = async () => (await call('ListClusters')) ?? [];
+export const saveCluster = (cluster) => call('SaveCluster', cluster);
+/** Officials (cán bộ) in Vietnamese order of name, inactive ones included. */
+export const listOfficials = async () => (await call('ListOfficials')) ?? [];
+/** Creates (empty id) or updates an official; the assignment must fit the role. */
+export const saveOfficial = (official) => call('SaveOfficial', official);
+/** PRAGMA integrity_check: "ok" or the problems found. */
+export const checkDatabase = () => call('CheckDatabase');
