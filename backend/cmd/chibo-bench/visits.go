@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"path/filepath"
 	"testing"
+	"time"
 
 	"chibo/backend/demo"
 	"chibo/backend/documents"
@@ -37,12 +38,11 @@ func visitBenchmarks(dir string) []Result {
 		xs[i] = domain.Schedule{CellID: r.CellID, Date: fmt.Sprintf("2018-06-%02d", 1+i%28), StartTime: "07:30", Place: "Nhà văn hóa"}
 	}
 	// The first save of a month creates every row: one timed run.
-	create := testing.Benchmark(func(b *testing.B) {
-		b.N = 1
-		if _, err := st.SaveSchedules(ctx, xs); err != nil {
-			b.Fatal(err)
-		}
-	})
+	start := time.Now()
+	if _, err := st.SaveSchedules(ctx, xs); err != nil {
+		fail(err)
+	}
+	createMS := round(float64(time.Since(start).Microseconds()) / 1000)
 	g, _ = st.MonthGrid(ctx, "", "2018-06")
 	load := testing.Benchmark(func(b *testing.B) {
 		for b.Loop() {
@@ -111,7 +111,7 @@ func visitBenchmarks(dir string) []Result {
 	out := []Result{
 		{Name: "month_grid_cells", Value: float64(cells), Unit: "cells"},
 		{Name: "month_grid_load_ms", Value: ms(load), Unit: "ms", Baseline: ms(rawLoad), Target: "< 200 ms"},
-		{Name: "month_grid_first_save_ms", Value: ms(create), Unit: "ms", Baseline: ms(rawSave), Target: "< 200 ms"},
+		{Name: "month_grid_first_save_ms", Value: createMS, Unit: "ms", Baseline: ms(rawSave), Target: "< 200 ms"},
 		{Name: "month_grid_bulk_save_ms", Value: ms(save), Unit: "ms", Baseline: ms(rawSave), Target: "< 200 ms"},
 		{Name: "round_overview_visits", Value: float64(visits), Unit: "visits"},
 		{Name: "round_overview_ms", Value: ms(overview), Unit: "ms", Baseline: ms(rawOverview), Target: "< 200 ms"},
