@@ -2,20 +2,23 @@ package main
 
 import (
 	"encoding/base64"
+	"fmt"
 
+	"chibo/backend/documents"
 	"chibo/backend/domain"
 	"chibo/backend/scoring"
 )
 
-// The scoring methods that return or take files live here rather than in app.go: they
-// need imports that an append to app.go cannot add. Files travel as base64; the frontend
-// saves them with a download link (browser mode) or the Wails save dialog.
+// The scoring methods that take or give files live here rather than in app.go: they need
+// imports that an append to app.go cannot add. Each file comes two ways: Export… returns
+// base64 (browser mode downloads it), Save… writes it where the person chooses with the
+// desktop's save dialog and returns the path ("" when cancelled).
 
 // ImportCriteriaSetXLSX reads a criteria set workbook (base64) into a new draft.
 func (a *App) ImportCriteriaSetXLSX(data string) (domain.CriteriaSet, error) {
-	raw, err := decodeFile(data)
+	raw, err := base64.StdEncoding.DecodeString(data)
 	if err != nil {
-		return domain.CriteriaSet{}, err
+		return domain.CriteriaSet{}, domain.Errorf(domain.EInvalid, "file", "Không đọc được tệp đã chọn.", "The chosen file could not be read.")
 	}
 	set, err := scoring.ImportCriteriaSet(raw)
 	if err != nil {
@@ -26,62 +29,95 @@ func (a *App) ImportCriteriaSetXLSX(data string) (domain.CriteriaSet, error) {
 
 // ExportCriteriaSetXLSX returns a criteria set as a workbook (base64).
 func (a *App) ExportCriteriaSetXLSX(id string) (string, error) {
-	set, err := a.store.GetCriteriaSet(a.ctx, id)
-	if err != nil {
-		return "", err
-	}
-	return encodeFile(scoring.ExportCriteriaSet(set))
+	_, b, err := a.criteriaSetFile(id)
+	return documents.Base64(b, err)
+}
+
+// SaveCriteriaSetXLSX saves a criteria set as a workbook with the save dialog.
+func (a *App) SaveCriteriaSetXLSX(id string) (string, error) {
+	name, b, err := a.criteriaSetFile(id)
+	return documents.SaveWithDialog(a.ctx, name, b, err)
 }
 
 // ExportMonthReportXLSX returns a month's ranking and distribution as a workbook (base64).
 func (a *App) ExportMonthReportXLSX(month string) (string, error) {
-	rep, err := a.store.MonthReport(a.ctx, month)
-	if err != nil {
-		return "", err
-	}
-	names, err := a.store.CommuneNames(a.ctx)
-	if err != nil {
-		return "", err
-	}
-	return encodeFile(scoring.ExportMonthReport(rep, names))
+	_, b, err := a.monthReportFile(month)
+	return documents.Base64(b, err)
+}
+
+// SaveMonthReportXLSX saves a month's ranking as a workbook with the save dialog.
+func (a *App) SaveMonthReportXLSX(month string) (string, error) {
+	name, b, err := a.monthReportFile(month)
+	return documents.SaveWithDialog(a.ctx, name, b, err)
 }
 
 // ExportYearReportXLSX returns the year-end classification as a workbook (base64).
 func (a *App) ExportYearReportXLSX(year int) (string, error) {
-	rep, err := a.store.YearReport(a.ctx, year)
-	if err != nil {
-		return "", err
-	}
-	names, err := a.store.CommuneNames(a.ctx)
-	if err != nil {
-		return "", err
-	}
-	return encodeFile(scoring.ExportYearReport(rep, names))
+	_, b, err := a.yearReportFile(year)
+	return documents.Base64(b, err)
+}
+
+// SaveYearReportXLSX saves the year-end classification as a workbook with the save dialog.
+func (a *App) SaveYearReportXLSX(year int) (string, error) {
+	name, b, err := a.yearReportFile(year)
+	return documents.SaveWithDialog(a.ctx, name, b, err)
 }
 
 // ExportClassificationDOCX returns the year-end classification table as a Word document
 // (base64) dated date (dd/mm/yyyy; empty leaves the date to fill in by hand).
 func (a *App) ExportClassificationDOCX(year int, date string) (string, error) {
+	_, b, err := a.classificationFile(year, date)
+	return documents.Base64(b, err)
+}
+
+// SaveClassificationDOCX saves the classification table as a Word document with the dialog.
+func (a *App) SaveClassificationDOCX(year int, date string) (string, error) {
+	name, b, err := a.classificationFile(year, date)
+	return documents.SaveWithDialog(a.ctx, name, b, err)
+}
+
+func (a *App) criteriaSetFile(id string) (string, []byte, error) {
+	set, err := a.store.GetCriteriaSet(a.ctx, id)
+	if err != nil {
+		return "", nil, err
+	}
+	b, err := scoring.ExportCriteriaSet(set)
+	return fmt.Sprintf("Bo-tieu-chi-phien-ban-%d.xlsx", set.Version), b, err
+}
+
+func (a *App) monthReportFile(month string) (string, []byte, error) {
+	rep, err := a.store.MonthReport(a.ctx, month)
+	if err != nil {
+		return "", nil, err
+	}
+	names, err := a.store.CommuneNames(a.ctx)
+	if err != nil {
+		return "", nil, err
+	}
+	b, err := scoring.ExportMonthReport(rep, names)
+	return "Xep-hang-thang-" + month + ".xlsx", b, err
+}
+
+func (a *App) yearReportFile(year int) (string, []byte, error) {
 	rep, err := a.store.YearReport(a.ctx, year)
 	if err != nil {
-		return "", err
+		return "", nil, err
+	}
+	names, err := a.store.CommuneNames(a.ctx)
+	if err != nil {
+		return "", nil, err
+	}
+	b, err := scoring.ExportYearReport(rep, names)
+	return fmt.Sprintf("Xep-loai-nam-%d.xlsx", year), b, err
+}
+
+func (a *App) classificationFile(year int, date string) (string, []byte, error) {
+	rep, err := a.store.YearReport(a.ctx, year)
+	if err != nil {
+		return "", nil, err
 	}
 	h := scoring.DefaultHeader()
 	h.Date = date
-	return encodeFile(scoring.ClassificationDOCX(rep, h))
-}
-
-func encodeFile(b []byte, err error) (string, error) {
-	if err != nil {
-		return "", err
-	}
-	return base64.StdEncoding.EncodeToString(b), nil
-}
-
-func decodeFile(s string) ([]byte, error) {
-	b, err := base64.StdEncoding.DecodeString(s)
-	if err != nil {
-		return nil, domain.Errorf(domain.EInvalid, "file", "Không đọc được tệp đã chọn.", "The chosen file could not be read.")
-	}
-	return b, nil
+	b, err := scoring.ClassificationDOCX(rep, h)
+	return fmt.Sprintf("Bang-xep-loai-nam-%d.docx", year), b, err
 }

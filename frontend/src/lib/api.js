@@ -124,3 +124,8 @@ export const listOfficials = async () => (await call('ListOfficials')) ?? [];
 export const saveOfficial = (official) => call('SaveOfficial', official);
 /** PRAGMA integrity_check: "ok" or the problems found. */
 export const checkDatabase = () => call('CheckDatabase');
+// Scoring files through the desktop's save dialog: each resolves to the path ("" if cancelled).
+export const saveCriteriaSetXLSX = (id) => call('SaveCriteriaSetXLSX', id);
+export const saveMonthReportXLSX = (month) => call('SaveMonthReportXLSX', month);
+export const saveYearReportXLSX = (year) => call('SaveYearReportXLSX', year);
+export const saveClassificationDOCX = (year, date) => call('SaveClassificationDOCX', year, date);

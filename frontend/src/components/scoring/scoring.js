@@ -109,6 +109,25 @@ export function downloadBase64(base64, filename, mime) {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
+/**
+ * Browser mode (the dev server on a port, as in the end-to-end tests) downloads files; the
+ * desktop window cannot follow a download link, so there the save dialog writes them.
+ */
+export function browserMode(loc = globalThis.location) {
+  return Boolean(loc?.port);
+}
+
+/**
+ * Gets a file to the person: exportFn() resolves to base64 for a download in browser mode;
+ * saveFn() shows the desktop's save dialog and resolves to the path ("" when cancelled).
+ * Resolves to the path, the file name downloaded, or "".
+ */
+export async function deliverFile(saveFn, exportFn, filename, mime) {
+  if (!browserMode()) return saveFn();
+  downloadBase64(await exportFn(), filename, mime);
+  return filename;
+}
+
 /** Reads a chosen File as base64 (without the data: prefix). */
 export function fileToBase64(file) {
   return new Promise((resolve, reject) => {

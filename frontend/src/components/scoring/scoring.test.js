@@ -62,3 +62,11 @@ describe('dictionary', () => {
     expect(Object.keys(dict.en).sort()).toEqual(Object.keys(dict.vi).sort());
   });
 });
+
+describe('file delivery', () => {
+  it('downloads in browser mode only', async () => {
+    const { browserMode } = await import('./scoring.js');
+    expect(browserMode({ port: '34115' })).toBe(true);
+    expect(browserMode({ port: '' })).toBe(false);
+  });
+});

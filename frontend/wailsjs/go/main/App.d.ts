@@ -104,13 +104,19 @@ export function RoundOverview(arg1:string):Promise<domain.RoundOverview>;
 
 export function SaveArea(arg1:domain.Area):Promise<domain.Area>;
 
+export function SaveClassificationDOCX(arg1:number,arg2:string):Promise<string>;
+
 export function SaveCluster(arg1:domain.Cluster):Promise<domain.Cluster>;
 
 export function SaveCommune(arg1:domain.Commune):Promise<domain.Commune>;
 
 export function SaveCriteriaSet(arg1:domain.CriteriaSet):Promise<domain.CriteriaSet>;
 
+export function SaveCriteriaSetXLSX(arg1:string):Promise<string>;
+
 export function SaveLetter(arg1:string,arg2:string):Promise<string>;
+
+export function SaveMonthReportXLSX(arg1:string):Promise<string>;
 
 export function SaveOfficial(arg1:domain.Official):Promise<domain.Official>;
 
@@ -129,6 +135,8 @@ export function SaveSelfAssessment(arg1:string,arg2:string,arg3:domain.Scores,ar
 export function SaveTemplateVersion(arg1:domain.ReportTemplate):Promise<domain.ReportTemplate>;
 
 export function SaveUnit(arg1:domain.Unit):Promise<domain.Unit>;
+
+export function SaveYearReportXLSX(arg1:number):Promise<string>;
 
 export function ScoringAudit(arg1:string):Promise<Array<store.AuditEntry>>;
 

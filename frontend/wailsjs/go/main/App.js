@@ -202,6 +202,10 @@ export function SaveArea(arg1) {
   return window['go']['main']['App']['SaveArea'](arg1);
 }
 
+export function SaveClassificationDOCX(arg1, arg2) {
+  return window['go']['main']['App']['SaveClassificationDOCX'](arg1, arg2);
+}
+
 export function SaveCluster(arg1) {
   return window['go']['main']['App']['SaveCluster'](arg1);
 }
@@ -214,8 +218,16 @@ export function SaveCriteriaSet(arg1) {
   return window['go']['main']['App']['SaveCriteriaSet'](arg1);
 }
 
+export function SaveCriteriaSetXLSX(arg1) {
+  return window['go']['main']['App']['SaveCriteriaSetXLSX'](arg1);
+}
+
 export function SaveLetter(arg1, arg2) {
   return window['go']['main']['App']['SaveLetter'](arg1, arg2);
+}
+
+export function SaveMonthReportXLSX(arg1) {
+  return window['go']['main']['App']['SaveMonthReportXLSX'](arg1);
 }
 
 export function SaveOfficial(arg1) {
@@ -252,6 +264,10 @@ export function SaveTemplateVersion(arg1) {
 
 export function SaveUnit(arg1) {
   return window['go']['main']['App']['SaveUnit'](arg1);
+}
+
+export function SaveYearReportXLSX(arg1) {
+  return window['go']['main']['App']['SaveYearReportXLSX'](arg1);
 }
 
 export function ScoringAudit(arg1) {
