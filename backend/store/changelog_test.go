@@ -184,3 +184,28 @@ func TestTombstoneIsFinal(t *testing.T) {
 		t.Errorf("local edit of a deleted area: %v, want not_found", err)
 	}
 }
+
+func TestOnLocalChangeFiresAfterLoggedWritesOnly(t *testing.T) {
+	st, f := newTestStore(t)
+	ctx := context.Background()
+	calls := 0
+	st.OnLocalChange(func() { calls++ })
+	cell, err := st.GetUnit(ctx, f.cell)
+	must(t, err)
+	cell.Members = 40
+	_, err = st.SaveUnit(ctx, cell)
+	must(t, err)
+	if calls != 1 {
+		t.Fatalf("calls after a logged write = %d, want 1", calls)
+	}
+	_, err = st.SaveUnit(ctx, cell) // nothing changed: nothing logged
+	must(t, err)
+	cell.Religious = 99 // refused: rolled back
+	if _, err := st.SaveUnit(ctx, cell); err == nil {
+		t.Fatal("want a refusal")
+	}
+	must(t, st.ImportSnapshot(ctx, Snapshot{HLC: "000000000000001:00000000:x", Areas: []domain.Area{{ID: NewID(), Name: "Từ máy chủ"}}}))
+	if calls != 1 {
+		t.Errorf("calls = %d after no-op, refused and merged writes, want still 1", calls)
+	}
+}

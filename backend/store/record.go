@@ -87,10 +87,24 @@ func (s *Store) write(ctx context.Context, fn func(tx *sql.Tx) error) error {
 	}
 	if err := fn(tx); err != nil {
 		tx.Rollback()
+		s.logged.Store(false)
 		return err
 	}
-	return tx.Commit()
+	if err := tx.Commit(); err != nil {
+		s.logged.Store(false)
+		return err
+	}
+	if s.logged.Swap(false) {
+		if fn := s.onLocalChange.Load(); fn != nil {
+			(*fn)() // after the commit, so a sync it starts sees the change
+		}
+	}
+	return nil
 }
+
+// OnLocalChange sets fn to be called after every committed transaction that appended to
+// the change log; the app uses it to start a sync after a local write. fn must not block.
+func (s *Store) OnLocalChange(fn func()) { s.onLocalChange.Store(&fn) }
 
 // current is a record's stored state as the sync layer sees it.
 type current struct {
@@ -231,6 +245,7 @@ func (s *Store) deleteRecord(tx *sql.Tx, k *kindSpec, id string) error {
 }
 
 func (s *Store) appendChange(tx *sql.Tx, kind, id, op string, changed Values, ts hlc.Timestamp) error {
+	s.logged.Store(true)
 	fields, err := json.Marshal(changed)
 	if err != nil {
 		return err

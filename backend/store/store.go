@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync/atomic"
 
 	_ "github.com/mattn/go-sqlite3" // registers the "sqlite3" driver (cgo)
 	"github.com/pressly/goose/v3"
@@ -27,6 +28,11 @@ type Store struct {
 	deviceID string
 	clock    *hlc.Clock
 	userID   string // the signed-in user whose writes go to the change log
+
+	// logged is set by a write that appended to the change log; write swaps it back after
+	// the commit and then calls onLocalChange. Writes are serialised by SQLite's write lock.
+	logged        atomic.Bool
+	onLocalChange atomic.Pointer[func()]
 }
 
 // DSN returns the connection string for path: WAL so readers never block the writer,
@@ -35,7 +41,7 @@ type Store struct {
 // deadlocks), synchronous=FULL so a confirmed write survives a power cut.
 func DSN(path string) string {
 	return "file:" + filepath.ToSlash(path) +
-		"?_journal_mode=WAL&_foreign_keys=on&_busy_timeout=5000&_txlock=immediate&_synchronous=FULL"
+		"?_journal_mode=WAL&_foreign_keys=on&_busy_timeout=5000&_txlock=immediate&_synchronous=FULL&_stmt_cache_size=128"
 }
 
 // Open opens (creating if needed) the database at path and migrates it to the latest schema.
