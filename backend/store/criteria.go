@@ -203,10 +203,7 @@ func (s *Store) NewCriteriaSetVersion(ctx context.Context, id, month string) (do
 		return old, err
 	}
 	next := old
-	next.ID, next.EffectiveMonth = "", month
-	if old.Example {
-		next.Name = old.Name // the copy is no longer the shipped example, but says what it came from
-	}
+	next.ID, next.EffectiveMonth = "", month // SaveCriteriaSet makes it a draft, not the example
 	return s.SaveCriteriaSet(ctx, next)
 }
 

@@ -79,11 +79,14 @@ test('scoring: example set, self-assessment, review, lock, unlock, ranking, char
 
   // A demo year: 76 organizations ranked in June, every grade counted.
   await byTestId(page, 'sc-load-demo').click();
-  await page.waitForFunction(() => document.querySelector('[data-testid="sc-month"]')?.value === '2018-06' && document.querySelectorAll('[data-testid="sc-rank-row"]').length === 76);
-  let counted = 0;
-  for (const g of ['tot', 'kha', 'trung_binh', 'kem']) counted += Number(await byTestId(page, `sc-dist-${g}`).textContent());
-  assert.equal(counted, 76);
+  // June's report replaces March's (also 76 rows, one approved): wait for every grade counted.
+  await page.waitForFunction(() => document.querySelector('[data-testid="sc-month"]')?.value === '2018-06' &&
+    ['tot', 'kha', 'trung_binh', 'kem'].reduce((s, g) => s + Number(document.querySelector(`[data-testid="sc-dist-${g}"]`)?.textContent ?? 0), 0) === 76);
+  assert.equal(await byTestId(page, 'sc-rank-row').count(), 76);
+  assert.equal(await byTestId(page, 'sc-not-submitted').count(), 0, 'every organization has submitted');
   await screenshot(page, 'scoring-03-ranking');
+  const [download] = await Promise.all([page.waitForEvent('download'), byTestId(page, 'sc-export-month').click()]);
+  assert.equal(download.suggestedFilename(), 'Xep-hang-thang-2018-06.xlsx');
 
   // The chart of the first organization: twelve months.
   await byTestId(page, 'sc-rank-row').first().getByRole('button', { name: 'Biểu đồ 12 tháng' }).click();
@@ -104,4 +107,6 @@ test('scoring: example set, self-assessment, review, lock, unlock, ranking, char
   await byTestId(page, 'sc-override-save').click();
   await page.waitForFunction(() => /Không hoàn thành nhiệm vụ[\s\S]*mất đoàn kết/.test(document.querySelector('[data-testid="sc-year-row"]')?.textContent ?? ''));
   await screenshot(page, 'scoring-05-year');
+  const [docx] = await Promise.all([page.waitForEvent('download'), byTestId(page, 'sc-export-docx').click()]);
+  assert.equal(docx.suggestedFilename(), 'Bang-xep-loai-nam-2018.docx');
 });
