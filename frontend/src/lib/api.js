@@ -124,6 +124,46 @@ export const listOfficials = async () => (await call('ListOfficials')) ?? [];
 export const saveOfficial = (official) => call('SaveOfficial', official);
 /** PRAGMA integrity_check: "ok" or the problems found. */
 export const checkDatabase = () => call('CheckDatabase');
+
+// ---- Field workflow: schedules (lịch sinh hoạt), visits (dự sinh hoạt), reports ----
+/** A commune's cells ("" for all) with their schedules of month "yyyy-mm", and coverage. */
+export const monthGrid = (communeId, month) => call('MonthGrid', communeId, month);
+/** Saves a grid's edited rows, all or none; an error's field is "rowIndex.field". */
+export const saveSchedules = async (rows) => (await call('SaveSchedules', rows)) ?? [];
+export const deleteSchedule = (id) => call('DeleteSchedule', id);
+export const cancelSchedule = (id) => call('CancelSchedule', id);
+/** Sends a commune's draft schedules of a month; resolves to how many. */
+export const publishMonth = (communeId, month) => call('PublishMonth', communeId, month);
+export const copyLastMonth = (communeId, month) => call('CopyLastMonth', communeId, month);
+/** Published meetings: filter {from, to, communeId, notVisitedThisYear}. */
+export const listSchedules = async (filter) => (await call('ListSchedules', filter)) ?? [];
+/** Resolves to {visit, alsoPlanned: [names of officials who chose the same meeting]}. */
+export const planVisit = (scheduleId, officialId, note) => call('PlanVisit', scheduleId, officialId, note ?? '');
+export const cancelVisit = (id) => call('CancelVisit', id);
+/** Visits by filter {month, officialId, communeId}. */
+export const listVisits = async (filter) => (await call('ListVisits', filter)) ?? [];
+export const visitClashes = async (month) => (await call('VisitClashes', month)) ?? [];
+export const letterSettings = () => call('LetterSettings');
+export const setLetterSettings = (s) => call('SetLetterSettings', s);
+export const issueLetter = (visitId, date) => call('IssueLetter', visitId, date ?? '');
+/** {draft, template, visit, saved}: the saved draft or a new one prefilled from the visit. */
+export const openReportForm = (visitId, amends) => call('OpenReportForm', visitId, amends ?? '');
+export const saveReportDraft = (draft) => call('SaveReportDraft', draft);
+export const submitReport = (visitId, amends, reason) => call('SubmitReport', visitId, amends ?? '', reason ?? '');
+export const reportHistory = async (reportId) => (await call('ReportHistory', reportId)) ?? [];
+export const listReports = async (month) => (await call('ListReports', month)) ?? [];
+export const releaseAssessment = (reportId) => call('ReleaseAssessment', reportId);
+export const listReleases = async (communeId) => (await call('ListReleases', communeId)) ?? [];
+export const listTemplates = async () => (await call('ListTemplates')) ?? [];
+export const roundOverview = (month) => call('RoundOverview', month);
+/** Papers through the desktop's save dialog; resolve to the path ("" when cancelled). */
+export const saveLetter = (visitId, format) => call('SaveLetter', visitId, format);
+export const saveReport = (reportId, format) => call('SaveReport', reportId, format);
+export const saveOverview = (month) => call('SaveOverview', month);
+/** Papers as base64 (tests, previews). */
+export const exportLetter = (visitId, format) => call('ExportLetter', visitId, format);
+export const exportReport = (reportId, format) => call('ExportReport', reportId, format);
+export const exportOverview = (month) => call('ExportOverview', month);
 // Scoring files through the desktop's save dialog: each resolves to the path ("" if cancelled).
 export const saveCriteriaSetXLSX = (id) => call('SaveCriteriaSetXLSX', id);
 export const saveMonthReportXLSX = (month) => call('SaveMonthReportXLSX', month);
