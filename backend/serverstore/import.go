@@ -15,7 +15,7 @@ import (
 // records twice changes nothing the second time.
 func (s *Store) Import(ctx context.Context, recs []syncproto.Record) (int, error) {
 	n := 0
-	err := s.write(ctx, func(tx *sql.Tx) error {
+	err := s.writeTxn(ctx, func(tx *txn) error {
 		n = 0
 		var communes []string
 		for _, r := range recs {
@@ -77,7 +77,7 @@ func (s *Store) Import(ctx context.Context, recs []syncproto.Record) (int, error
 	return n, err
 }
 
-func mustRow(tx *sql.Tx, kind, id string) row {
+func mustRow(tx *txn, kind, id string) row {
 	r, _ := loadRow(tx, kind, id)
 	return r
 }

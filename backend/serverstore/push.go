@@ -40,7 +40,7 @@ func refuse(code, vi, en string, args ...any) *refusal {
 // advances the device's last seq, so the changes behind it are not blocked.
 func (s *Store) Push(ctx context.Context, a Actor, changes []syncproto.Change) (syncproto.PushResponse, error) {
 	var resp syncproto.PushResponse
-	err := s.write(ctx, func(tx *sql.Tx) error {
+	err := s.writeTxn(ctx, func(tx *txn) error {
 		resp = syncproto.PushResponse{Results: make([]syncproto.ChangeResult, 0, len(changes))}
 		var lastSeq int64
 		var revoked string
@@ -87,7 +87,7 @@ func changeHash(c syncproto.Change) string {
 	return hex.EncodeToString(h[:16])
 }
 
-func (s *Store) pushOne(tx *sql.Tx, a Actor, c syncproto.Change, lastSeq int64, now time.Time) (syncproto.ChangeResult, error) {
+func (s *Store) pushOne(tx *txn, a Actor, c syncproto.Change, lastSeq int64, now time.Time) (syncproto.ChangeResult, error) {
 	hash := changeHash(c)
 	res := syncproto.ChangeResult{Seq: c.Seq, ChangeID: c.ChangeID}
 	// A change id seen before: the same content is a replay (answer as before); other
@@ -136,7 +136,7 @@ func (s *Store) pushOne(tx *sql.Tx, a Actor, c syncproto.Change, lastSeq int64, 
 	return res, s.remember(tx, a, c, hash, res, now, detail)
 }
 
-func (s *Store) refused(tx *sql.Tx, a Actor, c syncproto.Change, hash string, now time.Time, lastSeq int64, rf *refusal) (syncproto.ChangeResult, error) {
+func (s *Store) refused(tx *txn, a Actor, c syncproto.Change, hash string, now time.Time, lastSeq int64, rf *refusal) (syncproto.ChangeResult, error) {
 	res := syncproto.ChangeResult{Seq: c.Seq, ChangeID: c.ChangeID, Status: syncproto.StatusRefused, Code: rf.code, Reason: rf.vi, ReasonEN: rf.en}
 	if c.Seq <= lastSeq {
 		// Not stored (its seq or id belongs to another change); audited all the same.
@@ -146,7 +146,7 @@ func (s *Store) refused(tx *sql.Tx, a Actor, c syncproto.Change, hash string, no
 }
 
 // remember stores the answer to a change and audits it.
-func (s *Store) remember(tx *sql.Tx, a Actor, c syncproto.Change, hash string, res syncproto.ChangeResult, now time.Time, detail string) error {
+func (s *Store) remember(tx *txn, a Actor, c syncproto.Change, hash string, res syncproto.ChangeResult, now time.Time, detail string) error {
 	changeID := c.ChangeID
 	_, err := tx.Exec(`INSERT INTO applied_changes(change_id, device_id, seq, hash, status, code, reason, reason_en, hlc, clamped, applied_at)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(change_id) DO NOTHING`,
@@ -157,7 +157,7 @@ func (s *Store) remember(tx *sql.Tx, a Actor, c syncproto.Change, hash string, r
 	return audit(tx, a, c, res, now, detail)
 }
 
-func audit(tx *sql.Tx, a Actor, c syncproto.Change, res syncproto.ChangeResult, now time.Time, detail string) error {
+func audit(tx *txn, a Actor, c syncproto.Change, res syncproto.ChangeResult, now time.Time, detail string) error {
 	_, err := tx.Exec(`INSERT INTO audit(at, user_id, device_id, change_id, kind, record_id, op, status, code, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		nowText(now), a.User.ID, a.Device.ID, c.ChangeID, c.Kind, c.RecordID, c.Op, res.Status, res.Code, detail)
 	return err
@@ -166,7 +166,7 @@ func audit(tx *sql.Tx, a Actor, c syncproto.Change, res syncproto.ChangeResult, 
 // apply merges one change into its record by the conflict rule (per-field last writer
 // wins on HLC, tombstones final) after checking it. It returns whether anything changed,
 // the HLC applied and whether that HLC was clamped. A *refusal is a refusal for good.
-func (s *Store) apply(tx *sql.Tx, a Actor, c syncproto.Change, now time.Time) (bool, string, bool, error) {
+func (s *Store) apply(tx *txn, a Actor, c syncproto.Change, now time.Time) (bool, string, bool, error) {
 	if _, ok := Schema[c.Kind]; !ok {
 		return false, "", false, refuse(syncproto.CodeUnknownKind, "Loại bản ghi “%s” không được máy chủ hỗ trợ.", "Record kind %q is not supported by this server.", c.Kind)
 	}

@@ -38,7 +38,7 @@ type row struct {
 	class    access.Class
 }
 
-func loadRow(tx *sql.Tx, kind, id string) (row, error) {
+func loadRow(tx *txn, kind, id string) (row, error) {
 	r := row{fields: map[string]json.RawMessage{}, fieldHLC: map[string]string{}}
 	var fields, fieldHLC string
 	var restricted int
@@ -72,7 +72,7 @@ func (r row) values(kind string) access.Fields {
 }
 
 // areaOf returns the area of a commune as the server holds it now.
-func areaOf(tx *sql.Tx) func(string) string {
+func areaOf(tx *txn) func(string) string {
 	return func(communeID string) string {
 		var fields string
 		if err := tx.QueryRow(`SELECT fields FROM records WHERE kind = 'commune' AND id = ?`, communeID).Scan(&fields); err != nil {
@@ -88,8 +88,8 @@ func areaOf(tx *sql.Tx) func(string) string {
 
 // saveRow writes r with a new server sequence and, when the record's class changed, logs
 // the class it left so that pulls can send REMOVE to devices that no longer see it.
-func (s *Store) saveRow(tx *sql.Tx, kind, id string, r row, old access.Class, oldExists bool) (int64, error) {
-	seq, err := nextSeq(tx)
+func (s *Store) saveRow(tx *txn, kind, id string, r row, old access.Class, oldExists bool) (int64, error) {
+	seq, err := tx.nextSeq()
 	if err != nil {
 		return 0, err
 	}
@@ -124,7 +124,7 @@ func (s *Store) saveRow(tx *sql.Tx, kind, id string, r row, old access.Class, ol
 	return seq, nil
 }
 
-func logExit(tx *sql.Tx, seq int64, kind, id string, c access.Class) error {
+func logExit(tx *txn, seq int64, kind, id string, c access.Class) error {
 	_, err := tx.Exec(`INSERT INTO scope_exits(server_seq, kind, id, commune_id, area_id, audience, restricted) VALUES (?, ?, ?, ?, ?, ?, ?)`,
 		seq, kind, id, c.CommuneID, c.AreaID, c.Audience, c.Restricted)
 	return err
@@ -133,7 +133,7 @@ func logExit(tx *sql.Tx, seq int64, kind, id string, c access.Class) error {
 // moveCommuneArea gives every record of a commune the commune's new area, each with a new
 // sequence and a scope exit, so that a standing committee member who lost the commune is
 // told to remove its records and the one who gained it receives them.
-func (s *Store) moveCommuneArea(tx *sql.Tx, communeID, newArea string) error {
+func (s *Store) moveCommuneArea(tx *txn, communeID, newArea string) error {
 	rows, err := tx.Query(`SELECT kind, id, area_id, audience, restricted FROM records WHERE commune_id = ? AND area_id != ?`, communeID, newArea)
 	if err != nil {
 		return err
@@ -156,7 +156,7 @@ func (s *Store) moveCommuneArea(tx *sql.Tx, communeID, newArea string) error {
 		return err
 	}
 	for _, it := range items {
-		seq, err := nextSeq(tx)
+		seq, err := tx.nextSeq()
 		if err != nil {
 			return err
 		}

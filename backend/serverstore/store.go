@@ -47,11 +47,11 @@ type Store struct {
 // timeout, BEGIN IMMEDIATE, synchronous=FULL so an acknowledged push survives a power cut).
 func DSN(path string) string {
 	return "file:" + filepath.ToSlash(path) +
-		"?_journal_mode=WAL&_foreign_keys=on&_busy_timeout=5000&_txlock=immediate&_synchronous=FULL"
+		"?_journal_mode=WAL&_foreign_keys=on&_busy_timeout=5000&_txlock=immediate&_synchronous=FULL&_stmt_cache_size=128"
 }
 
 func readDSN(path string) string {
-	return "file:" + filepath.ToSlash(path) + "?_journal_mode=WAL&_busy_timeout=5000&_txlock=deferred&_query_only=1"
+	return "file:" + filepath.ToSlash(path) + "?_journal_mode=WAL&_busy_timeout=5000&_txlock=deferred&_query_only=1&_stmt_cache_size=64"
 }
 
 // FileName is the database's name under the --data directory.
@@ -152,14 +152,6 @@ func metaInt(q interface {
 func setMetaInt(tx *sql.Tx, key string, v int64) error {
 	_, err := tx.Exec(`INSERT INTO server_meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value`, key, strconv.FormatInt(v, 10))
 	return err
-}
-
-// nextSeq allocates a server sequence number inside the write transaction tx. Because
-// there is one writer, numbers become visible to readers in the order they are allocated.
-func nextSeq(tx *sql.Tx) (int64, error) {
-	var seq int64
-	err := tx.QueryRow(`UPDATE server_meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'next_seq' RETURNING CAST(value AS INTEGER) - 1`).Scan(&seq)
-	return seq, err
 }
 
 func nowText(t time.Time) string { return t.UTC().Format(time.RFC3339Nano) }
