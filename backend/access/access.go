@@ -54,7 +54,12 @@ type Class struct {
 	AreaID     string
 	Audience   string
 	Restricted bool
+	Locked     bool // written by the boards only (a locked month's score sheet)
 }
+
+// Visibility is the part of a class that decides who reads the record: a change of it is
+// what sends REMOVE to devices that lose the record.
+func (c Class) Visibility() Class { c.Locked = false; return c }
 
 // Scope is what one account may read and write.
 type Scope struct {
@@ -110,6 +115,9 @@ func (s Scope) Writes(kind string, c Class) bool {
 	}
 	if s.Role == StandingBoard || s.Role == OrgBoard {
 		return true
+	}
+	if c.Locked {
+		return false
 	}
 	p := PolicyOf(kind)
 	for _, r := range p.Writers {

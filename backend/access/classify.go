@@ -21,6 +21,15 @@ type Policy struct {
 	// Writers are the roles, besides the Standing Board and the Organization Board (who
 	// write everything), that write records of the kind within their own scope.
 	Writers []string
+	// Sealed: restricted for good, whatever the record says (planned visits, reports,
+	// year classifications); a change that sets restricted to 0 is refused.
+	Sealed bool
+	// InsertOnly: a record is written once; a later change with other content is refused
+	// (conflict), an identical resend is a no-op. Corrections are new records.
+	InsertOnly bool
+	// FrozenStatus: once the stored "status" field has this value the record never
+	// changes again (a published criteria set; a new version is a new record).
+	FrozenStatus string
 }
 
 var district = []string{StandingCommittee, DistrictCommittee, DistrictCadre}
@@ -35,17 +44,19 @@ var Policies = map[string]Policy{
 	"unit":     {Writers: []string{StandingCommittee, DistrictCommittee, CommuneOffice}},
 	// The field workflow: a commune office registers its cells' meeting schedules and
 	// self-assesses; district officials plan visits, report and release.
-	"schedule":      {Writers: []string{StandingCommittee, DistrictCommittee, CommuneOffice}},
-	"visit":         {Writers: district},
-	"visit_report":  {Writers: district},
+	"schedule":      {Writers: []string{StandingCommittee, DistrictCommittee, DistrictCadre, CommuneOffice}},
+	"visit":         {Writers: district, Sealed: true},
+	"visit_report":  {Writers: district, Sealed: true, InsertOnly: true},
 	"visit_release": {Writers: district},
-	"score_sheet":   {Writers: []string{CommuneOffice}},
-	"score_review":  {},
-	"scoring_audit": {Writers: []string{StandingCommittee, DistrictCommittee, DistrictCadre, CommuneOffice}},
+	// Scoring (docs/access.md, "Scoring"): a commune office self-assesses; the boards
+	// verify, lock, classify and audit.
+	"score_sheet":         {Writers: []string{CommuneOffice}},
+	"score_review":        {},
+	"scoring_audit":       {InsertOnly: true},
+	"year_classification": {Sealed: true},
 	// District-wide reference data the Organization Board maintains.
-	"report_template":     {Public: true},
-	"criteria_set":        {Public: true},
-	"year_classification": {},
+	"report_template": {Public: true},
+	"criteria_set":    {Public: true, FrozenStatus: "published"},
 }
 
 // PolicyOf returns the policy of kind (the closed default for an unknown kind).
@@ -56,7 +67,8 @@ func PolicyOf(kind string) Policy { return Policies[kind] }
 //
 //   - any kind: its communeId field ("" = district-wide), restricted when its
 //     "restricted" field is 1; a district-wide record is read by all roles when the kind's
-//     policy is Public, else by district roles only;
+//     policy is Public, else by district roles only; restricted when its "restricted"
+//     field is 1 or the kind is Sealed; locked when its "locked" field is 1;
 //   - area, cluster, commune, official (district leadership), report templates and
 //     criteria sets are Public: a commune office needs the list of communes and who
 //     supervises it;
@@ -64,11 +76,12 @@ func PolicyOf(kind string) Policy { return Policies[kind] }
 //     (the ancestors of the commune's tree); district agencies' units are district-only.
 //   - commune: a commune record itself is district-wide (every role sees the list).
 func Classify(kind string, f Fields, areaOf func(communeID string) string) Class {
-	c := Class{Audience: AudienceDistrict, Restricted: f.int("restricted") == 1}
+	p := PolicyOf(kind)
+	c := Class{Audience: AudienceDistrict, Restricted: f.int("restricted") == 1 || p.Sealed, Locked: f.int("locked") == 1}
 	if kind != "commune" {
 		c.CommuneID = f.str("communeId")
 	}
-	if PolicyOf(kind).Public || (kind == "unit" && f.str("kind") == "supervising_committee") {
+	if p.Public || (kind == "unit" && f.str("kind") == "supervising_committee") {
 		c.Audience = AudienceAll
 	}
 	if c.CommuneID != "" && areaOf != nil {

@@ -207,8 +207,29 @@ func (s *Store) apply(tx *txn, a Actor, c syncproto.Change, now time.Time) (bool
 		return false, "", false, err
 	}
 	scope := a.User.Scope()
-	if cur.exists && !scope.Writes(c.Kind, cur.class) {
-		return false, "", false, outOfScope(scope, cur.class)
+	policy := access.PolicyOf(c.Kind)
+	if cur.exists {
+		before := cur.class
+		stored := cur.values(c.Kind)
+		before.Locked = stored["locked"] == int64(1)
+		if !scope.Writes(c.Kind, before) {
+			return false, "", false, outOfScope(scope, before)
+		}
+		if policy.FrozenStatus != "" && stored["status"] == policy.FrozenStatus && !cur.deleted {
+			return false, "", false, refuse(syncproto.CodeConflict, "Bản ghi đã ban hành, không được sửa; hãy tạo phiên bản mới.",
+				"The record is %s and can no longer change; make a new version.", policy.FrozenStatus)
+		}
+		if policy.InsertOnly && !cur.deleted && !sameContent(cur.fields, c) {
+			return false, "", false, refuse(syncproto.CodeConflict, "Bản ghi chỉ được ghi một lần; hãy tạo bản đính chính.",
+				"The record is written once; make a correction instead.")
+		}
+		if policy.InsertOnly && !cur.deleted {
+			return false, stamp, clamped, nil // an identical resend
+		}
+	}
+	if v, ok := fields[syncproto.FieldRestricted].(int64); ok && v == 0 && policy.Sealed {
+		return false, "", false, refuse(syncproto.CodeForbidden, "Loại bản ghi này luôn được bảo mật với cấp xã.",
+			"Records of this kind stay restricted for good.")
 	}
 	if cur.deleted {
 		if c.Op == syncproto.OpDelete {
@@ -342,4 +363,22 @@ func cloneStr(m map[string]string) map[string]string {
 		out[k] = v
 	}
 	return out
+}
+
+// sameContent reports whether change c would set only the values already stored (an
+// identical resend of an insert-only record).
+func sameContent(stored map[string]json.RawMessage, c syncproto.Change) bool {
+	if c.Op != syncproto.OpUpsert {
+		return false
+	}
+	var raw map[string]json.RawMessage
+	if err := json.Unmarshal(c.Fields, &raw); err != nil {
+		return false
+	}
+	for name, v := range raw {
+		if !bytes.Equal(compact(v), compact(stored[name])) {
+			return false
+		}
+	}
+	return true
 }

@@ -116,7 +116,7 @@ func (s *Store) saveRow(tx *txn, kind, id string, r row, old access.Class, oldEx
 	if err != nil {
 		return 0, err
 	}
-	if oldExists && old != r.class {
+	if oldExists && old.Visibility() != r.class.Visibility() {
 		if err := logExit(tx, seq, kind, id, old); err != nil {
 			return 0, err
 		}
