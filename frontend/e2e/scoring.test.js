@@ -109,4 +109,22 @@ test('scoring: example set, self-assessment, review, lock, unlock, ranking, char
   await screenshot(page, 'scoring-05-year');
   const [docx] = await Promise.all([page.waitForEvent('download'), byTestId(page, 'sc-export-docx').click()]);
   assert.equal(docx.suggestedFilename(), 'Bang-xep-loai-nam-2018.docx');
+
+  // A new set of the district's own: refused while a group has no title, then saved as a
+  // draft and published.
+  await byTestId(page, 'sc-tab-sets').click();
+  await byTestId(page, 'sc-new-set').click();
+  await byTestId(page, 'sc-set-name').fill('Bộ tiêu chí Huyện ủy Kim Sơn 2019');
+  await byTestId(page, 'sc-set-save').click();
+  await page.waitForFunction(() => /chưa có tên/.test(document.querySelector('[data-testid="sc-editor-error"]')?.textContent ?? ''));
+  const editor = byTestId(page, 'sc-set-editor');
+  await editor.getByLabel('Nội dung').first().fill('Công tác xây dựng Đảng');
+  await editor.locator('tbody tr').first().locator('input').nth(1).fill('Sinh hoạt định kỳ đúng nội dung, trình tự');
+  await byTestId(page, 'sc-set-save').click();
+  const mine = byTestId(page, 'sc-set-row').filter({ hasText: 'Kim Sơn 2019' });
+  await mine.waitFor();
+  assert.match(await mine.textContent(), /Nháp/);
+  await mine.getByRole('button', { name: 'Ban hành' }).click();
+  await page.waitForFunction(() => [...document.querySelectorAll('[data-testid="sc-set-row"]')].some((r) => /Kim Sơn 2019[\s\S]*Đã ban hành/.test(r.textContent)));
+  await screenshot(page, 'scoring-06-own-set');
 });
