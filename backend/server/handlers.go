@@ -90,7 +90,7 @@ func (s *Server) push(w http.ResponseWriter, r *http.Request, a serverstore.Acto
 	if proto == 1 {
 		// Protocol 1 answered a refusal with a reason only.
 		for i := range resp.Results {
-			resp.Results[i].ReasonEN = ""
+			resp.Results[i].ReasonEN, resp.Results[i].Current = "", nil
 		}
 	}
 	writeJSON(w, http.StatusOK, resp)

@@ -102,6 +102,11 @@ func (s *Store) pushOne(tx *txn, a Actor, c syncproto.Change, lastSeq int64, now
 	switch {
 	case err == nil && prev.hash == hash:
 		res.Status, res.Code, res.Reason, res.ReasonEN, res.HLC, res.Clamped = prev.status, prev.code, prev.reason, prev.reasonEN, prev.hlc, prev.clamped
+		if res.Status == syncproto.StatusRefused {
+			if res.Current, err = currentFor(tx, a, c); err != nil {
+				return res, err
+			}
+		}
 		if c.Seq > lastSeq && prev.device != a.Device.ID {
 			// The same change from a second copy of a device (restored from a backup):
 			// no second effect, but record the seq so this device's queue moves on.
@@ -138,6 +143,11 @@ func (s *Store) pushOne(tx *txn, a Actor, c syncproto.Change, lastSeq int64, now
 
 func (s *Store) refused(tx *txn, a Actor, c syncproto.Change, hash string, now time.Time, lastSeq int64, rf *refusal) (syncproto.ChangeResult, error) {
 	res := syncproto.ChangeResult{Seq: c.Seq, ChangeID: c.ChangeID, Status: syncproto.StatusRefused, Code: rf.code, Reason: rf.vi, ReasonEN: rf.en}
+	cur, err := currentFor(tx, a, c)
+	if err != nil {
+		return res, err
+	}
+	res.Current = cur
 	if c.Seq <= lastSeq {
 		// Not stored (its seq or id belongs to another change); audited all the same.
 		return res, audit(tx, a, c, res, now, rf.en)
@@ -381,4 +391,16 @@ func sameContent(stored map[string]json.RawMessage, c syncproto.Change) bool {
 		}
 	}
 	return true
+}
+
+// currentFor returns the server's state of the record c names, if the actor may read it.
+func currentFor(tx *txn, a Actor, c syncproto.Change) (*syncproto.Record, error) {
+	if _, ok := Schema[c.Kind]; !ok || !syncproto.ValidID(c.RecordID) {
+		return nil, nil
+	}
+	cur, err := loadRow(tx, c.Kind, c.RecordID)
+	if err != nil || !cur.exists || !a.User.Scope().Reads(cur.class) {
+		return nil, err
+	}
+	return &syncproto.Record{Kind: c.Kind, ID: c.RecordID, Deleted: cur.deleted, Fields: cur.fields, FieldHLC: cur.fieldHLC, HLC: cur.hlc}, nil
 }

@@ -78,6 +78,12 @@ func TestReplayAnswersIdenticallyWithOneEffect(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// The same answers; "current" is the record as it stands now, so it may differ.
+	for _, r := range [][]syncproto.ChangeResult{first.Results, again.Results} {
+		for i := range r {
+			r[i].Current = nil
+		}
+	}
 	if !reflect.DeepEqual(first, again) {
 		t.Errorf("replay answered\n%+v\nnot\n%+v", again, first)
 	}

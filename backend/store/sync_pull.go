@@ -159,8 +159,17 @@ func (s *Store) applyServerRecord(tx *sql.Tx, r Record, pending map[string]bool)
 	if err != nil {
 		return err
 	}
+	resurrect := false
 	if cur.deleted {
-		return nil
+		if r.Deleted || pending[""] {
+			return nil
+		}
+		// The server holds the record alive and this device has no pending delete: its
+		// delete was refused. Put the record back as the server has it.
+		cur.deleted, resurrect = false, true
+		for name := range r.Fields {
+			delete(cur.fieldHLC, name)
+		}
 	}
 	if r.Deleted {
 		if !cur.exists {
@@ -170,7 +179,7 @@ func (s *Store) applyServerRecord(tx *sql.Tx, r Record, pending map[string]bool)
 		return err
 	}
 	changed := Values{}
-	touched := !cur.exists
+	touched := !cur.exists || resurrect
 	for name, raw := range r.Fields {
 		if pending[name] {
 			continue // unsynced local work wins until the server has answered it

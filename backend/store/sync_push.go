@@ -43,22 +43,41 @@ type PushResult struct {
 	Code     string
 	Reason   string // Vietnamese
 	ReasonEN string
+	Current  *Record // for a refused change, the server's state of the record, if any
 }
 
 // MarkPushed records the server's answers in one transaction: acknowledged changes leave
 // the queue; refused ones stay on the device with their reason, for the user to see, and
-// no longer block the queue. An answer for a row that is not pending (already answered)
-// changes nothing, so a duplicated reply is harmless.
+// no longer block the queue. The server's state of a refused change's record replaces the
+// refused edit (fields still pending keep their local values), so the device shows what
+// stands and converges with the others. An answer for a row that is not pending (already
+// answered) changes nothing, so a duplicated reply is harmless.
 func (s *Store) MarkPushed(ctx context.Context, results []PushResult) error {
 	now := time.Now().UTC().Format(time.RFC3339Nano)
 	return s.write(ctx, func(tx *sql.Tx) error {
+		var restore []Record
 		for _, r := range results {
+			if r.Status == StateRefused && r.Current != nil {
+				restore = append(restore, *r.Current)
+			}
 			state := StateAcked
 			if r.Status == StateRefused {
 				state = StateRefused
 			}
 			if _, err := tx.Exec(`UPDATE outbox SET state = ?, code = ?, reason = ?, reason_en = ?, answered_at = ?
 				WHERE seq = ? AND change_id = ? AND state = 'pending'`, state, r.Code, r.Reason, r.ReasonEN, now, r.Seq, r.ChangeID); err != nil {
+				return err
+			}
+		}
+		if len(restore) == 0 {
+			return nil
+		}
+		pending, err := loadPending(tx)
+		if err != nil {
+			return err
+		}
+		for _, rec := range restore {
+			if err := s.applyServerRecord(tx, rec, pending[rec.Kind+"/"+rec.ID]); err != nil {
 				return err
 			}
 		}

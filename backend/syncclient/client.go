@@ -124,6 +124,10 @@ func (c *Client) push(ctx context.Context, rep *Report) error {
 				return fmt.Errorf("syncclient: push answer %d is for seq %d, not %d", i, r.Seq, batch[i].Seq)
 			}
 			results[i] = store.PushResult{Seq: r.Seq, ChangeID: r.ChangeID, Status: r.Status, Code: r.Code, Reason: r.Reason, ReasonEN: r.ReasonEN}
+			if r.Current != nil {
+				cur := store.Record(*r.Current)
+				results[i].Current = &cur
+			}
 			if r.Status == syncproto.StatusRefused {
 				rep.Refused++
 			}

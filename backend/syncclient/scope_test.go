@@ -170,3 +170,47 @@ func TestRestrictedRecordReachesOnlyDistrictRolesUntilReleased(t *testing.T) {
 		t.Errorf("office does not see the released unit: %v", err)
 	}
 }
+
+// A refused edit is replaced by the server's state, so the device shows what stands and
+// converges with the others, while the refusal stays listed with its reason.
+func TestRefusedEditIsReplacedByTheServerState(t *testing.T) {
+	env := synctest.New(t)
+	env.SeedDemo()
+	vp := env.Device("vp.phatdiem")
+	vp.Sync(t)
+	us, _ := vp.Store.ListUnits(ctx)
+	var cell domain.Unit
+	for _, u := range us {
+		if u.Kind == domain.KindSubordinateCell {
+			cell = u
+			break
+		}
+	}
+	before := cell
+	cell.Members += 3 // allowed
+	if _, err := vp.Store.SaveUnit(ctx, cell); err != nil {
+		t.Fatal(err)
+	}
+	// Hand the committee to another commune: out of the office's scope.
+	committee, _ := vp.Store.GetUnit(ctx, cell.ParentID)
+	other := demoCommune(t, vp.Store, "Bình Minh")
+	committee.CommuneID = other.ID
+	if _, err := vp.Store.SaveUnit(ctx, committee); err != nil {
+		t.Fatal(err)
+	}
+	rep := vp.Sync(t)
+	if rep.Pushed != 2 || rep.Refused != 1 {
+		t.Fatalf("report %+v, want 2 pushed, 1 refused", rep)
+	}
+	got, _ := vp.Store.GetUnit(ctx, committee.ID)
+	if got.CommuneID == other.ID || got.SyncState != domain.SyncRefused || got.SyncReason == "" {
+		t.Errorf("after the refusal the committee is %+v: want its commune back, state refused with a reason", got)
+	}
+	if c, _ := vp.Store.GetUnit(ctx, cell.ID); c.Members != before.Members+3 {
+		t.Errorf("the accepted edit was lost: %d members", c.Members)
+	}
+	ref, _ := vp.Store.RefusedChanges(ctx)
+	if len(ref) != 1 || ref[0].Code != syncproto.CodeOutOfScope {
+		t.Errorf("refused list %+v", ref)
+	}
+}

@@ -111,6 +111,10 @@ type ChangeResult struct {
 	ReasonEN string `json:"reasonEn,omitempty"` // English
 	HLC      string `json:"hlc,omitempty"`
 	Clamped  bool   `json:"clamped,omitempty"`
+	// Current is, for a refused change, the record as the server holds it (when the
+	// device may read it): the device puts it back in place of its refused edit, so the
+	// replicas converge and the user sees what stands. Protocol 2.
+	Current *Record `json:"current,omitempty"`
 }
 
 // PushResponse answers a PushRequest: one result per change, in order, and the last seq
