@@ -15,9 +15,11 @@ func TestScoringMatrix(t *testing.T) {
 	type where struct {
 		communeID  string
 		restricted bool
+		locked     bool
 	}
-	own, other, district := where{"c-own", false}, where{"c-other", false}, where{"", false}
-	ownHidden := where{"c-own", true} // a review before approval, any classification
+	own, other, district := where{"c-own", false, false}, where{"c-other", false, false}, where{"", false, false}
+	ownHidden := where{"c-own", true, false} // a review before approval, any classification
+	ownLocked := where{"c-own", false, true} // an approved month's sheet
 	rows := []struct {
 		role, kind string
 		want       map[where]cell
@@ -27,8 +29,9 @@ func TestScoringMatrix(t *testing.T) {
 		{DistrictCommittee, "criteria_set", map[where]cell{district: R}},
 		{CommuneOffice, "criteria_set", map[where]cell{district: R}},
 
-		{OrgBoard, "score_sheet", map[where]cell{own: RW, other: RW, district: RW}},
-		{CommuneOffice, "score_sheet", map[where]cell{own: RW, other: N, district: N}},
+		{OrgBoard, "score_sheet", map[where]cell{own: RW, other: RW, district: RW, ownLocked: RW}},
+		{StandingBoard, "score_sheet", map[where]cell{ownLocked: RW}},
+		{CommuneOffice, "score_sheet", map[where]cell{own: RW, other: N, district: N, ownLocked: R}},
 		{DistrictCommittee, "score_sheet", map[where]cell{own: R, other: N, district: R}},
 		{DistrictCadre, "score_sheet", map[where]cell{own: R, other: N, district: R}},
 		{StandingCommittee, "score_sheet", map[where]cell{own: R, other: N, district: R}},
@@ -38,7 +41,7 @@ func TestScoringMatrix(t *testing.T) {
 		{DistrictCommittee, "score_review", map[where]cell{own: R, ownHidden: R, other: N}},
 
 		{OrgBoard, "year_classification", map[where]cell{ownHidden: RW, district: RW}},
-		{CommuneOffice, "year_classification", map[where]cell{ownHidden: N, district: N}},
+		{CommuneOffice, "year_classification", map[where]cell{ownHidden: N, own: N, district: N}}, // sealed: never, whatever restricted says
 		{StandingCommittee, "year_classification", map[where]cell{ownHidden: R, other: N}},
 	}
 	areas := map[string]string{"c-own": "a-own", "c-other": "a-other"}
@@ -51,13 +54,16 @@ func TestScoringMatrix(t *testing.T) {
 	}
 	for _, row := range rows {
 		for w, want := range row.want {
-			t.Run(fmt.Sprintf("%s/%s/%q/restricted=%v", row.role, row.kind, w.communeID, w.restricted), func(t *testing.T) {
+			t.Run(fmt.Sprintf("%s/%s/%q/restricted=%v/locked=%v", row.role, row.kind, w.communeID, w.restricted, w.locked), func(t *testing.T) {
 				f := Fields{}
 				if w.communeID != "" {
 					f["communeId"] = w.communeID
 				}
 				if w.restricted {
 					f["restricted"] = int64(1)
+				}
+				if w.locked {
+					f["locked"] = int64(1)
 				}
 				c := Classify(row.kind, f, func(id string) string { return areas[id] })
 				s := scopes[row.role]

@@ -58,8 +58,9 @@ func rows(t *testing.T, st *store.Store, q string, args ...any) int {
 
 // Through the real server: the Organization Board publishes a set; a commune office
 // self-assesses and syncs; another commune never sees that sheet; the commune cannot
-// write a verification, and does not receive one until it is approved; after approval it
-// sees the verified result; an unlock takes the verification back out of its view; twelve
+// write a verification, and does not receive one until it is approved; an offline edit of
+// the locked month is refused; after approval it sees the verified result; an unlock takes
+// the verification back out of its view; twelve
 // approved months give the board a year-end suggestion, which communes do not receive.
 func TestScoringThroughTheServer(t *testing.T) {
 	env := synctest.New(t)
@@ -125,7 +126,18 @@ func TestScoringThroughTheServer(t *testing.T) {
 	_, err = board.Store.ApproveScoreSheet(ctx, unit.ID, month)
 	must(t, err)
 	board.Sync(t)
-	pd.Sync(t)
+
+	// The commune, not yet aware of the approval, edits offline: the server refuses the
+	// edit of a locked month, and the board's copy keeps the self-assessment it approved.
+	_, err = pd.Store.SaveSelfAssessment(ctx, unit.ID, month, full(set, 5), "sửa sau khi duyệt", true)
+	must(t, err)
+	if rep := pd.Sync(t); rep.Refused != 1 {
+		t.Errorf("an edit of a locked month: %+v, want refused", rep)
+	}
+	board.Sync(t)
+	if b, err := board.Store.GetScoreSheet(ctx, unit.ID, month); err != nil || b.SelfTotal.Total != 100 || b.SelfNote == "sửa sau khi duyệt" {
+		t.Errorf("the board's sheet after the refused edit: %+v, %v", b.SelfTotal, err)
+	}
 	got, err := pd.Store.GetScoreSheet(ctx, unit.ID, month)
 	must(t, err)
 	if got.Status != domain.SheetApproved || !got.Locked || got.VerifiedTotal == nil || got.VerifiedTotal.Total != 96 || got.Review.Comment != "Trừ 4 điểm tiêu chí 1.1" {
