@@ -137,4 +137,19 @@ test('visits: schedule grid, publish, plan, letter, report draft survives a kill
   const ov = await page.evaluate(() => window.go.main.App.RoundOverview('2018-06'));
   assert.equal(ov.total.reported, 1);
   assert.equal(ov.total.scheduled, n);
+
+  // The template is data: rename a field and add one; it becomes version 2, and the
+  // submitted report keeps version 1.
+  await byTestId(page, 'vis-tab-template').click();
+  await byTestId(page, 'tpl-fields').waitFor();
+  await page.locator('[data-testid="tpl-fields"] input[aria-label="Tên mục"]').nth(1).fill('Tên chi bộ');
+  await byTestId(page, 'tpl-add').click();
+  await page.locator('[data-testid="tpl-fields"] input[aria-label="Mã mục"]').last().fill('guests');
+  await page.locator('[data-testid="tpl-fields"] input[aria-label="Tên mục"]').last().fill('Đại biểu dự');
+  await byTestId(page, 'tpl-save').click();
+  await page.locator('[data-testid="tpl-notice"], [data-testid="tpl-error"]').first().waitFor();
+  assert.match(await page.locator('[data-testid="tpl-notice"], [data-testid="tpl-error"]').first().textContent(), /phiên bản 2/);
+  await screenshot(page, 'visits-08-template-v2');
+  const reports = await page.evaluate(() => window.go.main.App.ListReports('2018-06'));
+  assert.equal(reports[0].templateVersion, 1);
 });

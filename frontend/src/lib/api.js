@@ -169,3 +169,5 @@ export const saveCriteriaSetXLSX = (id) => call('SaveCriteriaSetXLSX', id);
 export const saveMonthReportXLSX = (month) => call('SaveMonthReportXLSX', month);
 export const saveYearReportXLSX = (year) => call('SaveYearReportXLSX', year);
 export const saveClassificationDOCX = (year, date) => call('SaveClassificationDOCX', year, date);
+/** Saves an edited report template as a new version; resolves to it. */
+export const saveTemplateVersion = (template) => call('SaveTemplateVersion', template);
