@@ -172,4 +172,7 @@ type Coverage struct {
 	Scheduled int `json:"scheduled"` // cells with a regular meeting that is not cancelled
 	Published int `json:"published"`
 	Missing   int `json:"missing"`
+	// Duplicates counts cells with two regular meetings in the month: the store refuses
+	// that, but two devices that registered offline can both have done it before a sync.
+	Duplicates int `json:"duplicates"`
 }

@@ -118,12 +118,16 @@ func (s *Store) MonthGrid(ctx context.Context, communeID, month string) (MonthGr
 func coverageOf(rows []GridRow) domain.Coverage {
 	c := domain.Coverage{Cells: len(rows)}
 	for _, r := range rows {
-		scheduled, published := false, false
+		scheduled, published, regular := false, false, 0
 		for _, x := range r.Schedules {
 			if x.Kind == domain.MeetingRegular && x.Status != domain.ScheduleCancelled {
 				scheduled = true
+				regular++
 				published = published || x.Status == domain.SchedulePublished
 			}
+		}
+		if regular > 1 {
+			c.Duplicates++
 		}
 		if scheduled {
 			c.Scheduled++

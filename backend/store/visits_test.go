@@ -160,6 +160,27 @@ func TestLetterClashAcrossDevices(t *testing.T) {
 	}
 }
 
+// Two devices register the same cell's regular meeting offline; after the exchange the
+// grid counts the duplicate instead of hiding one of them.
+func TestDuplicateRegularMeetingAfterSync(t *testing.T) {
+	ctx := context.Background()
+	a, f := newVisitStore(t)
+	b, err := Open(filepath.Join(t.TempDir(), "b.db"))
+	must(t, err)
+	defer b.Close()
+	copyAll(t, a, b)
+	_, err = a.SaveSchedules(ctx, []domain.Schedule{sched(f.cell, "2018-06-05")})
+	must(t, err)
+	_, err = b.SaveSchedules(ctx, []domain.Schedule{sched(f.cell, "2018-06-06")})
+	must(t, err)
+	copyAll(t, b, a)
+	g, err := a.MonthGrid(ctx, f.commune, "2018-06")
+	must(t, err)
+	if g.Coverage.Duplicates != 1 || g.Coverage.Scheduled != 1 {
+		t.Fatalf("coverage: %+v", g.Coverage)
+	}
+}
+
 // copyAll merges every record of from into to, as a sync would.
 func copyAll(t *testing.T, from, to *Store) {
 	t.Helper()
