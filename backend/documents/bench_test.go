@@ -17,3 +17,19 @@ func BenchmarkLetterDOCX(b *testing.B) {
 		}
 	}
 }
+
+func BenchmarkReportDOCX(b *testing.B) {
+	for b.Loop() {
+		if _, err := ReportDOCX(sampleReport()); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkReportPDF(b *testing.B) {
+	for b.Loop() {
+		if _, err := ReportPDF(sampleReport()); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
