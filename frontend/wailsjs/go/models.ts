@@ -75,6 +75,7 @@ export namespace domain {
 	    scheduled: number;
 	    published: number;
 	    missing: number;
+	    duplicates: number;
 	
 	    static createFrom(source: any = {}) {
 	        return new Coverage(source);
@@ -86,6 +87,7 @@ export namespace domain {
 	        this.scheduled = source["scheduled"];
 	        this.published = source["published"];
 	        this.missing = source["missing"];
+	        this.duplicates = source["duplicates"];
 	    }
 	}
 	export class ShareRule {
