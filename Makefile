@@ -12,7 +12,8 @@ ROOT       := $(abspath $(dir $(lastword $(MAKEFILE_LIST))))
 BIN        := build/bin
 WAILS      := .bin/wails
 OUT        := test-output
-GOBUILD    := go build -buildvcs=false -trimpath
+# No -trimpath: the binaries then share the compiled cgo packages (SQLite) with go vet/test.
+GOBUILD    := go build -buildvcs=false
 XVFB_RUN   := xvfb-run -a -s "-screen 0 1280x1024x24"
 
 # Debian packages: GTK/WebKitGTK for the desktop build, Xvfb and X tools for the headless
@@ -25,7 +26,8 @@ APT_PACKAGES := build-essential pkg-config git libgtk-3-dev libwebkit2gtk-4.1-de
 # the app (os.UserConfigDir()/ChiBo/chibo.db).
 DB ?= $(or $(CHIBO_DB),$(or $(XDG_CONFIG_HOME),$(HOME)/.config)/ChiBo/chibo.db)
 
-FRONTEND_SRC := $(shell find frontend/src frontend/wailsjs frontend/public -type f 2>/dev/null) \
+# (frontend/wailsjs/runtime is left out: `wails build` rewrites it, unchanged, on every run.)
+FRONTEND_SRC := $(shell find frontend/src frontend/wailsjs/go frontend/public -type f 2>/dev/null) \
 	frontend/index.html frontend/vite.config.js frontend/package.json frontend/package-lock.json
 
 .PHONY: help deps sysdeps tooldeps nodedeps frontend bindings build build-dev server server-bin \
@@ -50,9 +52,11 @@ deps: sysdeps nodedeps $(WAILS)
 sysdeps:
 	@command -v go >/dev/null || { echo "Go is required (https://go.dev/doc/install)"; exit 1; }
 	@command -v npm >/dev/null || { echo "Node.js 20+ and npm are required"; exit 1; }
-	@missing=""; \
+	@installed=" $$( { dpkg-query -W -f='$${Package} $${db:Status-Abbrev}\n' $(APT_PACKAGES) 2>/dev/null || true; } \
+	  | awk '$$2 == "ii" { printf "%s ", $$1 }')"; \
+	missing=""; \
 	for p in $(APT_PACKAGES); do \
-	  dpkg-query -W -f='$${Status}' "$$p" 2>/dev/null | grep -q "ok installed" || missing="$$missing $$p"; \
+	  case "$$installed" in *" $$p "*) ;; *) missing="$$missing $$p";; esac; \
 	done; \
 	if [ -n "$$missing" ]; then \
 	  sudo=""; [ "$$(id -u)" = 0 ] || sudo=sudo; \
@@ -134,9 +138,15 @@ run: deps build server-bin
 
 # ---------------------------------------------------------------- test
 
+TEST_STEPS := vet gotest fronttest windows smoke e2e
+
 test: deps
 	@start=$$(date +%s); \
-	$(MAKE) vet gotest fronttest windows smoke e2e; \
+	for step in $(TEST_STEPS); do \
+	  t=$$(date +%s); \
+	  $(MAKE) $$step || { echo "==> make test: $$step FAILED"; exit 1; }; \
+	  echo "==> $$step: $$(( $$(date +%s) - t )) s"; \
+	done; \
 	echo "==> make test: all passed in $$(( $$(date +%s) - start )) s"
 
 vet: frontend
