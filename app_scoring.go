@@ -24,7 +24,7 @@ func (a *App) ImportCriteriaSetXLSX(data string) (domain.CriteriaSet, error) {
 	if err != nil {
 		return domain.CriteriaSet{}, err
 	}
-	return a.store.SaveCriteriaSet(a.ctx, set)
+	return a.store().SaveCriteriaSet(a.ctx, set)
 }
 
 // ExportCriteriaSetXLSX returns a criteria set as a workbook (base64).
@@ -77,7 +77,7 @@ func (a *App) SaveClassificationDOCX(year int, date string) (string, error) {
 }
 
 func (a *App) criteriaSetFile(id string) (string, []byte, error) {
-	set, err := a.store.GetCriteriaSet(a.ctx, id)
+	set, err := a.store().GetCriteriaSet(a.ctx, id)
 	if err != nil {
 		return "", nil, err
 	}
@@ -86,11 +86,11 @@ func (a *App) criteriaSetFile(id string) (string, []byte, error) {
 }
 
 func (a *App) monthReportFile(month string) (string, []byte, error) {
-	rep, err := a.store.MonthReport(a.ctx, month)
+	rep, err := a.store().MonthReport(a.ctx, month)
 	if err != nil {
 		return "", nil, err
 	}
-	names, err := a.store.CommuneNames(a.ctx)
+	names, err := a.store().CommuneNames(a.ctx)
 	if err != nil {
 		return "", nil, err
 	}
@@ -99,11 +99,11 @@ func (a *App) monthReportFile(month string) (string, []byte, error) {
 }
 
 func (a *App) yearReportFile(year int) (string, []byte, error) {
-	rep, err := a.store.YearReport(a.ctx, year)
+	rep, err := a.store().YearReport(a.ctx, year)
 	if err != nil {
 		return "", nil, err
 	}
-	names, err := a.store.CommuneNames(a.ctx)
+	names, err := a.store().CommuneNames(a.ctx)
 	if err != nil {
 		return "", nil, err
 	}
@@ -112,7 +112,7 @@ func (a *App) yearReportFile(year int) (string, []byte, error) {
 }
 
 func (a *App) classificationFile(year int, date string) (string, []byte, error) {
-	rep, err := a.store.YearReport(a.ctx, year)
+	rep, err := a.store().YearReport(a.ctx, year)
 	if err != nil {
 		return "", nil, err
 	}

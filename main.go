@@ -47,7 +47,8 @@ func main() {
 		},
 		BackgroundColour: &options.RGBA{R: 255, G: 255, B: 255, A: 255},
 		OnStartup:        app.startup,
-		OnShutdown: func(context.Context) {
+		OnShutdown: func(ctx context.Context) {
+			app.shutdown(ctx) // stops background sync and closes the signed-in user's database
 			if err := st.Close(); err != nil {
 				log.Printf("close database: %v", err)
 			}

@@ -1,3 +1,91 @@
+export namespace desktopsync {
+	
+	export class ServerCheck {
+	    reachable: boolean;
+	    untrusted: boolean;
+	    fingerprint: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new ServerCheck(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.reachable = source["reachable"];
+	        this.untrusted = source["untrusted"];
+	        this.fingerprint = source["fingerprint"];
+	    }
+	}
+	export class Settings {
+	    serverUrl: string;
+	    fingerprint: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Settings(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.serverUrl = source["serverUrl"];
+	        this.fingerprint = source["fingerprint"];
+	    }
+	}
+	export class Status {
+	    state: string;
+	    lastSyncAt: string;
+	    lastError?: string;
+	    pending: number;
+	    refused: number;
+	    // Go type: syncclient
+	    progress?: any;
+	    // Go type: time
+	    nextAttempt: any;
+	    // Go type: syncclient
+	    lastReport?: any;
+	    signedIn: boolean;
+	    account?: session.Account;
+	    serverUrl: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Status(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.state = source["state"];
+	        this.lastSyncAt = source["lastSyncAt"];
+	        this.lastError = source["lastError"];
+	        this.pending = source["pending"];
+	        this.refused = source["refused"];
+	        this.progress = this.convertValues(source["progress"], null);
+	        this.nextAttempt = this.convertValues(source["nextAttempt"], null);
+	        this.lastReport = this.convertValues(source["lastReport"], null);
+	        this.signedIn = source["signedIn"];
+	        this.account = this.convertValues(source["account"], session.Account);
+	        this.serverUrl = source["serverUrl"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+
+}
+
 export namespace domain {
 	
 	export class Area {
@@ -1205,6 +1293,45 @@ export namespace main {
 
 }
 
+export namespace session {
+	
+	export class Account {
+	    userId: string;
+	    username: string;
+	    displayName: string;
+	    role: string;
+	    areaId?: string;
+	    communeId?: string;
+	    serverUrl: string;
+	    enrolledAt: string;
+	    lastLoginAt: string;
+	    verifier: string;
+	    keySalt: string;
+	    sealedToken: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Account(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.userId = source["userId"];
+	        this.username = source["username"];
+	        this.displayName = source["displayName"];
+	        this.role = source["role"];
+	        this.areaId = source["areaId"];
+	        this.communeId = source["communeId"];
+	        this.serverUrl = source["serverUrl"];
+	        this.enrolledAt = source["enrolledAt"];
+	        this.lastLoginAt = source["lastLoginAt"];
+	        this.verifier = source["verifier"];
+	        this.keySalt = source["keySalt"];
+	        this.sealedToken = source["sealedToken"];
+	    }
+	}
+
+}
+
 export namespace store {
 	
 	export class AuditEntry {
@@ -1386,6 +1513,38 @@ export namespace store {
 		    }
 		    return a;
 		}
+	}
+	export class RefusedChange {
+	    seq: number;
+	    changeId: string;
+	    kind: string;
+	    recordId: string;
+	    op: string;
+	    fields: number[];
+	    code: string;
+	    reason: string;
+	    reasonEn: string;
+	    createdAt: string;
+	    answeredAt: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new RefusedChange(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.seq = source["seq"];
+	        this.changeId = source["changeId"];
+	        this.kind = source["kind"];
+	        this.recordId = source["recordId"];
+	        this.op = source["op"];
+	        this.fields = source["fields"];
+	        this.code = source["code"];
+	        this.reason = source["reason"];
+	        this.reasonEn = source["reasonEn"];
+	        this.createdAt = source["createdAt"];
+	        this.answeredAt = source["answeredAt"];
+	    }
 	}
 	export class ReportForm {
 	    draft: domain.ReportDraft;
