@@ -37,12 +37,17 @@ type Visit struct {
 	LetterSymbol string      `json:"letterSymbol"` // GGT/HU
 	LetterDate   string      `json:"letterDate"`   // yyyy-mm-dd
 	// Read-only, for display.
-	CellName     string    `json:"cellName,omitempty"`
-	CommuneName  string    `json:"communeName,omitempty"`
-	OfficialName string    `json:"officialName,omitempty"`
-	StartTime    string    `json:"startTime,omitempty"`
-	Place        string    `json:"place,omitempty"`
-	SyncState    SyncState `json:"syncState"`
+	CellName     string `json:"cellName,omitempty"`
+	CommuneName  string `json:"communeName,omitempty"`
+	OfficialName string `json:"officialName,omitempty"`
+	StartTime    string `json:"startTime,omitempty"`
+	Place        string `json:"place,omitempty"`
+	// The meeting as its schedule now stands, so that a visit planned before the commune
+	// moved or cancelled the meeting shows the change.
+	MeetingDate    string         `json:"meetingDate,omitempty"`
+	MeetingStatus  ScheduleStatus `json:"meetingStatus,omitempty"`
+	MeetingChanged bool           `json:"meetingChanged,omitempty"`
+	SyncState      SyncState      `json:"syncState"`
 }
 
 // DefaultLetterSymbol is the document symbol of an introduction letter of a district

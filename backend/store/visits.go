@@ -19,7 +19,8 @@ var kindVisit = register(newKind("visit", "visits", str("scheduleId", "schedule_
 // visitSelect reads a visit with the names a screen shows beside it.
 const visitSelect = `SELECT v.id, v.schedule_id, v.cell_id, v.commune_id, v.official_id, v.date, v.status, v.note,
 	v.letter_year, v.letter_seq, v.letter_symbol, v.letter_date,
-	coalesce(u.name, ''), coalesce(c.name, ''), coalesce(o.name, ''), coalesce(s.start_time, ''), coalesce(s.place, '')
+	coalesce(u.name, ''), coalesce(c.name, ''), coalesce(o.name, ''), coalesce(s.start_time, ''), coalesce(s.place, ''),
+	coalesce(s.date, ''), coalesce(s.status, ''), coalesce(s.changed_after_publish, 0)
 	FROM visits v LEFT JOIN units u ON u.id = v.cell_id LEFT JOIN communes c ON c.id = v.commune_id
 	LEFT JOIN officials o ON o.id = v.official_id LEFT JOIN schedules s ON s.id = v.schedule_id`
 
@@ -27,7 +28,7 @@ func scanVisit(sc interface{ Scan(...any) error }) (domain.Visit, error) {
 	var v domain.Visit
 	err := sc.Scan(&v.ID, &v.ScheduleID, &v.CellID, &v.CommuneID, &v.OfficialID, &v.Date, &v.Status, &v.Note,
 		&v.LetterYear, &v.LetterSeq, &v.LetterSymbol, &v.LetterDate,
-		&v.CellName, &v.CommuneName, &v.OfficialName, &v.StartTime, &v.Place)
+		&v.CellName, &v.CommuneName, &v.OfficialName, &v.StartTime, &v.Place, &v.MeetingDate, &v.MeetingStatus, &v.MeetingChanged)
 	return v, err
 }
 

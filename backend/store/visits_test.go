@@ -83,6 +83,17 @@ func TestPlanVisit(t *testing.T) {
 			t.Fatalf("not visited: %+v", items)
 		}
 	})
+	t.Run("a meeting moved after planning shows on the visit", func(t *testing.T) {
+		moved := x
+		moved.Date = "2018-06-12"
+		_, err := st.SaveSchedules(ctx, []domain.Schedule{moved})
+		must(t, err)
+		got, err := st.GetVisit(ctx, v.ID)
+		must(t, err)
+		if got.Date != "2018-06-05" || got.MeetingDate != "2018-06-12" || !got.MeetingChanged || got.MeetingStatus != domain.SchedulePublished {
+			t.Fatalf("got %+v", got)
+		}
+	})
 	t.Run("cancel", func(t *testing.T) {
 		c, err := st.CancelVisit(ctx, v.ID)
 		must(t, err)
