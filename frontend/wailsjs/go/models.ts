@@ -1079,6 +1079,9 @@ export namespace domain {
 	    officialName?: string;
 	    startTime?: string;
 	    place?: string;
+	    meetingDate?: string;
+	    meetingStatus?: string;
+	    meetingChanged?: boolean;
 	    syncState: string;
 	
 	    static createFrom(source: any = {}) {
@@ -1104,6 +1107,9 @@ export namespace domain {
 	        this.officialName = source["officialName"];
 	        this.startTime = source["startTime"];
 	        this.place = source["place"];
+	        this.meetingDate = source["meetingDate"];
+	        this.meetingStatus = source["meetingStatus"];
+	        this.meetingChanged = source["meetingChanged"];
 	        this.syncState = source["syncState"];
 	    }
 	}
