@@ -60,7 +60,7 @@ func ParseCursor(s string) (Cursor, error) {
 // tombstone horizon (deletions it missed are forgotten), it was cut for another scope
 // (the account's role or assignment changed), or it is ahead of the server (the server
 // was restored from a backup).
-func (s *Store) Pull(ctx context.Context, scope access.Scope, cursor Cursor, limit int, estimate bool) (syncproto.PullResponse, error) {
+func (s *Store) Pull(ctx context.Context, scope access.Scope, cursor Cursor, limit int, estimate bool) (syncproto.RawPullResponse, error) {
 	if limit <= 0 {
 		limit = syncproto.DefaultPageSize
 	}
@@ -68,7 +68,7 @@ func (s *Store) Pull(ctx context.Context, scope access.Scope, cursor Cursor, lim
 		limit = syncproto.MaxPageSize
 	}
 	fp := scope.Fingerprint()
-	resp := syncproto.PullResponse{Records: []syncproto.Record{}, Removes: []syncproto.RecordRef{}, Scope: fp}
+	resp := syncproto.RawPullResponse{Records: []syncproto.RawRecord{}, Removes: []syncproto.RecordRef{}, Scope: fp}
 	err := s.read(ctx, func(tx *sql.Tx) error {
 		next, err := metaInt(tx, "next_seq")
 		if err != nil {
@@ -96,20 +96,17 @@ func (s *Store) Pull(ctx context.Context, scope access.Scope, cursor Cursor, lim
 		}
 		var last int64
 		for rows.Next() {
-			var r syncproto.Record
-			var fields, fieldHLC string
+			var r syncproto.RawRecord
+			var fields, fieldHLC []byte
 			if err := rows.Scan(&r.Kind, &r.ID, &fields, &fieldHLC, &r.HLC, &r.Deleted, &last); err != nil {
 				rows.Close()
 				return err
 			}
-			if err := json.Unmarshal([]byte(fields), &r.Fields); err != nil {
+			if !json.Valid(fields) || !json.Valid(fieldHLC) {
 				rows.Close()
-				return fmt.Errorf("record %s/%s: %w", r.Kind, r.ID, err)
+				return fmt.Errorf("record %s/%s: stored JSON is damaged", r.Kind, r.ID)
 			}
-			if err := json.Unmarshal([]byte(fieldHLC), &r.FieldHLC); err != nil {
-				rows.Close()
-				return fmt.Errorf("record %s/%s: %w", r.Kind, r.ID, err)
-			}
+			r.Fields, r.FieldHLC = fields, fieldHLC
 			resp.Records = append(resp.Records, r)
 		}
 		rows.Close()

@@ -146,6 +146,29 @@ type PullResponse struct {
 	Scope     string      `json:"scope,omitempty"` // fingerprint of the scope the page was cut for
 }
 
+// RawRecord is Record as the server writes it: fields and clocks stay the JSON text the
+// server stored, so a page is sent without decoding and re-encoding every record. It
+// encodes exactly as Record does.
+type RawRecord struct {
+	Kind     string          `json:"kind"`
+	ID       string          `json:"id"`
+	Deleted  bool            `json:"deleted,omitempty"`
+	Fields   json.RawMessage `json:"fields"`
+	FieldHLC json.RawMessage `json:"fieldHlc"`
+	HLC      string          `json:"hlc"`
+}
+
+// RawPullResponse is PullResponse with RawRecords: what the server sends.
+type RawPullResponse struct {
+	Records   []RawRecord `json:"records"`
+	Removes   []RecordRef `json:"removes"`
+	Cursor    string      `json:"cursor"`
+	HasMore   bool        `json:"hasMore"`
+	Reset     bool        `json:"reset,omitempty"`
+	Remaining int64       `json:"remaining,omitempty"`
+	Scope     string      `json:"scope,omitempty"`
+}
+
 // LoginRequest enrolls a device with a first online login.
 type LoginRequest struct {
 	Protocol   int    `json:"protocol,omitempty"`
