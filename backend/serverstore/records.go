@@ -39,6 +39,17 @@ type row struct {
 }
 
 func loadRow(tx *txn, kind, id string) (row, error) {
+	if r, ok := tx.rows[kind+"/"+id]; ok {
+		return r, nil
+	}
+	r, err := readRow(tx, kind, id)
+	if err == nil {
+		tx.rows[kind+"/"+id] = r
+	}
+	return r, err
+}
+
+func readRow(tx *txn, kind, id string) (row, error) {
 	r := row{fields: map[string]json.RawMessage{}, fieldHLC: map[string]string{}}
 	var fields, fieldHLC string
 	var restricted int
@@ -116,6 +127,8 @@ func (s *Store) saveRow(tx *txn, kind, id string, r row, old access.Class, oldEx
 	if err != nil {
 		return 0, err
 	}
+	r.exists = true
+	tx.rows[kind+"/"+id] = r
 	if oldExists && old.Visibility() != r.class.Visibility() {
 		if err := logExit(tx, seq, kind, id, old); err != nil {
 			return 0, err
@@ -155,6 +168,7 @@ func (s *Store) moveCommuneArea(tx *txn, communeID, newArea string) error {
 	if err := rows.Err(); err != nil {
 		return err
 	}
+	clear(tx.rows) // area_id changes below, behind the cache's back
 	for _, it := range items {
 		seq, err := tx.nextSeq()
 		if err != nil {

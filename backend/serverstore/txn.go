@@ -16,6 +16,8 @@ type txn struct {
 	stmts map[string]*sql.Stmt
 	next  int64 // next sequence to hand out; 0 = not read yet
 	first int64 // value of next_seq when read
+	rows  map[string]row // records read or written in this transaction (a batch often
+	// touches one record many times); callers never mutate a row's maps
 }
 
 func (t *txn) stmt(q string) (*sql.Stmt, error) {
@@ -89,7 +91,7 @@ func (s *Store) writeTxn(ctx context.Context, fn func(tx *txn) error) error {
 	if err != nil {
 		return err
 	}
-	t := &txn{tx: tx, stmts: map[string]*sql.Stmt{}}
+	t := &txn{tx: tx, stmts: map[string]*sql.Stmt{}, rows: map[string]row{}}
 	err = fn(t)
 	if err == nil {
 		err = t.flush()
