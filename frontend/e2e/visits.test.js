@@ -70,13 +70,10 @@ test('visits: schedule grid, publish, plan, letter, report draft survives a kill
   assert.match(await byTestId(page, 'plan-notice').textContent(), /Kế hoạch được giữ kín với xã/);
 
   // This desktop is the Standing Office's: it numbers the letter.
-  await page.evaluate(() => window.go.main.App.SetLetterSettings({ issuer: true, symbol: 'GGT/HU', header: {} }));
-  await byTestId(page, 'vis-tab-mine').click();
-  await byTestId(page, 'visits-screen').waitFor();
-  await page.reload();
-  await page.waitForFunction(() => window.go?.main?.App !== undefined);
-  await byTestId(page, 'nav-visits').click();
-  await byTestId(page, 'vis-month').fill('2018-06');
+  await byTestId(page, 'vis-tab-template').click();
+  await byTestId(page, 'letter-issuer').check();
+  await byTestId(page, 'letter-save').click();
+  await byTestId(page, 'letter-notice').waitFor();
   await byTestId(page, 'vis-tab-mine').click();
   await byTestId(page, 'vis-issue').click();
   await page.waitForFunction(() => /01-GGT\/HU/.test(document.querySelector('[data-testid="vis-notice"]')?.textContent ?? ''));
