@@ -183,7 +183,10 @@ windows: sysdeps frontend $(WAILS)
 # ---------------------------------------------------------------- bench
 
 # Go benchmarks, then every build/scripts/bench/*.sh (further bench scripts go there).
+# chibo-bench prints one JSON object per target (name, value, unit, baseline, ratio);
+# BENCH_FLAGS=-quick for a run small enough for CI. Then the Go micro-benchmarks.
 bench: sysdeps
+	go run ./backend/cmd/chibo-bench $(BENCH_FLAGS)
 	go test -run '^$$' -bench . -benchmem ./backend/...
 	@for s in $(sort $(wildcard build/scripts/bench/*.sh)); do echo "==> $$s"; bash "$$s"; done
 
