@@ -215,6 +215,9 @@ func (s *Service) SignIn(ctx context.Context, username, password string) (sessio
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.sess = sess
+	// The runner starts with a sync: say so at once, not the "signed_out" of before, to a
+	// window that asks before the runner's first report.
+	s.last = syncclient.Status{State: "syncing"}
 	sess.Store().OnLocalChange(s.SyncNow)
 	runCtx, stop := context.WithCancel(context.Background())
 	s.runner = syncclient.NewRunner(sess.Client(), s.emit)

@@ -164,3 +164,30 @@ func TestSelfSignedCertificateIsAcceptedOnceThenPinned(t *testing.T) {
 		t.Error("a different certificate was accepted under the pin")
 	}
 }
+
+// The window reads the status as soon as SignIn returns (it reloads on the user's
+// database): it must say signed in and syncing, never "signed_out" from before.
+func TestStatusRightAfterSignInSaysSyncing(t *testing.T) {
+	env := synctest.New(t)
+	env.SeedDemo()
+	s, _ := newService(t)
+	ctx := context.Background()
+	if _, err := s.SaveServer(ctx, env.URL); err != nil {
+		t.Fatal(err)
+	}
+	for i := 0; i < 3; i++ {
+		if _, err := s.SignIn(ctx, "vp.phatdiem", seed.DemoPassword); err != nil {
+			t.Fatal(err)
+		}
+		if st := s.Status(); !st.SignedIn || st.State == "signed_out" {
+			t.Fatalf("sign-in %d: status right after = %+v, want signed in and not signed_out", i, st)
+		}
+		waitFor(t, s, "idle", func(st Status) bool { return st.State == "idle" })
+		if err := s.SignOut(); err != nil {
+			t.Fatal(err)
+		}
+		if st := s.Status(); st.SignedIn || st.State != "signed_out" {
+			t.Fatalf("status after sign-out = %+v", st)
+		}
+	}
+}
