@@ -171,3 +171,5 @@ export const saveYearReportXLSX = (year) => call('SaveYearReportXLSX', year);
 export const saveClassificationDOCX = (year, date) => call('SaveClassificationDOCX', year, date);
 /** Saves an edited report template as a new version; resolves to it. */
 export const saveTemplateVersion = (template) => call('SaveTemplateVersion', template);
+/** Letter numbers of a year held by more than one visit (two numbering desktops). */
+export const letterClashes = async (year) => (await call('LetterClashes', year)) ?? [];
