@@ -3,6 +3,7 @@
 // formatter or the transport gave it.
 
 import * as App from '../../wailsjs/go/main/App.js';
+import { EventsOn } from '../../wailsjs/runtime/runtime.js';
 import { tr } from './i18n.js';
 
 /** An error from the Go side, in the UI's language. */
@@ -171,5 +172,36 @@ export const saveYearReportXLSX = (year) => call('SaveYearReportXLSX', year);
 export const saveClassificationDOCX = (year, date) => call('SaveClassificationDOCX', year, date);
 /** Saves an edited report template as a new version; resolves to it. */
 export const saveTemplateVersion = (template) => call('SaveTemplateVersion', template);
+
+// ---- Sync (Đồng bộ): server address, sign-in, background sync status ----
+/** {serverUrl, fingerprint}: the server address and the pinned certificate's fingerprint. */
+export const syncSettings = () => call('SyncSettings');
+/** Saves the server address; resolves to the settings. A new host forgets the pinned certificate. */
+export const saveSyncServer = (url) => call('SaveSyncServer', url);
+/** {reachable, untrusted, fingerprint}: untrusted asks the user to accept the certificate. */
+export const checkSyncServer = () => call('CheckSyncServer');
+/** Pins the server certificate with this fingerprint ("AA:BB:…"). */
+export const trustServerCertificate = (fingerprint) => call('TrustServerCertificate', fingerprint);
+/** The users who signed in on this desktop before (session.Account, without secrets). */
+export const accounts = async () => (await call('Accounts')) ?? [];
+/** Signs in (online the first time, offline after); Go then works on the user's database. */
+export const signIn = (username, password) => call('SignIn', username, password);
+/** Signs out; unsynced changes stay in the user's database. */
+export const signOut = () => call('SignOut');
+/** Starts a sync at once; resolves to the status. */
+export const syncNow = () => call('SyncNow');
+/** desktopsync.Status: state, lastSyncAt, lastError, pending, refused, progress, account… */
+export const syncStatus = () => call('SyncStatus');
+/** The changes the server refused, newest first, with reasons in Vietnamese and English. */
+export const refusedChanges = async () => (await call('RefusedChanges')) ?? [];
+/**
+ * Calls fn with every status Go emits as the "sync:status" event; returns a function that
+ * stops listening. Without the Wails runtime (unit tests) it does nothing.
+ */
+export function onSyncStatus(fn) {
+  if (typeof globalThis.window?.runtime?.EventsOnMultiple !== 'function') return () => {};
+  const off = EventsOn('sync:status', fn);
+  return typeof off === 'function' ? off : () => {};
+}
 /** Letter numbers of a year held by more than one visit (two numbering desktops). */
 export const letterClashes = async (year) => (await call('LetterClashes', year)) ?? [];
