@@ -7,6 +7,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/google/uuid"
+
 	"chibo/backend/domain"
 	"chibo/backend/textutil"
 )
@@ -126,6 +128,16 @@ func (s *Store) insertReport(tx *sql.Tx, r domain.Report) error {
 	return err
 }
 
+// ReleaseID is the id of the release of the report whose original is rootID, derived from
+// it so that two devices of the district that write the release (the author's laptop at
+// submit, the Standing Office when it releases the assessment, an amendment on another
+// laptop) write one record, which sync merges field by field, never two.
+func ReleaseID(rootID string) string {
+	return uuid.NewSHA1(releaseNS, []byte("visit_release/"+rootID)).String()
+}
+
+var releaseNS = uuid.MustParse("5b1e4a52-6c1d-4f4e-9a8e-3c7d2f0b9e11")
+
 // writeRelease writes what the visited commune receives of report r: date, official and
 // feedback, and the assessment when the district released it (now, or before an amendment).
 func (s *Store) writeRelease(tx *sql.Tx, r domain.Report, t *domain.ReportTemplate, v domain.Visit, releaseAssessment bool) error {
@@ -133,11 +145,10 @@ func (s *Store) writeRelease(tx *sql.Tx, r domain.Report, t *domain.ReportTempla
 	if r.Amends != "" {
 		root = r.Amends
 	}
-	var id, assessment string
-	err := tx.QueryRow(`SELECT id, assessment FROM visit_releases WHERE report_id = ? AND deleted = 0`, root).Scan(&id, &assessment)
-	if err == sql.ErrNoRows {
-		id = NewID()
-	} else if err != nil {
+	id := ReleaseID(root)
+	var assessment string
+	err := tx.QueryRow(`SELECT assessment FROM visit_releases WHERE id = ? AND deleted = 0`, id).Scan(&assessment)
+	if err != nil && err != sql.ErrNoRows {
 		return err
 	}
 	vals := Values{"reportId": root, "cellId": v.CellID, "communeId": v.CommuneID, "date": v.Date, "officialName": v.OfficialName,

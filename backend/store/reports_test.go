@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -272,5 +273,40 @@ func TestRoundOverview(t *testing.T) {
 	}
 	if len(ov.Officials) != 2 || len(ov.Reports) != 1 || ov.Reports[0].CellName != "Chi bộ Xóm 1" || ov.Reports[0].OfficialName != "Trần Thị Lan" {
 		t.Fatalf("officials %+v reports %+v", ov.Officials, ov.Reports)
+	}
+}
+
+// An amendment written on a second laptop that has not yet received the release writes the
+// same release record: after the exchange the commune has one release, not two.
+func TestOneReleasePerReportAcrossDevices(t *testing.T) {
+	ctx := context.Background()
+	a, f := newVisitStore(t)
+	v := plannedVisit(t, a, f)
+	form, err := a.OpenReportForm(ctx, v.ID, "")
+	must(t, err)
+	fillReport(form.Draft.Values)
+	_, err = a.SaveReportDraft(ctx, form.Draft)
+	must(t, err)
+	r, err := a.SubmitReport(ctx, v.ID, "", "")
+	must(t, err)
+
+	b, err := Open(filepath.Join(t.TempDir(), "b.db"))
+	must(t, err)
+	defer b.Close()
+	copyAll(t, a, b)
+	_, err = b.db.Exec(`DELETE FROM visit_releases`) // not received yet
+	must(t, err)
+	form, err = b.OpenReportForm(ctx, v.ID, r.ID)
+	must(t, err)
+	form.Draft.Values["feedback"] = "Bổ sung: cần kiểm điểm đảng viên vắng không lý do."
+	_, err = b.SaveReportDraft(ctx, form.Draft)
+	must(t, err)
+	_, err = b.SubmitReport(ctx, v.ID, r.ID, "Bổ sung ý kiến")
+	must(t, err)
+	copyAll(t, b, a)
+	rel, err := a.ListReleases(ctx, f.commune)
+	must(t, err)
+	if len(rel) != 1 || rel[0].ID != ReleaseID(r.ID) || rel[0].Feedback != "Bổ sung: cần kiểm điểm đảng viên vắng không lý do." {
+		t.Fatalf("releases: %+v", rel)
 	}
 }
