@@ -18,13 +18,17 @@ XVFB_RUN   := xvfb-run -a -s "-screen 0 1280x1024x24"
 
 # Debian packages: GTK/WebKitGTK for the desktop build, Xvfb and X tools for the headless
 # runs, Chromium for the end-to-end tests, mingw + NSIS for the Windows build.
-APT_PACKAGES := build-essential pkg-config git libgtk-3-dev libwebkit2gtk-4.1-dev \
+APT_PACKAGES := build-essential pkg-config git curl libgtk-3-dev libwebkit2gtk-4.1-dev \
 	xvfb xauth xdotool x11-utils imagemagick chromium \
 	gcc-mingw-w64-x86-64 nsis poppler-utils
 
 # The desktop database: `make run DB=/path/x.db`, else $CHIBO_DB, else the same default as
 # the app (os.UserConfigDir()/ChiBo/chibo.db).
 DB ?= $(or $(CHIBO_DB),$(or $(XDG_CONFIG_HOME),$(HOME)/.config)/ChiBo/chibo.db)
+
+# The local sync server of `make run` and `make server`: demo data and one account per role.
+SERVER_DATA ?= $(or $(CHIBO_SERVER_DATA),$(or $(XDG_DATA_HOME),$(HOME)/.local/share)/ChiBo/server)
+SERVER_ADDR ?= 127.0.0.1:8443
 
 # (frontend/wailsjs/runtime is left out: `wails build` rewrites it, unchanged, on every run.)
 FRONTEND_SRC := $(shell find frontend/src frontend/wailsjs/go frontend/public -type f 2>/dev/null) \
@@ -118,7 +122,9 @@ server-bin:
 	$(GOBUILD) -o $(BIN)/chibo-server ./backend/cmd/chibo-server
 
 server: server-bin
-	$(BIN)/chibo-server serve
+	@mkdir -p "$(SERVER_DATA)"
+	$(BIN)/chibo-server demo-accounts --data "$(SERVER_DATA)"
+	exec $(BIN)/chibo-server serve --addr $(SERVER_ADDR) --data "$(SERVER_DATA)"
 
 # ---------------------------------------------------------------- run
 
@@ -128,12 +134,22 @@ run: deps build server-bin
 	  echo "==> new database $$db: loading the demo"; \
 	  $(BIN)/chibo-server seed-demo --db "$$db"; \
 	fi; \
+	mkdir -p "$(SERVER_DATA)"; \
+	if curl -fsS "http://$(SERVER_ADDR)/healthz" >/dev/null 2>&1; then \
+	  echo "==> a sync server already answers on $(SERVER_ADDR)"; \
+	else \
+	  echo "==> sync server on http://$(SERVER_ADDR) (data in $(SERVER_DATA), log in $(SERVER_DATA)/server.log)"; \
+	  $(BIN)/chibo-server demo-accounts --data "$(SERVER_DATA)"; \
+	  $(BIN)/chibo-server serve --addr $(SERVER_ADDR) --data "$(SERVER_DATA)" >>"$(SERVER_DATA)/server.log" 2>&1 & \
+	  server=$$!; trap 'kill $$server 2>/dev/null' EXIT INT TERM; \
+	fi; \
+	echo "==> sign in under Đồng bộ with an account above (the server address is filled in)"; \
 	if [ -n "$${DISPLAY:-}$${WAYLAND_DISPLAY:-}" ]; then \
-	  exec $(BIN)/chibo --db "$$db"; \
+	  $(BIN)/chibo --db "$$db" --server "http://$(SERVER_ADDR)"; \
 	else \
 	  echo "==> no DISPLAY: running Chi Bộ under Xvfb (a virtual screen, nothing will appear)."; \
 	  echo "    Run 'make run' from a desktop session to see the window. Stop with Ctrl+C."; \
-	  exec $(XVFB_RUN) $(BIN)/chibo --db "$$db"; \
+	  $(XVFB_RUN) $(BIN)/chibo --db "$$db" --server "http://$(SERVER_ADDR)"; \
 	fi
 
 # ---------------------------------------------------------------- test

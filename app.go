@@ -6,6 +6,7 @@ import (
 
 	"github.com/wailsapp/wails/v2/pkg/runtime"
 
+	"chibo/backend/appdir"
 	"chibo/backend/demo"
 	"chibo/backend/desktopsync"
 	"chibo/backend/documents"
@@ -473,6 +474,27 @@ func (a *App) emitSyncStatus(st desktopsync.Status) {
 	if ok {
 		runtime.EventsEmit(a.ctx, "sync:status", st)
 	}
+}
+
+// presetServer fills in the sync server address from --server URL (or env) when none is
+// set yet, so that `make run` opens an app that already knows its local server.
+func (a *App) presetServer(args []string, env string) error {
+	url, found, err := appdir.FlagValue(args, "server")
+	if err != nil {
+		return err
+	}
+	if !found {
+		url = env
+	}
+	if url == "" {
+		return nil
+	}
+	cur, err := a.sync.Settings(a.ctx)
+	if err != nil || cur.ServerURL != "" {
+		return err
+	}
+	_, err = a.sync.SaveServer(a.ctx, url)
+	return err
 }
 
 // SyncSettings returns the server address and its pinned certificate fingerprint.

@@ -63,3 +63,20 @@ func TestFirstRunLoadsTheDemo(t *testing.T) {
 		t.Errorf("CheckDatabase = %q, %v", ok, err)
 	}
 }
+
+func TestServerFlagPresetsTheAddressOnce(t *testing.T) {
+	a := newTestApp(t)
+	if err := a.presetServer([]string{"--db", "x.db", "--server", "http://127.0.0.1:8443"}, ""); err != nil {
+		t.Fatal(err)
+	}
+	if err := a.presetServer(nil, "http://other:1"); err != nil {
+		t.Fatal(err)
+	}
+	got, err := a.SyncSettings()
+	if err != nil || got.ServerURL != "http://127.0.0.1:8443" {
+		t.Errorf("server = %+v, %v; want the first preset kept", got, err)
+	}
+	if err := newTestApp(t).presetServer([]string{"--server", "not a url"}, ""); err == nil {
+		t.Error("a bad --server was accepted")
+	}
+}

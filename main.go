@@ -37,6 +37,9 @@ func main() {
 	log.Printf("Chi Bộ: database %s", dbPath)
 
 	app := NewApp(st)
+	if err := app.presetServer(os.Args[1:], os.Getenv("CHIBO_SERVER")); err != nil {
+		fail(err)
+	}
 
 	err = wails.Run(&options.App{
 		Title:  "Chi Bộ",
