@@ -25,7 +25,10 @@ type Result struct {
 	Baseline float64 `json:"baseline,omitempty"`
 	Ratio    float64 `json:"ratio,omitempty"`
 	Target   string  `json:"target,omitempty"`
+	Note     string  `json:"note,omitempty"`
 }
+
+var quick = flag.Bool("quick", false, "smaller sizes, for CI (10,000 records instead of 100,000)")
 
 func main() {
 	flag.Parse()
@@ -41,6 +44,12 @@ func main() {
 		print(r)
 	}
 	for _, r := range visitBenchmarks(dir) {
+		print(r)
+	}
+	for _, r := range syncBenchmarks(dir, *quick) {
+		print(r)
+	}
+	for _, r := range rssResults(*quick) {
 		print(r)
 	}
 }
