@@ -29,6 +29,10 @@ const (
 // Status is what the sync screen and the header show.
 type Status struct {
 	syncclient.Status
+	// Seq grows with every change of status. Events may reach the window out of order
+	// (Wails' browser mode sends each on its own goroutine), and a call's answer may
+	// arrive after a later event: the window keeps the status with the highest Seq.
+	Seq       uint64           `json:"seq"`
 	SignedIn  bool             `json:"signedIn"`
 	Account   *session.Account `json:"account,omitempty"`
 	ServerURL string           `json:"serverUrl"`
@@ -60,6 +64,7 @@ type Service struct {
 	stop   context.CancelFunc
 	done   chan struct{}
 	last   syncclient.Status
+	seq    uint64 // see Status.Seq
 }
 
 // New returns the sync service of the desktop whose base (signed-out) database is base.
@@ -218,6 +223,7 @@ func (s *Service) SignIn(ctx context.Context, username, password string) (sessio
 	// The runner starts with a sync: say so at once, not the "signed_out" of before, to a
 	// window that asks before the runner's first report.
 	s.last = syncclient.Status{State: "syncing"}
+	s.seq++
 	sess.Store().OnLocalChange(s.SyncNow)
 	runCtx, stop := context.WithCancel(context.Background())
 	s.runner = syncclient.NewRunner(sess.Client(), s.emit)
@@ -236,6 +242,7 @@ func (s *Service) SignOut() error {
 	sess, stop, done := s.sess, s.stop, s.done
 	s.sess, s.runner, s.stop, s.done = nil, nil, nil, nil
 	s.last = syncclient.Status{State: "signed_out"}
+	s.seq++
 	s.mu.Unlock()
 	if sess == nil {
 		return nil
@@ -261,7 +268,11 @@ func (s *Service) SyncNow() {
 func (s *Service) Status() Status {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	st := Status{Status: s.last, SignedIn: s.sess != nil}
+	return s.statusLocked()
+}
+
+func (s *Service) statusLocked() Status {
+	st := Status{Status: s.last, Seq: s.seq, SignedIn: s.sess != nil}
 	if s.sess != nil {
 		a := s.sess.Account()
 		st.Account, st.ServerURL = &a, a.ServerURL
@@ -286,9 +297,11 @@ func (s *Service) Close() error { return s.SignOut() }
 func (s *Service) emit(st syncclient.Status) {
 	s.mu.Lock()
 	s.last = st
+	s.seq++
+	cur := s.statusLocked() // with its own Seq: two emits never send the same number
 	s.mu.Unlock()
 	if s.onStatus != nil {
-		s.onStatus(s.Status())
+		s.onStatus(cur)
 	}
 }
 

@@ -191,3 +191,47 @@ func TestStatusRightAfterSignInSaysSyncing(t *testing.T) {
 		}
 	}
 }
+
+// Every status sent to the window carries its own, growing Seq, and Status() reports the
+// latest: the window can then drop an event or an answer that arrives late.
+func TestStatusesCarryAGrowingSeq(t *testing.T) {
+	env := synctest.New(t)
+	env.SeedDemo()
+	s, statuses := newService(t)
+	ctx := context.Background()
+	if _, err := s.SaveServer(ctx, env.URL); err != nil {
+		t.Fatal(err)
+	}
+	before := s.Status().Seq
+	if _, err := s.SignIn(ctx, "vp.phatdiem", seed.DemoPassword); err != nil {
+		t.Fatal(err)
+	}
+	if got := s.Status().Seq; got <= before {
+		t.Errorf("Seq after SignIn = %d, want > %d", got, before)
+	}
+	waitFor(t, s, "idle", func(st Status) bool { return st.State == "idle" })
+	if err := s.SignOut(); err != nil {
+		t.Fatal(err)
+	}
+	seen := map[uint64]string{}
+	var max uint64
+	for len(statuses) > 0 {
+		st := <-statuses
+		if prev, dup := seen[st.Seq]; dup {
+			t.Errorf("two statuses with Seq %d: %s and %s", st.Seq, prev, st.State)
+		}
+		seen[st.Seq] = st.State
+		if st.Seq > max {
+			max = st.Seq
+		}
+	}
+	if len(seen) < 3 {
+		t.Fatalf("only %d statuses sent: %v", len(seen), seen)
+	}
+	if seen[max] != "signed_out" {
+		t.Errorf("the status with the highest Seq (%d) is %q, want signed_out; all: %v", max, seen[max], seen)
+	}
+	if got := s.Status().Seq; got != max {
+		t.Errorf("Status().Seq = %d, want the last sent %d", got, max)
+	}
+}

@@ -42,6 +42,7 @@ export namespace desktopsync {
 	    nextAttempt: any;
 	    // Go type: syncclient
 	    lastReport?: any;
+	    seq: number;
 	    signedIn: boolean;
 	    account?: session.Account;
 	    serverUrl: string;
@@ -60,6 +61,7 @@ export namespace desktopsync {
 	        this.progress = this.convertValues(source["progress"], null);
 	        this.nextAttempt = this.convertValues(source["nextAttempt"], null);
 	        this.lastReport = this.convertValues(source["lastReport"], null);
+	        this.seq = source["seq"];
 	        this.signedIn = source["signedIn"];
 	        this.account = this.convertValues(source["account"], session.Account);
 	        this.serverUrl = source["serverUrl"];
