@@ -22,7 +22,7 @@ import { loadRegistry, registryLoaded } from './registry.js';
 /** The status before Go has answered, or when nobody is signed in. */
 export const SIGNED_OUT = Object.freeze({
   state: 'signed_out', lastSyncAt: '', lastError: '', pending: 0, refused: 0, progress: null,
-  nextAttempt: '', lastReport: null, signedIn: false, account: null, serverUrl: '',
+  nextAttempt: '', lastReport: null, signedIn: false, account: null, serverUrl: '', seq: null,
 });
 
 /** desktopsync.Status, normalized (see normalizeStatus). */
@@ -52,16 +52,17 @@ export function normalizeStatus(st) {
   s.nextAttempt = s.nextAttempt && !ZERO_TIME.test(s.nextAttempt) ? s.nextAttempt : '';
   s.progress = s.progress ?? null;
   s.signedIn = Boolean(s.signedIn);
+  s.seq = typeof st?.seq === 'number' ? st.seq : null;
   return s;
 }
 
 /**
- * Whether going from prev to next finished a sync that changed records on this desktop
- * (pushed ones change their badge; pulled or removed ones change the lists).
+ * Whether a status ends a sync that changed records on this desktop (pushed ones change
+ * their badge; pulled or removed ones change the lists).
  */
-export function syncChangedData(prev, next) {
-  if (prev?.state !== 'syncing' || next.state === 'syncing') return false;
-  const r = next.lastReport;
+export function syncChangedData(st) {
+  if (st.state === 'syncing') return false;
+  const r = st.lastReport;
   return Boolean(r && (r.pushed || r.pulled || r.removed || r.refused || r.reset));
 }
 
@@ -74,12 +75,27 @@ export async function reloadSyncedStores() {
   await Promise.allSettled(jobs);
 }
 
-/** Takes a status (an event or an answer of Go). */
-export function applyStatus(st) {
-  const prev = get(syncStatus);
+// Go numbers its statuses (seq). Events may arrive out of order (Wails' browser mode
+// sends each on its own goroutine) and a call's answer may arrive after a later event:
+// the status with the highest number wins. A finished sync's report is handled once.
+let lastSeq = -1;
+let reportSeq = -1;
+
+/**
+ * Takes a status: an event, or the answer of a call. quiet: only note the report (the
+ * first read at start: the stores load anyway).
+ */
+export function applyStatus(st, { quiet = false } = {}) {
   const next = normalizeStatus(st);
+  if (next.seq !== null) {
+    if (next.seq < lastSeq) return;
+    lastSeq = next.seq;
+  }
   syncStatus.set(next);
-  if (syncChangedData(prev, next)) reloadSyncedStores();
+  if (next.state === 'syncing' || !next.lastReport) return;
+  if (next.seq !== null && next.seq === reportSeq) return;
+  reportSeq = next.seq ?? reportSeq;
+  if (!quiet && syncChangedData(next)) reloadSyncedStores();
 }
 
 const AREA_KEY = 'chibo.areaAfterReload';
@@ -99,7 +115,7 @@ export async function initSync() {
   }
   if (!unlisten) unlisten = api.onSyncStatus(applyStatus);
   try {
-    applyStatus(await api.syncStatus());
+    applyStatus(await api.syncStatus(), { quiet: true });
   } catch {
     // no backend (tests, a broken binding): signed out until an event says otherwise
   } finally {
@@ -111,6 +127,8 @@ export async function initSync() {
 export function stopSync() {
   unlisten?.();
   unlisten = null;
+  lastSeq = -1;
+  reportSeq = -1;
   syncStatus.set(SIGNED_OUT);
   syncLoaded.set(false);
   sessionReloaded.set(false);

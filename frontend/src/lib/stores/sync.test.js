@@ -107,13 +107,12 @@ describe('normalizeStatus and syncChangedData', () => {
   });
 
   it('tells a finished sync that changed records from one that did not', () => {
-    const syncing = { state: 'syncing' };
-    expect(syncChangedData(syncing, { state: 'idle', lastReport: { pulled: 3 } })).toBe(true);
-    expect(syncChangedData(syncing, { state: 'idle', lastReport: { pushed: 1 } })).toBe(true);
-    expect(syncChangedData(syncing, { state: 'offline', lastReport: { pushed: 1 } })).toBe(true);
-    expect(syncChangedData(syncing, { state: 'idle', lastReport: { pushed: 0, pulled: 0 } })).toBe(false);
-    expect(syncChangedData({ state: 'idle' }, { state: 'idle', lastReport: { pulled: 3 } })).toBe(false);
-    expect(syncChangedData(syncing, { state: 'syncing', lastReport: { pulled: 3 } })).toBe(false);
+    expect(syncChangedData({ state: 'idle', lastReport: { pulled: 3 } })).toBe(true);
+    expect(syncChangedData({ state: 'idle', lastReport: { pushed: 1 } })).toBe(true);
+    expect(syncChangedData({ state: 'offline', lastReport: { pushed: 1 } })).toBe(true);
+    expect(syncChangedData({ state: 'idle', lastReport: { pushed: 0, pulled: 0 } })).toBe(false);
+    expect(syncChangedData({ state: 'idle' })).toBe(false);
+    expect(syncChangedData({ state: 'syncing', lastReport: { pulled: 3 } })).toBe(false);
   });
 });
 
@@ -207,6 +206,34 @@ describe('the store with Go', () => {
     await signOut();
     expect(App.SignOut).toHaveBeenCalled();
     expect(reload).toHaveBeenCalledTimes(1);
+  });
+
+  it('keeps the status with the highest seq: events out of order, a late answer', async () => {
+    App.SyncStatus.mockResolvedValueOnce({ state: 'idle', signedIn: true, account, seq: 4, lastReport: { pulled: 50 } });
+    await initSync();
+    expect(App.ListUnits).not.toHaveBeenCalled(); // the first read does not reload
+    const v = get(dataVersion);
+    // Wails' browser mode may deliver the end of a sync before its progress.
+    handlers['sync:status']({ state: 'syncing', signedIn: true, account, seq: 5 });
+    handlers['sync:status']({ state: 'idle', signedIn: true, account, seq: 7, lastSyncAt: '2026-11-27T03:07:00Z', lastReport: { pulled: 2 } });
+    handlers['sync:status']({ state: 'syncing', signedIn: true, account, seq: 6, progress: { phase: 'pull', done: 2, total: 2 } });
+    expect(get(syncStatus)).toMatchObject({ state: 'idle', seq: 7 });
+    expect(get(dataVersion)).toBe(v + 1);
+    // The answer of SyncNow() left before the sync ended.
+    let answer;
+    App.SyncNow.mockImplementationOnce(() => new Promise((r) => { answer = r; }));
+    const pending = syncNow();
+    handlers['sync:status']({ state: 'syncing', signedIn: true, account, seq: 8 });
+    handlers['sync:status']({ state: 'idle', signedIn: true, account, seq: 9, lastReport: { pulled: 0 } });
+    answer({ state: 'idle', signedIn: true, account, seq: 7, lastReport: { pulled: 2 } });
+    await pending;
+    expect(get(syncStatus).seq).toBe(9);
+    expect(get(dataVersion)).toBe(v + 1); // the no-op sync and the late answer reload nothing
+    // An answer with the current seq (nothing happened since) shows, without a second reload.
+    App.SyncNow.mockResolvedValueOnce({ state: 'idle', signedIn: true, account, seq: 9, pending: 1, lastReport: { pulled: 0 } });
+    await syncNow();
+    expect(get(syncStatus).pending).toBe(1);
+    await vi.waitFor(() => expect(App.ListUnits).toHaveBeenCalledTimes(1));
   });
 
   it('applyStatus takes a plain answer too', () => {
