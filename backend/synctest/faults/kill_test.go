@@ -75,7 +75,7 @@ func TestFaultClientKilledDuringPushAndPull(t *testing.T) {
 	st.Close()
 
 	confirmed := map[string]bool{}
-	kills := 8
+	kills := 6
 	for k := 0; k < kills; k++ {
 		cmd := exec.Command(os.Args[0], "-test.run=^$")
 		cmd.Env = append(os.Environ(), "CHIBO_CHILD=1", "CHIBO_STORE="+path, "CHIBO_URL="+env.URL,

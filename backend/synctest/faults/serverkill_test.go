@@ -1,0 +1,199 @@
+package faults
+
+import (
+	"bufio"
+	"context"
+	"fmt"
+	"math/rand/v2"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"sync"
+	"syscall"
+	"testing"
+	"time"
+
+	"chibo/backend/domain"
+	"chibo/backend/faultproxy"
+	"chibo/backend/passwd"
+	"chibo/backend/serverstore"
+	"chibo/backend/store"
+	"chibo/backend/syncclient"
+	"chibo/backend/syncproto"
+)
+
+var (
+	serverBin     string
+	serverBinErr  error
+	serverBinOnce sync.Once
+)
+
+// buildServer builds chibo-server once per test binary.
+func buildServer(t *testing.T) string {
+	t.Helper()
+	serverBinOnce.Do(func() {
+		dir, err := os.MkdirTemp("", "chibo-faults-bin-")
+		if err != nil {
+			serverBinErr = err
+			return
+		}
+		serverBin = filepath.Join(dir, "chibo-server")
+		if out, err := exec.Command("go", "build", "-o", serverBin, "chibo/backend/cmd/chibo-server").CombinedOutput(); err != nil {
+			serverBinErr = fmt.Errorf("build chibo-server: %v\n%s", err, out)
+		}
+	})
+	if serverBinErr != nil {
+		t.Fatal(serverBinErr)
+	}
+	return serverBin
+}
+
+// serverProc is a chibo-server process on a data folder.
+type serverProc struct {
+	cmd *exec.Cmd
+	url string
+}
+
+func startServerProc(t *testing.T, data string) *serverProc {
+	t.Helper()
+	cmd := exec.Command(buildServer(t), "serve", "--addr", "127.0.0.1:0", "--data", data)
+	out, err := cmd.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	re := regexp.MustCompile(`listening on (https?://\S+)`)
+	sc := bufio.NewScanner(out)
+	for sc.Scan() {
+		if m := re.FindStringSubmatch(sc.Text()); m != nil {
+			go func() {
+				for sc.Scan() {
+				}
+			}()
+			p := &serverProc{cmd: cmd, url: m[1]}
+			t.Cleanup(func() { p.cmd.Process.Kill(); p.cmd.Wait() })
+			return p
+		}
+	}
+	cmd.Process.Kill()
+	cmd.Wait()
+	t.Fatal("chibo-server never said where it listens")
+	return nil
+}
+
+// The real chibo-server process is killed with SIGKILL while two desktops push (three
+// times, at random moments), and restarted on its data folder. The desktops then complete
+// their syncs: the server holds every change of theirs exactly once, and a fresh device
+// receives exactly what they hold.
+func TestFaultServerKilledDuringPush(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds and kills the server binary")
+	}
+	seed := seedOf(t)
+	rng := rand.New(rand.NewPCG(seed, 4))
+	data := t.TempDir()
+	serverstore.PasswordParams = passwd.Fast
+	ss, err := serverstore.Open(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := 0; i < 3; i++ {
+		name := fmt.Sprintf("board%d", i)
+		if _, err := ss.AddUser(ctx, serverstore.User{Username: name, DisplayName: name, Role: "standing_board"}, "mat-khau-thu"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	ss.Close()
+	srv := startServerProc(t, data)
+	proxy := faultproxy.New(srv.url, seed) // only a fixed address in front of a moving server
+	t.Cleanup(proxy.Close)
+	enrol := func(name string) *syncclient.Client {
+		st, err := store.Open(filepath.Join(t.TempDir(), "desktop.db"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { st.Close() })
+		resp, err := syncclient.Login(ctx, nil, proxy.URL, syncproto.LoginRequest{Username: name, Password: "mat-khau-thu", DeviceID: st.DeviceID()})
+		if err != nil {
+			t.Fatal(err)
+		}
+		st.SetUser(resp.Account.UserID)
+		c := syncclient.New(st, proxy.URL, resp.Token, nil)
+		c.PushBatch = 50
+		return c
+	}
+	devs := []*syncclient.Client{enrol("board0"), enrol("board1")}
+	written := 0
+	for cycle := 0; cycle < 3; cycle++ {
+		for i, c := range devs {
+			for k := 0; k < 300; k++ {
+				if _, err := c.Store().SaveUnit(ctx, domain.Unit{Kind: domain.KindSupervising, Name: fmt.Sprintf("Đơn vị %d-%d-%d", cycle, i, k)}); err != nil {
+					t.Fatal(err)
+				}
+				written++
+			}
+		}
+		var wg sync.WaitGroup
+		errs := make([]error, len(devs))
+		for i, c := range devs {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				_, errs[i] = c.SyncOnce(context.Background())
+			}()
+		}
+		time.Sleep(time.Duration(20+rng.IntN(150)) * time.Millisecond)
+		srv.cmd.Process.Signal(syscall.SIGKILL)
+		srv.cmd.Wait()
+		wg.Wait()
+		pending := 0
+		for _, c := range devs {
+			s, _ := c.Store().SyncStatus(ctx)
+			pending += s.Pending
+		}
+		t.Logf("cycle %d: server killed; sync errors %v; %d changes still pending", cycle, errs, pending)
+		srv = startServerProc(t, data)
+		proxy.SetTarget(srv.url)
+		for _, c := range devs {
+			if _, err := c.SyncOnce(ctx); err != nil {
+				t.Fatalf("cycle %d: sync after restart: %v", cycle, err)
+			}
+		}
+	}
+	for _, c := range devs {
+		if _, err := c.SyncOnce(ctx); err != nil {
+			t.Fatal(err)
+		}
+	}
+	fresh := enrol("board2")
+	if _, err := fresh.SyncOnce(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if n := countUnits(t, fresh.Store()); n != written {
+		t.Errorf("a fresh device received %d units, %d were written", n, written)
+	}
+	sts := []*store.Store{fresh.Store()}
+	for _, c := range devs {
+		sts = append(sts, c.Store())
+		assertQuiet(t, "desktop", c.Store())
+	}
+	assertSame(t, []string{"fresh", "board0", "board1"}, sts)
+
+	srv.cmd.Process.Signal(syscall.SIGTERM)
+	srv.cmd.Wait()
+	ss, err = serverstore.Open(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ss.Close()
+	var applied, audit, records int
+	ss.DBForTest().QueryRow(`SELECT count(*) FROM applied_changes`).Scan(&applied)
+	ss.DBForTest().QueryRow(`SELECT count(*) FROM audit`).Scan(&audit)
+	ss.DBForTest().QueryRow(`SELECT count(*) FROM records WHERE kind = 'unit'`).Scan(&records)
+	if applied != written || records != written {
+		t.Errorf("server: %d applied changes and %d units for %d writes (audit rows %d)", applied, records, written, audit)
+	}
+}
