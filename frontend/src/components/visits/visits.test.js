@@ -1,4 +1,10 @@
-import { describe, expect, it } from 'vitest';
+import { readFileSync, readdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, describe, expect, it } from 'vitest';
+import { get } from 'svelte/store';
+import { lang } from '../../lib/i18n.js';
+import { dict, vt } from './i18n.js';
 import { applyBulk, calendarWeeks, changed, draftSaver, gridEdits, monthRange, rowField, toSave } from './visits.js';
 
 describe('month helpers', () => {
@@ -66,5 +72,48 @@ describe('draft saver', () => {
     s.push({});
     await s.flush();
     expect(states).toEqual(['saving', 'error', 'saving', 'saved']);
+  });
+});
+
+describe('dictionary', () => {
+  afterEach(() => lang.set('vi'));
+  const ph = (x) => (x.match(/\{\w+\}/g) ?? []).sort();
+
+  it('has every key in both languages, with the same placeholders and no empty text', () => {
+    expect(Object.keys(dict.en).sort()).toEqual(Object.keys(dict.vi).sort());
+    for (const [key, text] of Object.entries(dict.vi)) {
+      expect(text, key).not.toBe('');
+      expect(dict.en[key], key).not.toBe('');
+      expect(ph(dict.en[key]), key).toEqual(ph(text));
+      expect(text, key).toBe(text.normalize('NFC'));
+    }
+  });
+
+  it('has every key the screens ask for', () => {
+    const here = dirname(fileURLToPath(import.meta.url));
+    const dirs = ['schedules', 'visits'].map((d) => join(here, '..', d));
+    const used = new Set();
+    for (const dir of dirs) {
+      for (const f of readdirSync(dir).filter((n) => n.endsWith('.svelte'))) {
+        const src = readFileSync(join(dir, f), 'utf8');
+        for (const m of src.matchAll(/\$vt\('([\w.]+)'/g)) used.add(m[1]);
+      }
+    }
+    expect(used.size).toBeGreaterThan(50);
+    expect([...used].filter((k) => !(k in dict.vi))).toEqual([]);
+    for (const [prefix, names] of [['sch.status', ['draft', 'published', 'cancelled']], ['mine.status', ['planned', 'attended', 'reported', 'cancelled']],
+      ['plan.day', [1, 2, 3, 4, 5, 6, 7]], ['vis.tab', ['plan', 'mine', 'overview', 'template']],
+      ['tpl.type', ['section', 'text', 'textarea', 'number', 'date', 'time', 'yesno', 'choice', 'checklist']], ['tpl.release', ['none', 'feedback', 'assessment']],
+      ['let', ['parentBody', 'issuingBody', 'issuerName', 'place', 'signerCapacity', 'signerTitle', 'signerName']]]) {
+      for (const n of names) expect(dict.vi, `${prefix}.${n}`).toHaveProperty([`${prefix}.${n}`]);
+    }
+  });
+
+  it('follows the language switch and fills placeholders', () => {
+    expect(get(vt)('sch.cov.missing', { n: 0 })).toBe('0 chưa có lịch');
+    expect(get(vt)('nav.visits')).toBe('Dự sinh hoạt');
+    lang.set('en');
+    expect(get(vt)('sch.cov.missing', { n: 2 })).toBe('2 without a schedule');
+    expect(get(vt)('nav.visits')).toBe('Meeting visits');
   });
 });
