@@ -32,6 +32,9 @@ var quick = flag.Bool("quick", false, "smaller sizes, for CI (10,000 records ins
 
 func main() {
 	flag.Parse()
+	if *childMode != "" {
+		runChild()
+	}
 	dir, err := os.MkdirTemp("", "chibo-bench-")
 	if err != nil {
 		fail(err)

@@ -373,15 +373,3 @@ function freePort() { return new Promise(r => { const s = net.createServer(); s.
 })().catch(e => { console.error(String(e)); process.exit(1); });
 ` + "\n"
 
-// rssResults: the 1M-record memory figures. Not measured yet (the child-process mode is
-// still to be written): printed as 0 with a note, in full runs only.
-func rssResults(quick bool) []Result {
-	if quick {
-		return nil
-	}
-	why := "not measured: the separate-process RSS measurement is not implemented yet"
-	return []Result{
-		{Name: "server_rss_mb_1m_records", Unit: "MB", Note: why, Target: "<= 200 MB"},
-		{Name: "client_peak_rss_mb_1m_pull", Unit: "MB", Note: why, Target: "<= 150 MB"},
-	}
-}
