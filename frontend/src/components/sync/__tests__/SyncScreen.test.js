@@ -124,6 +124,15 @@ describe('SyncScreen signed out', () => {
     expect(screen.getByTestId('sync-pinned')).toBeTruthy();
   });
 
+  it('puts sign-in first when the desktop knows its server', async () => {
+    App.SyncSettings.mockResolvedValue({ serverUrl: 'http://127.0.0.1:8443', fingerprint: '' });
+    render(SyncScreen);
+    await waitFor(() => expect(screen.getByTestId('sync-signed-out').textContent).toMatch(/hãy đăng nhập để làm việc/));
+    const panels = [...document.querySelectorAll('section.panel')].map((p) => p.dataset.testid);
+    expect(panels).toEqual(['sync-signin-panel', 'sync-server']);
+    await waitFor(() => expect(screen.getByLabelText('Địa chỉ máy chủ').value).toBe('http://127.0.0.1:8443'));
+  });
+
   it('can refuse the certificate, and shows a bad address beside the field', async () => {
     App.CheckSyncServer.mockResolvedValueOnce({ reachable: false, untrusted: true, fingerprint: FP });
     render(SyncScreen);

@@ -1,0 +1,312 @@
+// Sync scenario with real processes: one chibo-server (demo accounts) and three desktops.
+// A (vp.phatdiem) edits a cell of Phát Diệm → pending 1 → sent; C (canbo.phatdiem) sees the
+// edit after its sync; B (vp.binhminh) never receives a unit of Phát Diệm and gets a write
+// outside its scope refused, with the reason. Then the server stops: A edits offline, signs
+// out and back in without the server, keeps its data; the server restarts and A's change
+// goes out by itself (background sync with backoff), and C receives it.
+//
+// The server binary is built first (go build, cached) unless CHIBO_SERVER_BIN names one.
+import assert from 'node:assert/strict';
+import { execFileSync, spawn } from 'node:child_process';
+import { closeSync, mkdirSync, openSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { freePort, launchBrowser, OUT, ROOT, screenshot, startApp, tempDir } from './harness.js';
+
+const PASSWORD = 'kimson2018';
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+/** Builds build/bin/chibo-server (or takes $CHIBO_SERVER_BIN) and returns its path. */
+function serverBinary() {
+  if (process.env.CHIBO_SERVER_BIN) return process.env.CHIBO_SERVER_BIN;
+  const bin = join(ROOT, 'build/bin/chibo-server');
+  execFileSync('go', ['build', '-buildvcs=false', '-o', bin, './backend/cmd/chibo-server'], { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'] });
+  return bin;
+}
+
+/** Starts `chibo-server serve` on 127.0.0.1:port over data, once /healthz answers. */
+async function startServer(bin, data, port) {
+  mkdirSync(join(OUT, 'e2e-logs'), { recursive: true });
+  const logPath = join(OUT, 'e2e-logs', `server-${port}.log`);
+  const fd = openSync(logPath, 'a');
+  const proc = spawn(bin, ['serve', '--addr', `127.0.0.1:${port}`, '--data', data], { cwd: ROOT, stdio: ['ignore', fd, fd] });
+  closeSync(fd);
+  let exited = null;
+  const exit = new Promise((r) => proc.on('exit', (code, signal) => { exited = { code, signal }; r(exited); }));
+  const kill = () => { if (!exited) proc.kill('SIGKILL'); };
+  process.on('exit', kill);
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 20_000;
+  for (;;) {
+    if (exited) throw new Error(`chibo-server exited: ${JSON.stringify(exited)}\n${readFileSync(logPath, 'utf8').slice(-2000)}`);
+    if (Date.now() > deadline) { kill(); throw new Error(`chibo-server did not answer on ${url}`); }
+    try {
+      if ((await fetch(`${url}/healthz`)).ok) break;
+    } catch { /* not yet */ }
+    await sleep(100);
+  }
+  return {
+    url,
+    /** Graceful stop (SIGTERM: in-flight requests finish), SIGKILL after 10 s. */
+    async stop() {
+      if (!exited) {
+        proc.kill('SIGTERM');
+        const t = setTimeout(kill, 10_000);
+        await exit;
+        clearTimeout(t);
+      }
+      process.off('exit', kill);
+      return exited;
+    },
+  };
+}
+
+const tid = (page, id) => page.locator(`[data-testid="${id}"]`);
+
+/** The header indicator's data: state, pending, refused, and the signed-in username. */
+const indicator = (page) => page.evaluate(() => {
+  const el = document.querySelector('[data-testid="sync-indicator"]');
+  return el && {
+    state: el.dataset.state,
+    pending: Number(el.dataset.pending),
+    refused: Number(el.dataset.refused),
+    user: document.querySelector('[data-testid="sync-user"]')?.title ?? '',
+    text: document.querySelector('[data-testid="sync-state"]')?.textContent ?? '',
+  };
+});
+
+/** Waits until the indicator satisfies want (a predicate on indicator()). */
+async function waitIndicator(page, want, timeout = 30_000, what = 'indicator') {
+  const deadline = Date.now() + timeout;
+  let last = null;
+  while (Date.now() < deadline) {
+    try {
+      last = await indicator(page);
+      if (last && want(last)) return last;
+    } catch { /* the page is reloading */ }
+    await sleep(100);
+  }
+  throw new Error(`timed out waiting for ${what}; last ${JSON.stringify(last)}`);
+}
+
+/** Records every value the header's pending count takes (a MutationObserver in the page). */
+const watchPending = (page) => page.evaluate(() => {
+  window.__pending = [];
+  const el = document.querySelector('[data-testid="sync-indicator"]');
+  window.__pending.push(el.dataset.pending);
+  new MutationObserver(() => window.__pending.push(el.dataset.pending)).observe(el, { attributes: true, attributeFilter: ['data-pending'] });
+});
+
+/** Clicks and waits for the page to load again (sign-in and sign-out reload the page). */
+async function clickAndReload(page, locator) {
+  const loaded = page.waitForEvent('load');
+  await locator.click();
+  await loaded;
+  await page.waitForFunction(() => window.go?.main?.App !== undefined);
+}
+
+/** From a fresh desktop: the welcome screen → Đồng bộ → server address, check → sign in. */
+async function signInFresh(page, serverUrl, username) {
+  await tid(page, 'welcome').waitFor();
+  await tid(page, 'welcome-signin').click();
+  await tid(page, 'sync-screen').waitFor();
+  await tid(page, 'sync-server-url').fill(serverUrl);
+  await tid(page, 'sync-server-check').click();
+  assert.equal(await tid(page, 'sync-server-notice').textContent(), 'Kết nối được máy chủ.');
+  await tid(page, 'sync-username').fill(username);
+  await tid(page, 'sync-password').fill(PASSWORD);
+  await clickAndReload(page, tid(page, 'sync-signin-submit'));
+  return waitIndicator(page, (s) => s.user === username && s.state === 'idle', 60_000, `${username}'s first sync`);
+}
+
+/** Opens a unit in the Units screen by searching its name. */
+async function openUnit(page, unit) {
+  await tid(page, 'nav-units').click();
+  await tid(page, 'unit-search').fill(unit.name);
+  const hit = tid(page, 'search-result').filter({ hasText: unit.name });
+  await hit.first().click();
+  await page.waitForFunction((name) => document.querySelector('[data-testid="detail-name"]')?.textContent === name, unit.name);
+}
+
+async function editNote(page, unit, note) {
+  await openUnit(page, unit);
+  await tid(page, 'action-edit').click();
+  await tid(page, 'unit-note').fill(note);
+  await tid(page, 'form-save').click();
+  await tid(page, 'saved-notice').waitFor();
+}
+
+test('sync: three desktops and a server — scope, pending, offline edits, sign-in offline, recovery', async (t) => {
+  const started = Date.now();
+  const step = (name) => t.diagnostic(`${((Date.now() - started) / 1000).toFixed(1)} s: ${name}`);
+
+  const bin = serverBinary();
+  const data = tempDir('chibo-server-e2e-');
+  const seeded = execFileSync(bin, ['seed-demo', '--data', data], { encoding: 'utf8' });
+  for (const u of ['vp.phatdiem', 'vp.binhminh', 'canbo.phatdiem']) assert.match(seeded, new RegExp(u.replace('.', '\\.')));
+  const port = await freePort();
+  let server = await startServer(bin, data, port);
+  t.after(() => server.stop());
+  step('server built, seeded and started');
+
+  const [appA, appB, appC] = await Promise.all([startApp(), startApp(), startApp()]);
+  t.after(() => Promise.all([appA.kill(), appB.kill(), appC.kill()]));
+  const browser = await launchBrowser();
+  t.after(() => browser.close());
+  const [a, b, c] = await Promise.all([appA.open(browser), appB.open(browser), appC.open(browser)]);
+  step('three desktops started');
+
+  // ---- A and B sign in from the first-run screen.
+  const sa = await signInFresh(a, server.url, 'vp.phatdiem');
+  assert.match(sa.text, /^Đã đồng bộ lúc \d{2}:\d{2} \d{2}\/\d{2}\/\d{4}$/);
+  assert.match(await tid(a, 'sync-user').textContent(), /Văn phòng Đảng ủy Phát Diệm\s*· Văn phòng đảng ủy xã, thị trấn/);
+  assert.equal(await tid(a, 'sync-screen-pending').getAttribute('data-value'), '0');
+  assert.match(await tid(a, 'sync-screen-last').textContent(), /^\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}$/);
+  await screenshot(a, 'sync-01-a-signed-in');
+  await signInFresh(b, server.url, 'vp.binhminh');
+  await screenshot(b, 'sync-02-b-signed-in');
+  step('A and B signed in and pulled');
+
+  const statusA = await a.evaluate(() => window.go.main.App.SyncStatus());
+  const phatDiem = statusA.account.communeId;
+  assert.ok(phatDiem, 'A\'s account has a commune');
+  const unitsA = await a.evaluate(() => window.go.main.App.ListUnits());
+  const cell = unitsA.find((u) => u.kind === 'subordinate_cell' && u.communeId === phatDiem && u.status === 'active');
+  assert.ok(cell, 'A holds a cell of Phát Diệm');
+  t.diagnostic(`A holds ${unitsA.length} units; edits ${cell.name}`);
+
+  // ---- A edits the cell: pending 1 in the header, then sent without a click.
+  await openUnit(a, cell);
+  await watchPending(a);
+  const note1 = `Ghi chú của văn phòng Phát Diệm (e2e ${new Date().toISOString()})`;
+  await tid(a, 'action-edit').click();
+  await tid(a, 'unit-note').fill(note1);
+  await tid(a, 'form-save').click();
+  await tid(a, 'saved-notice').waitFor();
+  await waitIndicator(a, (s) => s.pending === 0 && s.state === 'idle', 30_000, 'A\'s edit to be sent');
+  const seen = await a.evaluate(() => window.__pending);
+  assert.ok(seen.includes('1'), `the header showed 1 pending change (values seen: ${seen.join(', ')})`);
+  await a.waitForFunction(() => document.querySelector('[data-testid="sync-badge"]')?.textContent.trim() === 'Đã gửi', null, { timeout: 15_000 });
+  assert.equal((await a.evaluate((id) => window.go.main.App.GetUnit(id), cell.id)).syncState, 'sent');
+  await screenshot(a, 'sync-03-a-edit-sent');
+  step(`A's edit sent (pending seen: ${seen.join(' → ')})`);
+
+  // ---- C (district cadre of Phát Diệm) signs in and receives A's edit.
+  await signInFresh(c, server.url, 'canbo.phatdiem');
+  assert.equal((await c.evaluate((id) => window.go.main.App.GetUnit(id), cell.id)).note, note1);
+  await openUnit(c, cell);
+  assert.match(await tid(c, 'unit-detail').textContent(), new RegExp(note1.replace(/[()]/g, '\\$&')));
+  await screenshot(c, 'sync-04-c-sees-a-edit');
+  step('C received A\'s edit');
+
+  // ---- B (Bình Minh's office) never holds a unit of Phát Diệm.
+  const noPhatDiem = async () => {
+    const all = await b.evaluate(() => window.go.main.App.ListUnits());
+    assert.ok(all.length > 0, 'B holds its own units');
+    assert.deepEqual(all.filter((u) => u.communeId === phatDiem).map((u) => u.name), [], 'B holds no unit of Phát Diệm');
+    assert.equal(all.find((u) => u.id === cell.id), undefined);
+    const hits = (await b.evaluate(() => window.go.main.App.SearchUnits('phat diem'))) ?? [];
+    assert.deepEqual(hits.filter((h) => h.communeId === phatDiem || /Phát Diệm/.test(h.name)).map((h) => h.name), []);
+    return all.length;
+  };
+  const nB = await noPhatDiem();
+  await tid(b, 'nav-units').click();
+  await tid(b, 'unit-search').fill('phat diem');
+  await b.getByText('Không tìm thấy đơn vị nào.').waitFor();
+  await screenshot(b, 'sync-05-b-no-phat-diem');
+  step(`B holds ${nB} units, none of Phát Diệm`);
+
+  // ---- B writes outside its scope (a top-level committee): refused, with the reason.
+  await tid(b, 'unit-search').fill('');
+  await tid(b, 'action-add-top').click();
+  await tid(b, 'unit-name').fill('Đảng bộ thử ngoài phạm vi');
+  await tid(b, 'form-save').click();
+  await tid(b, 'saved-notice').waitFor();
+  const sb = await waitIndicator(b, (s) => s.refused === 1 && s.pending === 0 && s.state === 'idle', 30_000, 'B\'s change to be refused');
+  assert.equal(sb.refused, 1);
+  assert.match(await tid(b, 'sync-refused').textContent(), /1 thay đổi bị từ chối/);
+  await tid(b, 'sync-refused').click();
+  const row = tid(b, 'sync-refused-row').first();
+  await row.waitFor();
+  assert.match(await row.textContent(), /Tổ chức đảng/);
+  assert.match(await row.textContent(), /Đảng bộ thử ngoài phạm vi/);
+  const reasonVi = await tid(b, 'sync-refused-reason').first().textContent();
+  assert.ok(reasonVi.trim().length > 0, 'the reason is given');
+  const [mine] = (await b.evaluate(() => window.go.main.App.SearchUnits('thu ngoai pham vi'))) ?? [];
+  assert.equal(mine?.syncState, 'refused', 'the refused unit stays on B, marked refused');
+  await screenshot(b, 'sync-06-b-refused');
+  await tid(b, 'lang-en').click();
+  await b.getByRole('columnheader', { name: 'Reason' }).waitFor();
+  const reasonEn = await tid(b, 'sync-refused-reason').first().textContent();
+  t.diagnostic(`refused: “${reasonVi.trim()}” / “${reasonEn.trim()}”`);
+  assert.match(await row.textContent(), /Party organization/);
+  await screenshot(b, 'sync-06b-b-refused-english');
+  await tid(b, 'lang-vi').click();
+  step('B\'s out-of-scope write refused with its reason');
+
+  // ---- The server stops. A edits again: offline, pending 1.
+  await server.stop();
+  step('server stopped');
+  const note2 = `Sửa khi mất mạng (e2e ${new Date().toISOString()})`;
+  await editNote(a, cell, note2);
+  const off = await waitIndicator(a, (s) => s.state === 'offline' && s.pending === 1, 30_000, 'A offline with 1 pending');
+  assert.equal(off.text, 'Ngoại tuyến — sẽ tự đồng bộ khi có mạng');
+  assert.equal(await tid(a, 'sync-pending').textContent(), '1 thay đổi chờ gửi');
+  assert.equal((await tid(a, 'sync-badge').textContent()).trim(), 'Chưa đồng bộ');
+  await screenshot(a, 'sync-07-a-offline-pending');
+  step('A offline with 1 pending change');
+
+  // ---- A signs out and back in without the server: works, the data is still there.
+  await tid(a, 'nav-sync').click();
+  assert.match(await tid(a, 'sync-problem').textContent(), /Không kết nối được máy chủ/);
+  assert.match(await tid(a, 'sync-signout-hint').textContent(), /Dữ liệu chưa gửi vẫn được giữ trên máy/);
+  await screenshot(a, 'sync-08-a-sync-screen-offline');
+  await clickAndReload(a, tid(a, 'sync-signout'));
+  await waitIndicator(a, (s) => s.state === 'signed_out' && s.user === '', 10_000, 'A signed out');
+  await tid(a, 'sync-signin-form').waitFor();
+  assert.equal(await tid(a, 'welcome').count(), 0, 'no first-run screen after a sign-out');
+  const account = tid(a, 'sync-account').filter({ hasText: 'vp.phatdiem' });
+  await account.waitFor();
+  await screenshot(a, 'sync-09-a-signed-out');
+  await account.click();
+  assert.equal(await tid(a, 'sync-username').inputValue(), 'vp.phatdiem');
+  await tid(a, 'sync-password').fill(PASSWORD);
+  await clickAndReload(a, tid(a, 'sync-signin-submit'));
+  const back = await waitIndicator(a, (s) => s.user === 'vp.phatdiem' && s.state === 'offline', 30_000, 'A signed in offline');
+  assert.equal(back.pending, 1, 'the unsent change is still waiting');
+  assert.equal((await a.evaluate((id) => window.go.main.App.GetUnit(id), cell.id)).note, note2);
+  await screenshot(a, 'sync-10-a-signed-in-offline');
+  step('A signed out and in again offline; its change still waits');
+
+  // Let the backoff grow (2 s, 4 s, 8 s…) before the server comes back.
+  await sleep(10_000);
+  const waiting = await a.evaluate(() => window.go.main.App.SyncStatus());
+  assert.equal(waiting.state, 'offline');
+  t.diagnostic(`A offline, next attempt at ${waiting.nextAttempt}`);
+
+  // ---- The server restarts: A's change goes out by itself (no click).
+  server = await startServer(bin, data, port);
+  const restarted = Date.now();
+  step('server restarted');
+  await waitIndicator(a, (s) => s.pending === 0 && s.state === 'idle', 60_000, 'A to sync by itself after the restart');
+  const recovery = (Date.now() - restarted) / 1000;
+  t.diagnostic(`A synced by itself ${recovery.toFixed(1)} s after the server came back`);
+  assert.ok(recovery <= 35, `automatic recovery took ${recovery.toFixed(1)} s`);
+  await openUnit(a, cell);
+  await a.waitForFunction(() => document.querySelector('[data-testid="sync-badge"]')?.textContent.trim() === 'Đã gửi', null, { timeout: 15_000 });
+  await screenshot(a, 'sync-11-a-recovered');
+
+  // C gets the offline edit ("Đồng bộ ngay": its own backoff may be long by now).
+  await tid(c, 'sync-now').click();
+  await c.waitForFunction((args) => window.go.main.App.GetUnit(args.id).then((u) => u.note === args.note), { id: cell.id, note: note2 }, { timeout: 30_000, polling: 250 });
+  await waitIndicator(c, (s) => s.state === 'idle', 30_000, 'C idle');
+  await openUnit(c, cell);
+  await c.getByText(note2).waitFor();
+  await screenshot(c, 'sync-12-c-sees-offline-edit');
+
+  // B syncs again: still nothing of Phát Diệm.
+  await tid(b, 'sync-now').click();
+  await waitIndicator(b, (s) => s.state === 'idle', 30_000, 'B idle');
+  await noPhatDiem();
+  step('C has the offline edit; B still has nothing of Phát Diệm');
+});
