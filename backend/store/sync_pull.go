@@ -6,7 +6,9 @@ import (
 	"database/sql"
 	"encoding/json"
 	"fmt"
+	"strconv"
 	"time"
+	"unicode/utf8"
 
 	"chibo/backend/hlc"
 )
@@ -197,10 +199,8 @@ func (s *Store) applyServerRecord(tx *sql.Tx, r Record, pending map[string]bool)
 			cur.extra[name] = json.RawMessage(raw)
 			continue
 		}
-		var v any
-		dec := json.NewDecoder(bytes.NewReader(raw))
-		dec.UseNumber()
-		if err := dec.Decode(&v); err != nil {
+		v, err := decodeField(raw)
+		if err != nil {
 			return fmt.Errorf("store: %s %s field %s: %w", r.Kind, r.ID, name, err)
 		}
 		changed[name] = canonical(f, v)
@@ -247,4 +247,36 @@ func sweepUnseen(tx *sql.Tx) error {
 		return err
 	}
 	return setMeta(tx, metaResync, "")
+}
+
+// decodeField decodes one pulled field value as a JSON decoder with UseNumber would. A
+// pull applies every field of every record, so the common shapes take a fast path: a
+// string without escapes or control characters is its bytes, an integer is parsed
+// directly. Anything else (escapes, invalid UTF-8, floats, objects) goes through the
+// decoder.
+func decodeField(raw []byte) (any, error) {
+	if n := len(raw); n >= 2 && raw[0] == '"' && raw[n-1] == '"' {
+		body := raw[1 : n-1]
+		plain := utf8.Valid(body)
+		for _, c := range body {
+			if c == '\\' || c == '"' || c < 0x20 {
+				plain = false
+				break
+			}
+		}
+		if plain {
+			return string(body), nil
+		}
+	} else if n > 0 && n <= 18 && (raw[0] == '-' || raw[0] >= '0' && raw[0] <= '9') {
+		if _, err := strconv.ParseInt(string(raw), 10, 64); err == nil && (raw[0] != '0' || n == 1) && (raw[0] != '-' || raw[1] != '0') {
+			return json.Number(raw), nil
+		}
+	}
+	var v any
+	dec := json.NewDecoder(bytes.NewReader(raw))
+	dec.UseNumber()
+	if err := dec.Decode(&v); err != nil {
+		return nil, err
+	}
+	return v, nil
 }
