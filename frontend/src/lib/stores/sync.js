@@ -113,7 +113,18 @@ export async function initSync() {
   } catch {
     // no storage: stay on the default area
   }
-  if (!unlisten) unlisten = api.onSyncStatus(applyStatus);
+  if (!unlisten) {
+    const off = api.onSyncStatus(applyStatus);
+    // The system says the network is back: sync now rather than when the backoff ends.
+    const online = () => {
+      if (get(syncStatus).signedIn) syncNow().catch(() => {});
+    };
+    globalThis.addEventListener?.('online', online);
+    unlisten = () => {
+      off();
+      globalThis.removeEventListener?.('online', online);
+    };
+  }
   try {
     applyStatus(await api.syncStatus(), { quiet: true });
   } catch {
@@ -209,6 +220,9 @@ export function effectiveState(st) {
   if (!st.signedIn) return 'signed_out';
   // Signed in but told to sign in again: the server no longer accepts this device.
   if (st.state === 'signed_out') return st.lastError ? 'error' : 'syncing';
+  // Go calls every transport failure "offline", a refused certificate too; waiting for the
+  // network will not fix that one.
+  if (st.state === 'offline' && /certificate/i.test(st.lastError)) return 'error';
   return st.state || 'idle';
 }
 

@@ -44,6 +44,10 @@ describe('status texts', () => {
     const revoked = signedIn({ state: 'signed_out', lastError: 'server answered 401 unauthorized: The device was revoked.' });
     expect(effectiveState(revoked)).toBe('error');
     expect(stateText(revoked)).toMatch(/^Lỗi: Máy chủ không còn nhận phiên đăng nhập/);
+    // A certificate that changed is no network trouble: it needs the user.
+    const cert = signedIn({ state: 'offline', lastError: 'Post "https://x/v1/push": the server\'s certificate AA differs from the pinned BB' });
+    expect(effectiveState(cert)).toBe('error');
+    expect(stateText(cert)).toMatch(/^Lỗi: Chứng chỉ của máy chủ khác với chứng chỉ đã chấp nhận/);
     // Signed in a moment ago, before the runner's first report.
     expect(effectiveState(signedIn({ state: 'signed_out' }))).toBe('syncing');
   });
@@ -170,6 +174,15 @@ describe('the store with Go', () => {
     handlers['sync:status']({ state: 'idle', signedIn: true, account, lastReport: { pushed: 1, pulled: 20 } });
     expect(get(dataVersion)).toBe(v + 1);
     await vi.waitFor(() => expect(App.ListUnits).toHaveBeenCalledTimes(1));
+  });
+
+  it('syncs at once when the system says the network is back', async () => {
+    await initSync();
+    window.dispatchEvent(new Event('online'));
+    await vi.waitFor(() => expect(App.SyncNow).toHaveBeenCalledTimes(1));
+    stopSync();
+    window.dispatchEvent(new Event('online'));
+    expect(App.SyncNow).toHaveBeenCalledTimes(1);
   });
 
   it('"Đồng bộ ngay" asks Go and shows its answer', async () => {
