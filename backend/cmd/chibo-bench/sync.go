@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"net/http"
 	"net/http/httptest"
 	"os"
 	"os/exec"
@@ -31,6 +32,10 @@ type syncEnv struct {
 	hs  *httptest.Server
 	dir string
 	n   int
+
+	mu     sync.Mutex
+	timing bool            // record how long the server takes per request
+	served []time.Duration // server-side time of each request while timing
 }
 
 func newSyncEnv(dir string) *syncEnv {
@@ -42,7 +47,18 @@ func newSyncEnv(dir string) *syncEnv {
 	if err != nil {
 		fail(err)
 	}
-	return &syncEnv{st: st, hs: httptest.NewServer(server.New(st, nil)), dir: dir}
+	e := &syncEnv{st: st, dir: dir}
+	srv := server.New(st, nil)
+	e.hs = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		start := time.Now()
+		srv.ServeHTTP(w, r)
+		e.mu.Lock()
+		if e.timing {
+			e.served = append(e.served, time.Since(start))
+		}
+		e.mu.Unlock()
+	}))
+	return e
 }
 
 func (e *syncEnv) close() { e.hs.Close(); e.st.Close() }
@@ -227,6 +243,9 @@ func devices200(dir string) []Result {
 		}
 	}
 	syncOnce(devs[0])
+	env.mu.Lock()
+	env.timing = true
+	env.mu.Unlock()
 	lat := make([]time.Duration, len(devs))
 	var errs int
 	var mu sync.Mutex
@@ -246,11 +265,16 @@ func devices200(dir string) []Result {
 	}
 	wg.Wait()
 	p99 := p(lat, 0.99)
+	env.mu.Lock()
+	served := p(env.served, 0.99)
+	env.mu.Unlock()
 	for _, d := range devs {
 		d.Store().Close()
 	}
 	return []Result{
-		{Name: "devices_200_incremental_p99_ms", Value: p99, Unit: "ms", Target: "<= 250 ms: " + met(p99 <= 250)},
+		{Name: "devices_200_incremental_p99_ms", Value: p99, Unit: "ms", Target: "<= 250 ms: " + met(p99 <= 250),
+			Note: "end to end, all 200 desktops (each applying 100 records to its own SQLite file) and the server on this one machine"},
+		{Name: "devices_200_server_p99_ms", Value: served, Unit: "ms", Note: "time the server spent per request in the same run"},
 		{Name: "devices_200_errors", Value: float64(errs), Unit: "errors", Target: "0: " + met(errs == 0)},
 	}
 }
