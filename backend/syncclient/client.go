@@ -140,18 +140,56 @@ func (c *Client) push(ctx context.Context, rep *Report) error {
 	}
 }
 
+// fetched is the answer to one pull request, fetched ahead while the page before it is
+// being applied.
+type fetched struct {
+	resp syncproto.PullResponse
+	err  error
+}
+
+// pull fetches pages until the device is up to date. While a page is applied (one local
+// transaction with its cursor), the next page is already being fetched with that page's
+// cursor: the server's work and the desktop's overlap. Nothing changes in what is stored
+// or when: a page and its cursor are applied in order, all or nothing, and a page
+// fetched ahead is simply dropped if anything fails first.
 func (c *Client) pull(ctx context.Context, rep *Report) error {
 	cursor, err := c.st.SyncCursor(ctx)
 	if err != nil {
 		return err
 	}
+	ctx, cancel := context.WithCancel(ctx)
+	var ahead chan fetched
+	defer func() {
+		cancel()
+		if ahead != nil {
+			<-ahead // never leave a fetch running behind a returned sync
+		}
+	}()
+	fetch := func(req syncproto.PullRequest) chan fetched {
+		ch := make(chan fetched, 1)
+		go func() {
+			var f fetched
+			f.err = c.call(ctx, syncproto.PathPull, req, &f.resp)
+			ch <- f
+		}()
+		return ch
+	}
 	var total int64
 	first := true
 	for resets := 0; ; {
 		var resp syncproto.PullResponse
-		req := syncproto.PullRequest{Cursor: cursor, Limit: c.PageSize, Estimate: first && c.Protocol >= 2}
-		if err := c.call(ctx, syncproto.PathPull, req, &resp); err != nil {
-			return err
+		if ahead != nil {
+			f := <-ahead
+			ahead = nil
+			if f.err != nil {
+				return f.err
+			}
+			resp = f.resp
+		} else {
+			req := syncproto.PullRequest{Cursor: cursor, Limit: c.PageSize, Estimate: first && c.Protocol >= 2}
+			if err := c.call(ctx, syncproto.PathPull, req, &resp); err != nil {
+				return err
+			}
 		}
 		if resp.Reset {
 			// Push first (so nothing unsynced is at stake), then resync from zero.
@@ -170,6 +208,9 @@ func (c *Client) pull(ctx context.Context, rep *Report) error {
 		if first {
 			total = int64(len(resp.Records)) + resp.Remaining
 			first = false
+		}
+		if resp.HasMore {
+			ahead = fetch(syncproto.PullRequest{Cursor: resp.Cursor, Limit: c.PageSize})
 		}
 		page := store.PullPage{Cursor: resp.Cursor, Done: !resp.HasMore, Records: make([]store.Record, len(resp.Records)), Removes: make([]store.RecordRef, len(resp.Removes))}
 		for i, r := range resp.Records {
