@@ -8,7 +8,9 @@
 // The server binary is built first (go build, cached) unless CHIBO_SERVER_BIN names one.
 import assert from 'node:assert/strict';
 import { execFileSync, spawn } from 'node:child_process';
+import { X509Certificate } from 'node:crypto';
 import { closeSync, mkdirSync, openSync, readFileSync } from 'node:fs';
+import net from 'node:net';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { freePort, launchBrowser, OUT, ROOT, screenshot, startApp, tempDir } from './harness.js';
@@ -16,32 +18,46 @@ import { freePort, launchBrowser, OUT, ROOT, screenshot, startApp, tempDir } fro
 const PASSWORD = 'kimson2018';
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
-/** Builds build/bin/chibo-server (or takes $CHIBO_SERVER_BIN) and returns its path. */
+let builtServer = null;
+/** Builds build/bin/chibo-server once (or takes $CHIBO_SERVER_BIN) and returns its path. */
 function serverBinary() {
   if (process.env.CHIBO_SERVER_BIN) return process.env.CHIBO_SERVER_BIN;
-  const bin = join(ROOT, 'build/bin/chibo-server');
-  execFileSync('go', ['build', '-buildvcs=false', '-o', bin, './backend/cmd/chibo-server'], { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'] });
-  return bin;
+  if (!builtServer) {
+    builtServer = join(ROOT, 'build/bin/chibo-server');
+    execFileSync('go', ['build', '-buildvcs=false', '-o', builtServer, './backend/cmd/chibo-server'], { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'] });
+  }
+  return builtServer;
 }
 
-/** Starts `chibo-server serve` on 127.0.0.1:port over data, once /healthz answers. */
-async function startServer(bin, data, port) {
+/** Whether something accepts connections on 127.0.0.1:port. */
+const listening = (port) => new Promise((res) => {
+  const sock = net.connect(port, '127.0.0.1');
+  sock.once('connect', () => { sock.destroy(); res(true); });
+  sock.once('error', () => res(false));
+});
+
+/**
+ * Starts `chibo-server serve` on 127.0.0.1:port over data, once it answers (/healthz over
+ * HTTP; a TCP connection for HTTPS, whose certificate no client here trusts).
+ */
+async function startServer(bin, data, port, { tls = null } = {}) {
   mkdirSync(join(OUT, 'e2e-logs'), { recursive: true });
   const logPath = join(OUT, 'e2e-logs', `server-${port}.log`);
   const fd = openSync(logPath, 'a');
-  const proc = spawn(bin, ['serve', '--addr', `127.0.0.1:${port}`, '--data', data], { cwd: ROOT, stdio: ['ignore', fd, fd] });
+  const tlsArgs = tls ? ['--tls-cert', tls.cert, '--tls-key', tls.key] : [];
+  const proc = spawn(bin, ['serve', '--addr', `127.0.0.1:${port}`, '--data', data, ...tlsArgs], { cwd: ROOT, stdio: ['ignore', fd, fd] });
   closeSync(fd);
   let exited = null;
   const exit = new Promise((r) => proc.on('exit', (code, signal) => { exited = { code, signal }; r(exited); }));
   const kill = () => { if (!exited) proc.kill('SIGKILL'); };
   process.on('exit', kill);
-  const url = `http://127.0.0.1:${port}`;
+  const url = `${tls ? 'https' : 'http'}://127.0.0.1:${port}`;
   const deadline = Date.now() + 20_000;
   for (;;) {
     if (exited) throw new Error(`chibo-server exited: ${JSON.stringify(exited)}\n${readFileSync(logPath, 'utf8').slice(-2000)}`);
     if (Date.now() > deadline) { kill(); throw new Error(`chibo-server did not answer on ${url}`); }
     try {
-      if ((await fetch(`${url}/healthz`)).ok) break;
+      if (tls ? await listening(port) : (await fetch(`${url}/healthz`)).ok) break;
     } catch { /* not yet */ }
     await sleep(100);
   }
@@ -309,4 +325,64 @@ test('sync: three desktops and a server — scope, pending, offline edits, sign-
   await waitIndicator(b, (s) => s.state === 'idle', 30_000, 'B idle');
   await noPhatDiem();
   step('C has the offline edit; B still has nothing of Phát Diệm');
+});
+
+test('sync: the district\'s own certificate is shown with its fingerprint, accepted once, then pinned', async (t) => {
+  const started = Date.now();
+  const step = (name) => t.diagnostic(`${((Date.now() - started) / 1000).toFixed(1)} s: ${name}`);
+  const bin = serverBinary();
+  const data = tempDir('chibo-server-e2e-');
+  execFileSync(bin, ['seed-demo', '--data', data], { encoding: 'utf8' });
+  // A self-signed certificate, as a district would make for its own server.
+  const certDir = tempDir('chibo-cert-');
+  const goroot = execFileSync('go', ['env', 'GOROOT'], { encoding: 'utf8' }).trim();
+  execFileSync('go', ['run', join(goroot, 'src/crypto/tls/generate_cert.go'), '--host', '127.0.0.1'], { cwd: certDir, stdio: 'ignore' });
+  const tls = { cert: join(certDir, 'cert.pem'), key: join(certDir, 'key.pem') };
+  const fingerprint = new X509Certificate(readFileSync(tls.cert)).fingerprint256;
+  const port = await freePort();
+  const server = await startServer(bin, data, port, { tls });
+  t.after(() => server.stop());
+  const app = await startApp();
+  t.after(() => app.kill());
+  const browser = await launchBrowser();
+  t.after(() => browser.close());
+  const page = await app.open(browser);
+  step('HTTPS server and desktop started');
+
+  await tid(page, 'welcome').waitFor();
+  await tid(page, 'welcome-signin').click();
+  await tid(page, 'sync-server-url').fill(server.url);
+  await tid(page, 'sync-server-check').click();
+  const dialog = page.getByRole('alertdialog', { name: 'Chấp nhận chứng chỉ này?' });
+  await dialog.waitFor();
+  assert.equal(await tid(page, 'sync-trust-fingerprint').getAttribute('data-fingerprint'), fingerprint, 'the fingerprint of the server\'s certificate');
+  assert.match(await dialog.textContent(), /so từng ký tự của dấu vân tay/);
+  await screenshot(page, 'sync-20-certificate-untrusted');
+
+  // Not accepted: nothing trusts the server, and signing in says why, beside the form.
+  await tid(page, 'sync-trust-reject').click();
+  await tid(page, 'sync-server-rejected').waitFor();
+  await tid(page, 'sync-username').fill('bithu');
+  await tid(page, 'sync-password').fill(PASSWORD);
+  await tid(page, 'sync-signin-submit').click();
+  await tid(page, 'sync-signin-error').waitFor();
+  assert.match(await tid(page, 'sync-signin-error').textContent(), /Chứng chỉ của máy chủ chưa được chấp nhận/);
+  assert.equal((await page.evaluate(() => window.go.main.App.SyncSettings())).fingerprint, '', 'nothing pinned');
+  await screenshot(page, 'sync-21-certificate-refused-signin');
+
+  // Accepted: pinned, checked again through the pin, and the sign-in works.
+  await tid(page, 'sync-server-check').click();
+  await dialog.waitFor();
+  await tid(page, 'sync-trust-accept').click();
+  await page.getByText('Đã chấp nhận chứng chỉ của máy chủ.').waitFor();
+  assert.equal((await page.evaluate(() => window.go.main.App.SyncSettings())).fingerprint, fingerprint);
+  assert.match(await tid(page, 'sync-pinned').textContent(), new RegExp(fingerprint.slice(0, 23)));
+  await screenshot(page, 'sync-22-certificate-pinned');
+  await tid(page, 'sync-password').fill(PASSWORD);
+  await clickAndReload(page, tid(page, 'sync-signin-submit'));
+  await waitIndicator(page, (s) => s.user === 'bithu' && s.state === 'idle', 60_000, 'bithu\'s first sync over HTTPS');
+  const units = await page.evaluate(() => window.go.main.App.ListUnits());
+  assert.ok(units.length >= 500, `the Standing Board receives the whole district (${units.length} units)`);
+  await screenshot(page, 'sync-23-https-signed-in');
+  step(`signed in over HTTPS with the pinned certificate; ${units.length} units`);
 });
