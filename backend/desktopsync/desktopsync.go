@@ -227,6 +227,9 @@ func (s *Service) SignIn(ctx context.Context, username, password string) (sessio
 	sess.Store().OnLocalChange(s.SyncNow)
 	runCtx, stop := context.WithCancel(context.Background())
 	s.runner = syncclient.NewRunner(sess.Client(), s.emit)
+	// A desktop has no push channel from the server: retrying every minute at most is how
+	// it notices the connection is back (a failed attempt is one cheap request).
+	s.runner.MaxBackoff = time.Minute
 	s.stop, s.done = stop, make(chan struct{})
 	go func(r *syncclient.Runner, done chan struct{}) {
 		defer close(done)
