@@ -29,6 +29,9 @@ type Server struct {
 
 	seenMu sync.Mutex
 	seen   map[string]time.Time // last time each device's last_seen_at was written
+	// touches waiting to be written, and whether a writer is running (see touch)
+	touchPending map[string]bool
+	touchRunning bool
 }
 
 // New returns a server over st; logs go to log.
@@ -120,16 +123,42 @@ func (s *Server) authed(h func(http.ResponseWriter, *http.Request, serverstore.A
 }
 
 // touch records a device's last contact at most once a minute, so that pulls stay
-// read-only in the common case.
+// read-only in the common case. The write happens in the background, and touches that
+// arrive while one is being written are written together in one transaction: a request
+// never waits for it, and many devices syncing at once do not queue one write (and one
+// fsync) each on the single writer.
 func (s *Server) touch(ctx context.Context, id string) {
 	s.seenMu.Lock()
-	due := time.Since(s.seen[id]) > time.Minute
-	if due {
-		s.seen[id] = time.Now()
+	defer s.seenMu.Unlock()
+	if time.Since(s.seen[id]) <= time.Minute {
+		return
 	}
-	s.seenMu.Unlock()
-	if due {
-		s.store.TouchDevice(ctx, id)
+	s.seen[id] = time.Now()
+	if s.touchPending == nil {
+		s.touchPending = map[string]bool{}
+	}
+	s.touchPending[id] = true
+	if !s.touchRunning {
+		s.touchRunning = true
+		go s.flushTouches()
+	}
+}
+
+func (s *Server) flushTouches() {
+	for {
+		s.seenMu.Lock()
+		if len(s.touchPending) == 0 {
+			s.touchRunning = false
+			s.seenMu.Unlock()
+			return
+		}
+		ids := make([]string, 0, len(s.touchPending))
+		for id := range s.touchPending {
+			ids = append(ids, id)
+		}
+		s.touchPending = map[string]bool{}
+		s.seenMu.Unlock()
+		s.store.TouchDevices(context.Background(), ids)
 	}
 }
 

@@ -249,6 +249,19 @@ func (s *Store) DeviceByToken(ctx context.Context, token string) (Device, User, 
 	return d, u, err
 }
 
+// TouchDevices records that devices were seen now, in one transaction.
+func (s *Store) TouchDevices(ctx context.Context, ids []string) error {
+	return s.write(ctx, func(tx *sql.Tx) error {
+		now := nowText(s.now())
+		for _, id := range ids {
+			if _, err := tx.Exec(`UPDATE devices SET last_seen_at = ? WHERE id = ?`, now, id); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
 // TouchDevice records that a device was seen now.
 func (s *Store) TouchDevice(ctx context.Context, deviceID string) error {
 	return s.write(ctx, func(tx *sql.Tx) error {
