@@ -28,6 +28,8 @@ type Result struct {
 	Note     string  `json:"note,omitempty"`
 }
 
+var only = flag.String("only", "", "run one group: registry, scoring, visits, sync or rss")
+
 var quick = flag.Bool("quick", false, "smaller sizes, for CI (10,000 records instead of 100,000)")
 
 func main() {
@@ -40,20 +42,23 @@ func main() {
 		fail(err)
 	}
 	defer os.RemoveAll(dir)
-	for _, r := range registryBenchmarks(dir) {
-		print(r)
+	groups := []struct {
+		name string
+		run  func() []Result
+	}{
+		{"registry", func() []Result { return registryBenchmarks(dir) }},
+		{"scoring", func() []Result { return scoringBenchmarks(dir) }},
+		{"visits", func() []Result { return visitBenchmarks(dir) }},
+		{"sync", func() []Result { return syncBenchmarks(dir, *quick) }},
+		{"rss", func() []Result { return rssResults(*quick) }},
 	}
-	for _, r := range scoringBenchmarks(dir) {
-		print(r)
-	}
-	for _, r := range visitBenchmarks(dir) {
-		print(r)
-	}
-	for _, r := range syncBenchmarks(dir, *quick) {
-		print(r)
-	}
-	for _, r := range rssResults(*quick) {
-		print(r)
+	for _, g := range groups {
+		if *only != "" && *only != g.name {
+			continue
+		}
+		for _, r := range g.run() {
+			print(r)
+		}
 	}
 }
 
