@@ -28,3 +28,21 @@ func TestDecodeFieldMatchesTheDecoder(t *testing.T) {
 		}
 	}
 }
+
+// marshalClocks writes what json.Marshal writes.
+func TestMarshalClocksMatchesJSON(t *testing.T) {
+	for _, m := range []map[string]string{
+		nil, {}, {"name": "001764237600000:00000000:0193a0c2-aa"},
+		{"z": "1", "a": "2", "members": "001764237600000:0000000a:dev_1"},
+		{"tên": "x"}, {"a": "<b>"}, {"q\"": "1"}, {"a": "tab\t"}, {"a": "é"}, {"a&b": "c"},
+	} {
+		want, _ := json.Marshal(m)
+		if m == nil {
+			want = []byte("{}") // a nil map of clocks is stored as an empty object
+		}
+		got, err := marshalClocks(m)
+		if err != nil || string(got) != string(want) {
+			t.Errorf("%v: got %s (%v), json.Marshal gives %s", m, got, err, want)
+		}
+	}
+}

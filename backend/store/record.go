@@ -258,13 +258,15 @@ func (s *Store) appendChange(tx *sql.Tx, kind, id, op string, changed Values, ts
 
 // writeRow inserts or updates the columns in changed, with the row's clocks and extras.
 func writeRow(tx *sql.Tx, k *kindSpec, id string, exists bool, changed Values, fieldHLC map[string]string, extra map[string]any, rowHLC string, deleted bool) error {
-	fh, err := json.Marshal(fieldHLC)
+	fh, err := marshalClocks(fieldHLC)
 	if err != nil {
 		return err
 	}
-	ex, err := json.Marshal(extra)
-	if err != nil {
-		return err
+	ex := []byte("{}")
+	if len(extra) > 0 {
+		if ex, err = json.Marshal(extra); err != nil {
+			return err
+		}
 	}
 	names := make([]string, 0, len(changed))
 	for name := range changed {
@@ -299,4 +301,44 @@ func writeRow(tx *sql.Tx, k *kindSpec, id string, exists bool, changed Values, f
 
 func errDeleted(kind string) error {
 	return domain.Errorf(domain.ENotFound, "", "Bản ghi đã bị xóa.", "The %s record was deleted.", kind)
+}
+
+// marshalClocks encodes a record's field clocks exactly as json.Marshal does (keys sorted),
+// without reflection when every key and clock is plain ASCII that JSON does not escape:
+// every record written by a pull goes through here.
+func marshalClocks(m map[string]string) ([]byte, error) {
+	keys := make([]string, 0, len(m))
+	size := 2
+	for k, v := range m {
+		if !plainJSON(k) || !plainJSON(v) {
+			return json.Marshal(m)
+		}
+		keys = append(keys, k)
+		size += len(k) + len(v) + 6
+	}
+	sort.Strings(keys)
+	b := make([]byte, 0, size)
+	b = append(b, '{')
+	for i, k := range keys {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = append(b, '"')
+		b = append(b, k...)
+		b = append(b, '"', ':', '"')
+		b = append(b, m[k]...)
+		b = append(b, '"')
+	}
+	return append(b, '}'), nil
+}
+
+// plainJSON reports whether s is written verbatim inside a JSON string by json.Marshal.
+func plainJSON(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c < 0x20 || c >= 0x7f || c == '"' || c == '\\' || c == '<' || c == '>' || c == '&' {
+			return false
+		}
+	}
+	return true
 }

@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime/pprof"
 	"testing"
 
 	"chibo/backend/demo"
@@ -28,6 +29,8 @@ type Result struct {
 	Note     string  `json:"note,omitempty"`
 }
 
+var cpuProfile = flag.String("cpuprofile", "", "write a CPU profile of the run to this file")
+
 var only = flag.String("only", "", "run one group: registry, scoring, visits, sync or rss")
 
 var quick = flag.Bool("quick", false, "smaller sizes, for CI (10,000 records instead of 100,000)")
@@ -42,6 +45,16 @@ func main() {
 		fail(err)
 	}
 	defer os.RemoveAll(dir)
+	if *cpuProfile != "" {
+		f, err := os.Create(*cpuProfile)
+		if err != nil {
+			fail(err)
+		}
+		if err := pprof.StartCPUProfile(f); err != nil {
+			fail(err)
+		}
+		defer pprof.StopCPUProfile()
+	}
 	groups := []struct {
 		name string
 		run  func() []Result

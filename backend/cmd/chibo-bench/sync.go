@@ -116,6 +116,9 @@ func syncOnce(c *syncclient.Client) syncclient.Report {
 // syncBenchmarks measures the sync engine end to end over loopback HTTP against a real
 // server; quick scales the record counts down for CI.
 func syncBenchmarks(dir string, quick bool) []Result {
+	if os.Getenv("CHIBO_BENCH_ONLY_DEVICES") != "" {
+		return devices200(filepath.Join(dir, "devices"))
+	}
 	ctx := context.Background()
 	n := 100000
 	if quick {
