@@ -109,7 +109,7 @@ test('visits across devices: publish, scope, confidential plan, offline report, 
   await byTestId(office, 'sch-row').first().waitFor();
   const rows = byTestId(office, 'sch-row');
   const n = await rows.count();
-  for (let i = 0; i < n; i++) await rows.nth(i).locator('input[type="date"]').fill(`2018-06-${String(1 + (i % 28)).padStart(2, '0')}`);
+  for (let i = 0; i < n; i++) await rows.nth(i).locator('[data-testid="sch-date"]').fill(`${String(1 + (i % 28)).padStart(2, '0')}/06/2018`);
   await office.locator('th input[type="checkbox"]').check();
   await byTestId(office, 'sch-bulk-time').fill('07:30');
   await byTestId(office, 'sch-bulk-place').fill('Hội trường khu phố');

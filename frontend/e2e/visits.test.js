@@ -34,8 +34,8 @@ test('visits: schedule grid, publish, plan, letter, report draft survives a kill
   const rows = byTestId(page, 'sch-row');
   const n = await rows.count();
   assert.ok(n >= 16, `Đồng Hướng has its cells (${n})`);
-  for (let i = 0; i < n; i++) await rows.nth(i).locator('input[type="date"]').fill(`2018-06-${String(1 + (i % 28)).padStart(2, '0')}`);
-  await rows.nth(0).locator('input[type="time"]').fill('07:30');
+  for (let i = 0; i < n; i++) await rows.nth(i).locator('[data-testid="sch-date"]').fill(`${String(1 + (i % 28)).padStart(2, '0')}/06/2018`);
+  await rows.nth(0).locator('[data-testid="sch-time"]').fill('07:30');
   await byTestId(page, 'sch-save').click();
   await byTestId(page, 'sch-error').waitFor();
   assert.match(await byTestId(page, 'sch-error').textContent(), /Chưa nhập địa điểm sinh hoạt/);

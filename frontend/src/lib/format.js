@@ -64,3 +64,14 @@ const numberFormat = new Intl.NumberFormat('vi-VN');
 export function formatNumber(n) {
   return Number.isFinite(n) ? numberFormat.format(n) : '';
 }
+
+/**
+ * Parses a time typed as H:mm, HH:mm, 19h30 or 7.30 into 24-hour "HH:mm", or null.
+ * @param {string} text
+ * @returns {string|null}
+ */
+export function parseTime(text) {
+  const m = /^(\d{1,2})\s*[:hH.]\s*(\d{2})$/.exec(String(text ?? '').trim());
+  if (!m || +m[1] > 23 || +m[2] > 59) return null;
+  return `${m[1].padStart(2, '0')}:${m[2]}`;
+}
