@@ -14,52 +14,13 @@ import { closeSync, mkdirSync, openSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { freePort, launchBrowser, OUT, ROOT, screenshot, startApp, tempDir } from './harness.js';
+import { serverBinary, startServer } from './server.js';
 
 const PASSWORD = 'kimson2018';
 const CRITERIA = ['1.1', '1.2', '1.3', '2.1', '2.2', '2.3', '3.1', '3.2', '3.3', '3.4', '4.1', '4.2', '4.3', '4.4'];
 const MONTH = '2018-03';
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const tid = (page, id) => page.locator(`[data-testid="${id}"]`);
-
-function serverBinary() {
-  if (process.env.CHIBO_SERVER_BIN) return process.env.CHIBO_SERVER_BIN;
-  const bin = join(ROOT, 'build/bin/chibo-server');
-  execFileSync('go', ['build', '-buildvcs=false', '-o', bin, './backend/cmd/chibo-server'], { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'] });
-  return bin;
-}
-
-/** Starts `chibo-server serve` on 127.0.0.1:port over data, once /healthz answers. */
-async function startServer(bin, data, port) {
-  mkdirSync(join(OUT, 'e2e-logs'), { recursive: true });
-  const logPath = join(OUT, 'e2e-logs', `server-${port}.log`);
-  const fd = openSync(logPath, 'a');
-  const proc = spawn(bin, ['serve', '--addr', `127.0.0.1:${port}`, '--data', data], { cwd: ROOT, stdio: ['ignore', fd, fd] });
-  closeSync(fd);
-  let exited = null;
-  const exit = new Promise((r) => proc.on('exit', (code, signal) => { exited = { code, signal }; r(exited); }));
-  const kill = () => { if (!exited) proc.kill('SIGKILL'); };
-  process.on('exit', kill);
-  const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 20_000;
-  for (;;) {
-    if (exited) throw new Error(`chibo-server exited: ${JSON.stringify(exited)}\n${readFileSync(logPath, 'utf8').slice(-2000)}`);
-    if (Date.now() > deadline) { kill(); throw new Error(`chibo-server did not answer on ${url}`); }
-    try { if ((await fetch(`${url}/healthz`)).ok) break; } catch { /* not yet */ }
-    await sleep(100);
-  }
-  return {
-    url,
-    async stop() {
-      if (!exited) {
-        proc.kill('SIGTERM');
-        const t = setTimeout(kill, 10_000);
-        await exit;
-        clearTimeout(t);
-      }
-      process.off('exit', kill);
-    },
-  };
-}
 
 /** The header indicator: state, pending, refused and the signed-in username. */
 const indicator = (page) => page.evaluate(() => {

@@ -10,32 +10,11 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { freePort, launchBrowser, ROOT, screenshot, startApp, tempDir } from './harness.js';
+import { serverBinary, startServer } from './server.js';
 
 const PASSWORD = 'kimson2018'; // seed.DemoPassword
 const byTestId = (page, id) => page.locator(`[data-testid="${id}"]`);
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-
-function serverBin() {
-  if (process.env.CHIBO_SERVER_BIN) return process.env.CHIBO_SERVER_BIN;
-  const bin = join(tempDir('chibo-server-bin-'), 'chibo-server');
-  const r = spawnSync('go', ['build', '-o', bin, './backend/cmd/chibo-server'], { cwd: ROOT, stdio: 'inherit' });
-  assert.equal(r.status, 0, 'go build chibo-server');
-  return bin;
-}
-
-/** Runs `chibo-server serve` on data; resolves when /healthz answers. */
-async function startServer(bin, data, port) {
-  const proc = spawn(bin, ['serve', '--addr', `127.0.0.1:${port}`, '--data', data], { stdio: 'ignore' });
-  process.on('exit', () => proc.kill('SIGKILL'));
-  const url = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 200; i++) {
-    try {
-      if ((await fetch(url + '/healthz')).ok) return { url, stop: () => new Promise((r) => { proc.on('exit', r); proc.kill('SIGTERM'); }) };
-    } catch { /* not yet */ }
-    await sleep(100);
-  }
-  throw new Error('chibo-server did not start');
-}
 
 /** Points the desktop at the server and signs in as user. */
 async function signIn(page, url, user) {
@@ -69,7 +48,7 @@ async function reload(page) {
 }
 
 test('visits across devices: publish, scope, confidential plan, offline report, release, overview', async (t) => {
-  const bin = serverBin();
+  const bin = serverBinary();
   const data = tempDir('chibo-server-data-');
   let r = spawnSync(bin, ['seed-demo', '--data', data], { encoding: 'utf8' });
   assert.equal(r.status, 0, r.stderr);
