@@ -15,55 +15,15 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { freePort, launchBrowser, OUT, ROOT, screenshot, startApp, tempDir } from './harness.js';
 import { serverBinary, startServer } from './server.js';
+import { PASSWORD, indicator, signInFresh, waitIndicator } from './syncui.js';
 
-const PASSWORD = 'kimson2018';
 const CRITERIA = ['1.1', '1.2', '1.3', '2.1', '2.2', '2.3', '3.1', '3.2', '3.3', '3.4', '4.1', '4.2', '4.3', '4.4'];
 const MONTH = '2018-03';
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const tid = (page, id) => page.locator(`[data-testid="${id}"]`);
 
-/** The header indicator: state, pending, refused and the signed-in username. */
-const indicator = (page) => page.evaluate(() => {
-  const el = document.querySelector('[data-testid="sync-indicator"]');
-  return el && {
-    state: el.dataset.state,
-    pending: Number(el.dataset.pending),
-    refused: Number(el.dataset.refused),
-    user: document.querySelector('[data-testid="sync-user"]')?.title ?? '',
-  };
-});
-
-async function waitIndicator(page, want, timeout, what) {
-  const deadline = Date.now() + timeout;
-  let last = null;
-  while (Date.now() < deadline) {
-    try {
-      last = await indicator(page);
-      if (last && want(last)) return last;
-    } catch { /* reloading */ }
-    await sleep(150);
-  }
-  throw new Error(`timed out waiting for ${what}; last ${JSON.stringify(last)}`);
-}
-
 /** Waits until fn (evaluated in the page with arg) is truthy, polling the bindings. */
 const until = (page, fn, arg, timeout = 60_000) => page.waitForFunction(fn, arg, { timeout, polling: 300 });
-
-async function signInFresh(page, serverUrl, username) {
-  await tid(page, 'welcome').waitFor();
-  await tid(page, 'welcome-signin').click();
-  await tid(page, 'sync-screen').waitFor();
-  await tid(page, 'sync-server-url').fill(serverUrl);
-  await tid(page, 'sync-server-check').click();
-  assert.equal(await tid(page, 'sync-server-notice').textContent(), 'Kết nối được máy chủ.');
-  await tid(page, 'sync-username').fill(username);
-  await tid(page, 'sync-password').fill(PASSWORD);
-  const loaded = page.waitForEvent('load');
-  await tid(page, 'sync-signin-submit').click();
-  await loaded;
-  await page.waitForFunction(() => window.go?.main?.App !== undefined);
-  return waitIndicator(page, (s) => s.user === username && s.state === 'idle', 90_000, `${username}'s first sync`);
-}
 
 /** "Đồng bộ ngay", then idle with nothing pending. */
 async function syncNow(page, what) {

@@ -15,37 +15,11 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { freePort, launchBrowser, OUT, ROOT, screenshot, startApp, tempDir } from './harness.js';
 import { serverBinary, startServer } from './server.js';
+import { PASSWORD, clickAndReload, indicator, signInFresh, waitIndicator } from './syncui.js';
 
-const PASSWORD = 'kimson2018';
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 const tid = (page, id) => page.locator(`[data-testid="${id}"]`);
-
-/** The header indicator's data: state, pending, refused, and the signed-in username. */
-const indicator = (page) => page.evaluate(() => {
-  const el = document.querySelector('[data-testid="sync-indicator"]');
-  return el && {
-    state: el.dataset.state,
-    pending: Number(el.dataset.pending),
-    refused: Number(el.dataset.refused),
-    user: document.querySelector('[data-testid="sync-user"]')?.title ?? '',
-    text: document.querySelector('[data-testid="sync-state"]')?.textContent ?? '',
-  };
-});
-
-/** Waits until the indicator satisfies want (a predicate on indicator()). */
-async function waitIndicator(page, want, timeout = 30_000, what = 'indicator') {
-  const deadline = Date.now() + timeout;
-  let last = null;
-  while (Date.now() < deadline) {
-    try {
-      last = await indicator(page);
-      if (last && want(last)) return last;
-    } catch { /* the page is reloading */ }
-    await sleep(100);
-  }
-  throw new Error(`timed out waiting for ${what}; last ${JSON.stringify(last)}`);
-}
 
 /** Records every value the header's pending count takes (a MutationObserver in the page). */
 const watchPending = (page) => page.evaluate(() => {
@@ -54,28 +28,6 @@ const watchPending = (page) => page.evaluate(() => {
   window.__pending.push(el.dataset.pending);
   new MutationObserver(() => window.__pending.push(el.dataset.pending)).observe(el, { attributes: true, attributeFilter: ['data-pending'] });
 });
-
-/** Clicks and waits for the page to load again (sign-in and sign-out reload the page). */
-async function clickAndReload(page, locator) {
-  const loaded = page.waitForEvent('load');
-  await locator.click();
-  await loaded;
-  await page.waitForFunction(() => window.go?.main?.App !== undefined);
-}
-
-/** From a fresh desktop: the welcome screen → Đồng bộ → server address, check → sign in. */
-async function signInFresh(page, serverUrl, username) {
-  await tid(page, 'welcome').waitFor();
-  await tid(page, 'welcome-signin').click();
-  await tid(page, 'sync-screen').waitFor();
-  await tid(page, 'sync-server-url').fill(serverUrl);
-  await tid(page, 'sync-server-check').click();
-  assert.equal(await tid(page, 'sync-server-notice').textContent(), 'Kết nối được máy chủ.');
-  await tid(page, 'sync-username').fill(username);
-  await tid(page, 'sync-password').fill(PASSWORD);
-  await clickAndReload(page, tid(page, 'sync-signin-submit'));
-  return waitIndicator(page, (s) => s.user === username && s.state === 'idle', 60_000, `${username}'s first sync`);
-}
 
 /** Opens a unit in the Units screen by searching its name. */
 async function openUnit(page, unit) {
