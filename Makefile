@@ -35,12 +35,13 @@ FRONTEND_SRC := $(shell find frontend/src frontend/wailsjs/go frontend/public -t
 	frontend/index.html frontend/vite.config.js frontend/package.json frontend/package-lock.json
 
 .PHONY: help deps sysdeps tooldeps nodedeps frontend bindings build build-dev server server-bin \
-	run test vet gotest fronttest smoke e2e windows bench clean distclean wailsjs-modes
+	run test vet gotest fronttest smoke e2e windows bench model clean distclean wailsjs-modes
 
 help:
 	@echo "make run        build and start the desktop app (demo data on first run)"
 	@echo "make test       vet, unit tests, frontend tests, Windows build, smoke and e2e tests"
 	@echo "make bench      benchmarks"
+	@echo "make model      the randomized sync model test over 300 seeds"
 	@echo "make windows    build/bin/chibo.exe and the NSIS installer"
 	@echo "make server     build and start chibo-server"
 	@echo "make build      production binary build/bin/chibo"
@@ -205,6 +206,13 @@ bench: sysdeps
 	go run ./backend/cmd/chibo-bench $(BENCH_FLAGS)
 	go test -run '^$$' -bench . -benchmem ./backend/...
 	@for s in $(sort $(wildcard build/scripts/bench/*.sh)); do echo "==> $$s"; bash "$$s"; done
+
+# The randomized sync model test over many seeds (docs/sync-protocol.md, "Fault
+# scenarios"): MODEL_SEEDS=300 by default, CHIBO_SEED=N to start from a given seed.
+MODEL_SEEDS ?= 300
+model:
+	CHIBO_MODEL_SEEDS=$(MODEL_SEEDS) go test -count=1 -timeout 3h -run '^TestModelRandomDevicesFaultsAndClocks$$' -v ./backend/synctest/faults \
+		| grep -E 'seed|FAIL|model test:|^ok'
 
 # ---------------------------------------------------------------- clean
 

@@ -6,6 +6,7 @@ import (
 	"fmt"
 
 	"chibo/backend/access"
+	"chibo/backend/hlc"
 	"chibo/backend/syncproto"
 )
 
@@ -60,6 +61,9 @@ func (s *Store) Import(ctx context.Context, recs []syncproto.Record) (int, error
 			if _, err := s.saveRow(tx, r.Kind, r.ID, next, cur.class, cur.exists); err != nil {
 				return err
 			}
+			if ts, err := hlc.Parse(next.hlc); err == nil {
+				s.clock.Observe(ts) // a later clamped write orders after what was imported
+			}
 			if r.Kind == "commune" {
 				communes = append(communes, r.ID)
 			}
@@ -72,7 +76,7 @@ func (s *Store) Import(ctx context.Context, recs []syncproto.Record) (int, error
 				return err
 			}
 		}
-		return nil
+		return s.saveClock(tx)
 	})
 	return n, err
 }

@@ -67,6 +67,9 @@ func (s *Store) Push(ctx context.Context, a Actor, changes []syncproto.Change) (
 		if _, err := tx.Exec(`UPDATE devices SET last_seq = ?, last_seen_at = ? WHERE id = ?`, lastSeq, nowText(now), a.Device.ID); err != nil {
 			return err
 		}
+		if err := s.saveClock(tx); err != nil {
+			return err
+		}
 		if s.beforeCommit != nil {
 			s.beforeCommit()
 		}
@@ -103,9 +106,12 @@ func (s *Store) pushOne(tx *txn, a Actor, c syncproto.Change, lastSeq int64, now
 	case err == nil && prev.hash == hash:
 		res.Status, res.Code, res.Reason, res.ReasonEN, res.HLC, res.Clamped = prev.status, prev.code, prev.reason, prev.reasonEN, prev.hlc, prev.clamped
 		if res.Status == syncproto.StatusRefused {
-			if res.Current, err = currentFor(tx, a, c); err != nil {
-				return res, err
-			}
+			res.Current, err = currentFor(tx, a, c)
+		} else {
+			res.Current, err = supersededBy(tx, a, c, res.HLC)
+		}
+		if err != nil {
+			return res, err
 		}
 		if c.Seq > lastSeq && prev.device != a.Device.ID {
 			// The same change from a second copy of a device (restored from a backup):
@@ -138,7 +144,40 @@ func (s *Store) pushOne(tx *txn, a Actor, c syncproto.Change, lastSeq int64, now
 	if !applied {
 		detail = "no effect: older than the stored values"
 	}
-	return res, s.remember(tx, a, c, hash, res, now, detail)
+	if err := s.remember(tx, a, c, hash, res, now, detail); err != nil {
+		return res, err
+	}
+	res.Current, err = supersededBy(tx, a, c, res.HLC)
+	return res, err
+}
+
+// supersededBy returns the server's record when an acknowledged upsert lost on some of its
+// fields (a newer value stands), so that the writer puts the winner back at once instead
+// of showing its own value until the record changes again. It is derived from the stored
+// state, so a replay of the change answers the same way.
+func supersededBy(tx *txn, a Actor, c syncproto.Change, applied string) (*syncproto.Record, error) {
+	if c.Op != syncproto.OpUpsert || applied == "" {
+		return nil, nil
+	}
+	cur, err := loadRow(tx, c.Kind, c.RecordID)
+	if err != nil || !cur.exists {
+		return nil, err
+	}
+	var names map[string]json.RawMessage
+	if json.Unmarshal(c.Fields, &names) != nil {
+		return nil, nil
+	}
+	lost := cur.deleted
+	for name := range names {
+		if cur.fieldHLC[name] != applied {
+			lost = true
+			break
+		}
+	}
+	if !lost {
+		return nil, nil
+	}
+	return currentFor(tx, a, c)
 }
 
 func (s *Store) refused(tx *txn, a Actor, c syncproto.Change, hash string, now time.Time, lastSeq int64, rf *refusal) (syncproto.ChangeResult, error) {
@@ -268,6 +307,17 @@ func (s *Store) apply(tx *txn, a Actor, c syncproto.Change, now time.Time) (bool
 		sort.Strings(names)
 		raw := map[string]json.RawMessage{}
 		json.Unmarshal(c.Fields, &raw)
+		// The record as its writer means it (every field of the change over the stored
+		// ones) must pass every check, whatever the clocks: a change that loses to newer
+		// values is still refused when it breaks a rule, so an old clock never turns a
+		// forbidden write into an acknowledged one.
+		intended := cloneRaw(cur.fields)
+		for _, name := range names {
+			intended[name] = compact(raw[name])
+		}
+		if err := s.check(tx, scope, c.Kind, row{fields: intended}.values(c.Kind), fields); err != nil {
+			return false, "", false, err
+		}
 		for _, name := range names {
 			if stamp <= next.fieldHLC[name] {
 				continue // the stored value is as new or newer
@@ -282,15 +332,9 @@ func (s *Store) apply(tx *txn, a Actor, c syncproto.Change, now time.Time) (bool
 		if !changed {
 			return false, stamp, clamped, nil
 		}
-		vals := next.values(c.Kind)
-		next.class = access.Classify(c.Kind, vals, areaOf(tx))
-		if !scope.Writes(c.Kind, next.class) {
-			return false, "", false, outOfScope(scope, next.class)
-		}
-		if v, _ := fields[syncproto.FieldRestricted].(int64); v == 1 && !scope.District() {
-			return false, "", false, refuse(syncproto.CodeForbidden, "Chỉ cấp huyện được phân loại hạn chế.", "Only district roles may classify records.")
-		}
-		if err := validate(c.Kind, vals); err != nil {
+		// The merged record is what is stored and sent: it passes the same checks.
+		next.class = access.Classify(c.Kind, next.values(c.Kind), areaOf(tx))
+		if err := s.check(tx, scope, c.Kind, next.values(c.Kind), fields); err != nil {
 			return false, "", false, err
 		}
 	}
@@ -307,6 +351,18 @@ func (s *Store) apply(tx *txn, a Actor, c syncproto.Change, now time.Time) (bool
 		}
 	}
 	return true, stamp, clamped, nil
+}
+
+// check refuses a record state the actor may not write or that breaks a domain rule.
+func (s *Store) check(tx *txn, scope access.Scope, kind string, vals access.Fields, change map[string]any) error {
+	class := access.Classify(kind, vals, areaOf(tx))
+	if !scope.Writes(kind, class) {
+		return outOfScope(scope, class)
+	}
+	if v, _ := change[syncproto.FieldRestricted].(int64); v == 1 && !scope.District() {
+		return refuse(syncproto.CodeForbidden, "Chỉ cấp huyện được phân loại hạn chế.", "Only district roles may classify records.")
+	}
+	return validate(kind, vals)
 }
 
 func outOfScope(scope access.Scope, c access.Class) *refusal {

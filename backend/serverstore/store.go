@@ -79,9 +79,39 @@ func Open(dir string) (*Store, error) {
 		return nil, err
 	}
 	r.SetMaxOpenConns(8)
+	last, err := storedClock(w)
+	if err != nil {
+		w.Close()
+		r.Close()
+		return nil, err
+	}
 	s := &Store{w: w, r: r, path: path, now: time.Now, MaxSkew: 5 * time.Minute}
-	s.clock = hlc.New("server", s.wall, hlc.Timestamp{})
+	s.clock = hlc.New("server", s.wall, last)
 	return s, nil
+}
+
+// storedClock returns the greatest clock the database holds: the one the server last
+// issued or observed (kept by every push), or any record's. The server's clock resumes
+// past it, so a write clamped after a restart still orders after every write before it.
+func storedClock(db *sql.DB) (hlc.Timestamp, error) {
+	var meta, rec sql.NullString
+	if err := db.QueryRow(`SELECT (SELECT value FROM server_meta WHERE key = 'hlc_last'), (SELECT max(hlc) FROM records)`).Scan(&meta, &rec); err != nil {
+		return hlc.Timestamp{}, fmt.Errorf("read the server's clock: %w", err)
+	}
+	var last hlc.Timestamp
+	for _, v := range []sql.NullString{meta, rec} {
+		if ts, err := hlc.Parse(v.String); err == nil && ts.Compare(last) > 0 {
+			last = ts
+		}
+	}
+	return last, nil
+}
+
+// saveClock keeps the server's clock in tx, so that storedClock finds it after a restart.
+func (s *Store) saveClock(tx *txn) error {
+	_, err := tx.Exec(`INSERT INTO server_meta(key, value) VALUES ('hlc_last', ?)
+		ON CONFLICT(key) DO UPDATE SET value = excluded.value WHERE excluded.value > server_meta.value`, s.clock.Last().String())
+	return err
 }
 
 func (s *Store) wall() time.Time { return s.now() }

@@ -14,8 +14,8 @@ import (
 type txn struct {
 	tx    *sql.Tx
 	stmts map[string]*sql.Stmt
-	next  int64 // next sequence to hand out; 0 = not read yet
-	first int64 // value of next_seq when read
+	next  int64          // next sequence to hand out; 0 = not read yet
+	first int64          // value of next_seq when read
 	rows  map[string]row // records read or written in this transaction (a batch often
 	// touches one record many times); callers never mutate a row's maps
 }

@@ -43,21 +43,24 @@ type PushResult struct {
 	Code     string
 	Reason   string // Vietnamese
 	ReasonEN string
-	Current  *Record // for a refused change, the server's state of the record, if any
+	// Current is the server's state of the record when the change was refused, or
+	// acknowledged but lost on some field to a newer value (superseded).
+	Current *Record
 }
 
 // MarkPushed records the server's answers in one transaction: acknowledged changes leave
 // the queue; refused ones stay on the device with their reason, for the user to see, and
-// no longer block the queue. The server's state of a refused change's record replaces the
-// refused edit (fields still pending keep their local values), so the device shows what
-// stands and converges with the others. An answer for a row that is not pending (already
+// no longer block the queue. The server's state of the record, sent with a refused change
+// or with an acknowledged one that lost to a newer value, replaces the local edit (fields
+// still pending keep their local values), so the device shows what stands and converges
+// with the others without waiting for the record to change again. An answer for a row that is not pending (already
 // answered) changes nothing, so a duplicated reply is harmless.
 func (s *Store) MarkPushed(ctx context.Context, results []PushResult) error {
 	now := time.Now().UTC().Format(time.RFC3339Nano)
 	return s.write(ctx, func(tx *sql.Tx) error {
 		var restore []Record
 		for _, r := range results {
-			if r.Status == StateRefused && r.Current != nil {
+			if r.Current != nil {
 				restore = append(restore, *r.Current)
 			}
 			state := StateAcked

@@ -35,7 +35,9 @@ func TestMeasure(t *testing.T) {
 	if _, err := env.Store.Import(ctx, recs); err != nil {
 		t.Fatal(err)
 	}
-	emit := func(name string, v float64, unit string) { fmt.Printf("{\"name\":%q,\"value\":%.1f,\"unit\":%q}\n", name, v, unit) }
+	emit := func(name string, v float64, unit string) {
+		fmt.Printf("{\"name\":%q,\"value\":%.1f,\"unit\":%q}\n", name, v, unit)
+	}
 	emit("server_import_records_per_s", float64(n)/time.Since(start).Seconds(), "records/s")
 	env.User("board", "standing_board", "", "")
 	dev := env.Device("board")

@@ -53,7 +53,9 @@ func TestRunnerSyncsOnKickAndBacksOffWhileOffline(t *testing.T) {
 		t.Fatal(err)
 	}
 	r.Kick()
-	waitFor("the kicked sync", func(s syncclient.Status) bool { return s.State == "idle" && s.Pending == 0 && s.LastReport != nil && s.LastReport.Pushed == 1 })
+	waitFor("the kicked sync", func(s syncclient.Status) bool {
+		return s.State == "idle" && s.Pending == 0 && s.LastReport != nil && s.LastReport.Pushed == 1
+	})
 
 	env.HTTP.CloseClientConnections()
 	env.HTTP.Listener.Close() // the server goes away

@@ -211,19 +211,19 @@ func (e *Error) Error() string { return e.Code + ": " + e.MessageEN }
 // Error codes on the wire. Refused changes use the domain codes (invalid, forbidden,
 // conflict, not_found) plus the ones below.
 const (
-	CodeBadRequest   = "bad_request"   // malformed JSON, wrong types, unknown fields
-	CodeTooLarge     = "too_large"     // body over the limit
-	CodeUnauthorized = "unauthorized"  // no, unknown or revoked token; wrong password
-	CodeForbidden    = "forbidden"     // the account may not do this
-	CodeVersion      = "version"       // protocol or schema not supported
-	CodeRateLimited  = "rate_limited"  // too many login attempts
-	CodeInternal     = "internal"      // a fault of ours
-	CodeInvalid      = "invalid"       // a change breaks a rule
-	CodeConflict     = "conflict"      // same change id with other content; reused seq
-	CodeForged       = "forged"        // a change claims another user or device
-	CodeOutOfScope   = "out_of_scope"  // a record outside the account's scope
-	CodeUnknownKind  = "unknown_kind"  // a kind this server does not know
-	CodeDeleted      = "deleted"       // the record is deleted; tombstones are final
-	CodeMethod       = "method"        // wrong HTTP method
-	CodeNotFound     = "not_found"     // no such endpoint
+	CodeBadRequest   = "bad_request"  // malformed JSON, wrong types, unknown fields
+	CodeTooLarge     = "too_large"    // body over the limit
+	CodeUnauthorized = "unauthorized" // no, unknown or revoked token; wrong password
+	CodeForbidden    = "forbidden"    // the account may not do this
+	CodeVersion      = "version"      // protocol or schema not supported
+	CodeRateLimited  = "rate_limited" // too many login attempts
+	CodeInternal     = "internal"     // a fault of ours
+	CodeInvalid      = "invalid"      // a change breaks a rule
+	CodeConflict     = "conflict"     // same change id with other content; reused seq
+	CodeForged       = "forged"       // a change claims another user or device
+	CodeOutOfScope   = "out_of_scope" // a record outside the account's scope
+	CodeUnknownKind  = "unknown_kind" // a kind this server does not know
+	CodeDeleted      = "deleted"      // the record is deleted; tombstones are final
+	CodeMethod       = "method"       // wrong HTTP method
+	CodeNotFound     = "not_found"    // no such endpoint
 )

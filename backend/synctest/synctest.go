@@ -9,12 +9,13 @@ import (
 	"context"
 	"encoding/json"
 	"io"
-	"strconv"
-	"time"
 	"net/http"
 	"net/http/httptest"
 	"path/filepath"
+	"strconv"
+	"sync/atomic"
 	"testing"
+	"time"
 
 	"chibo/backend/hlc"
 	"chibo/backend/passwd"
@@ -37,6 +38,8 @@ type Env struct {
 	Server *server.Server
 	HTTP   *httptest.Server
 	URL    string
+
+	current atomic.Pointer[server.Server] // the server answering (Restart replaces it)
 }
 
 // New starts a server with an empty database in a temporary folder.
@@ -49,10 +52,28 @@ func New(t testing.TB) *Env {
 		t.Fatal(err)
 	}
 	srv := server.New(st, nil)
-	hs := httptest.NewServer(srv)
-	e := &Env{t: t, Dir: dir, Store: st, Server: srv, HTTP: hs, URL: hs.URL}
-	t.Cleanup(func() { hs.Close(); st.Close() })
+	e := &Env{t: t, Dir: dir, Store: st, Server: srv}
+	e.current.Store(srv)
+	hs := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { e.current.Load().ServeHTTP(w, r) }))
+	e.HTTP, e.URL = hs, hs.URL
+	t.Cleanup(func() { hs.Close(); e.Store.Close() })
 	return e
+}
+
+// Restart stops the server and starts a new one on the same database and address, as a
+// restart of chibo-server would: nothing in memory survives (the clock, the login
+// limits), only what the database holds. Requests must not be in flight.
+func (e *Env) Restart() {
+	e.t.Helper()
+	if err := e.Store.Close(); err != nil {
+		e.t.Fatal(err)
+	}
+	st, err := serverstore.Open(filepath.Join(e.Dir, "server"))
+	if err != nil {
+		e.t.Fatal(err)
+	}
+	e.Store, e.Server = st, server.New(st, nil)
+	e.current.Store(e.Server)
 }
 
 // SeedDemo loads the Kim Sơn demo into the server and creates its demo accounts.

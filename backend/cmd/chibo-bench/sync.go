@@ -399,4 +399,3 @@ function freePort() { return new Promise(r => { const s = net.createServer(); s.
   process.exit(0);
 })().catch(e => { console.error(String(e)); process.exit(1); });
 ` + "\n"
-

@@ -4,13 +4,17 @@ import (
 	"encoding/json"
 	"fmt"
 	"math/rand/v2"
+	"net/http"
 	"os"
+	"strings"
 	"testing"
 	"time"
 
 	"chibo/backend/domain"
 	"chibo/backend/faultproxy"
 	"chibo/backend/store"
+	"chibo/backend/syncclient"
+	"chibo/backend/syncproto"
 	"chibo/backend/synctest"
 )
 
@@ -29,8 +33,45 @@ type write struct {
 // note is the value of the acknowledged write with the greatest effective HLC (the HLC
 // the server applied, which is the device's unless clamped). CHIBO_SEED replays a run;
 // CHIBO_MODEL_STEPS makes it longer.
+//
+// The server restarts between writes (its clock must resume from its database), clocks
+// are often set just under or just over the clamp, and devices edit while their sync
+// pulls, so pulled values meet pending edits. At the end every device holds exactly the
+// server's records, field by field and clock by clock.
+//
+// CHIBO_MODEL_SEEDS=N runs N seeds in a row (from CHIBO_SEED or a fresh one) and reports
+// how many failed: `make model` runs 300.
 func TestModelRandomDevicesFaultsAndClocks(t *testing.T) {
-	seed := seedOf(t)
+	runs := 1
+	fmt.Sscan(os.Getenv("CHIBO_MODEL_SEEDS"), &runs)
+	base := seedOf(t)
+	failed := 0
+	for i := 0; i < runs; i++ {
+		seed := base + uint64(i)
+		if !t.Run(fmt.Sprintf("seed=%d", seed), func(t *testing.T) { runModel(t, seed) }) {
+			failed++
+		}
+	}
+	if runs > 1 {
+		t.Logf("model test: %d of %d seeds failed (first seed %d)", failed, runs, base)
+	}
+}
+
+// editDuringPull makes one local edit just before the first pull request of a sync goes
+// out, when armed: a user typing while the sync runs.
+type editDuringPull struct {
+	edit func()
+}
+
+func (e *editDuringPull) Do(r *http.Request) (*http.Response, error) {
+	if fn := e.edit; fn != nil && strings.HasSuffix(r.URL.Path, syncproto.PathPull) {
+		e.edit = nil
+		fn()
+	}
+	return http.DefaultClient.Do(r)
+}
+
+func runModel(t *testing.T, seed uint64) {
 	rng := rand.New(rand.NewPCG(seed, 3))
 	steps := 1200
 	fmt.Sscan(os.Getenv("CHIBO_MODEL_STEPS"), &steps)
@@ -40,16 +81,25 @@ func TestModelRandomDevicesFaultsAndClocks(t *testing.T) {
 	var proxies []*faultproxy.Proxy
 	skew := make([]time.Duration, len(names))
 	setSkew := func(i int) {
-		skew[i] = time.Duration(rng.IntN(121)-60) * time.Minute
+		switch rng.IntN(3) {
+		case 0: // just under or just over the server's clamp (5 minutes)
+			skew[i] = 5*time.Minute + time.Duration(rng.IntN(4001)-2000)*time.Millisecond
+		default:
+			skew[i] = time.Duration(rng.IntN(121)-60) * time.Minute
+		}
 		s := skew[i]
 		devs[i].Store.SetClock(func() time.Time { return time.Now().Add(s) })
 	}
+	var hooks []*editDuringPull
 	for i, n := range names {
 		d, p := proxied(t, env, n, seed+uint64(i)*7919)
+		h := &editDuringPull{}
+		d.Client = syncclient.New(d.Store, p.URL, d.Token, h)
 		d.Client.PageSize, d.Client.PushBatch = 40, 9
-		devs, proxies = append(devs, d), append(proxies, p)
+		devs, proxies, hooks = append(devs, d), append(proxies, p), append(hooks, h)
 		setSkew(i)
 	}
+	restarts := 0
 	faults := []faultproxy.Fault{faultproxy.Drop, faultproxy.Truncate, faultproxy.Duplicate, faultproxy.Error5xx, faultproxy.CutReply, faultproxy.Delay}
 	var writes []write
 	record := func(d *synctest.Device) {
@@ -90,6 +140,34 @@ func TestModelRandomDevicesFaultsAndClocks(t *testing.T) {
 				t.Fatal(err)
 			}
 			record(d)
+		case op == 8 && rng.IntN(2) == 0:
+			// Edit while the sync pulls: the pulled value meets a pending edit.
+			us, _ := d.Store.ListUnits(ctx)
+			if len(us) == 0 {
+				continue
+			}
+			id := us[rng.IntN(len(us))].ID
+			hooks[i].edit = func() {
+				u, err := d.Store.GetUnit(ctx, id)
+				if err != nil {
+					t.Error(err)
+					return
+				}
+				u.Note = label + "-during-pull"
+				if _, err := d.Store.SaveUnit(ctx, u); err != nil {
+					t.Error(err)
+					return
+				}
+				record(d)
+			}
+			syncs++
+			if _, err := d.Client.SyncOnce(ctx); err != nil {
+				failed++
+			}
+			hooks[i].edit = nil
+		case op == 9 && rng.IntN(4) == 0:
+			env.Restart() // nothing of the server survives but its database
+			restarts++
 		case op < 10:
 			cs := domain.ExampleCriteriaSet()
 			cs.ID, cs.SeriesID, cs.Name, cs.EffectiveMonth, cs.Note = "", "", "Bộ "+label, "2026-01", label
@@ -149,6 +227,9 @@ func TestModelRandomDevicesFaultsAndClocks(t *testing.T) {
 		assertQuiet(t, names[i], d.Store)
 	}
 	assertSame(t, labels, sts)
+	for i, d := range devs {
+		assertHoldsServer(t, names[i], env, d.Store)
+	}
 
 	// The reference model, from the confirmed writes and the server's answers to them.
 	type answer struct{ status, hlc string }
@@ -229,7 +310,7 @@ func TestModelRandomDevicesFaultsAndClocks(t *testing.T) {
 	if localRefused != refused {
 		t.Errorf("the devices show %d refused changes, the server refused %d", localRefused, refused)
 	}
-	t.Logf("%d steps, %d writes (%d refused by the tombstone rule), %d deletes, %d records checked, %d syncs (%d failed)", steps, len(writes), refused, len(deleted), checked, syncs, failed)
+	t.Logf("%d steps, %d writes (%d refused by the tombstone rule), %d deletes, %d records checked, %d syncs (%d failed), %d server restarts", steps, len(writes), refused, len(deleted), checked, syncs, failed, restarts)
 	for _, p := range proxies {
 		t.Log(p)
 	}

@@ -197,3 +197,78 @@ func TestFaultServerKilledDuringPush(t *testing.T) {
 		t.Errorf("server: %d applied changes and %d units for %d writes (audit rows %d)", applied, records, written, audit)
 	}
 }
+
+// A desktop whose clock is an hour fast writes twice, its writes clamped by the server;
+// between them the server is killed with SIGKILL and restarted. Another desktop's write
+// within the clamp had moved the server's clock ahead before the kill. The second clamped
+// write still wins everywhere: the restarted server's clock resumes from its database.
+func TestFaultClampedWritesOrderAcrossAServerKill(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds and kills the server binary")
+	}
+	data := t.TempDir()
+	serverstore.PasswordParams = passwd.Fast
+	ss, err := serverstore.Open(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{"near", "far", "fresh"} {
+		if _, err := ss.AddUser(ctx, serverstore.User{Username: name, DisplayName: name, Role: "standing_board"}, "mat-khau-thu"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	ss.Close()
+	srv := startServerProc(t, data)
+	proxy := faultproxy.New(srv.url, 1)
+	t.Cleanup(proxy.Close)
+	enrol := func(name string, skew time.Duration) *syncclient.Client {
+		st, err := store.Open(filepath.Join(t.TempDir(), "desktop.db"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { st.Close() })
+		st.SetClock(func() time.Time { return time.Now().Add(skew) })
+		resp, err := syncclient.Login(ctx, nil, proxy.URL, syncproto.LoginRequest{Username: name, Password: "mat-khau-thu", DeviceID: st.DeviceID()})
+		if err != nil {
+			t.Fatal(err)
+		}
+		st.SetUser(resp.Account.UserID)
+		return syncclient.New(st, proxy.URL, resp.Token, nil)
+	}
+	sync := func(c *syncclient.Client) {
+		t.Helper()
+		if _, err := c.SyncOnce(ctx); err != nil {
+			t.Fatal(err)
+		}
+	}
+	note := func(c *syncclient.Client, id, text string) {
+		t.Helper()
+		u, err := c.Store().GetUnit(ctx, id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		u.Note = text
+		if _, err := c.Store().SaveUnit(ctx, u); err != nil {
+			t.Fatal(err)
+		}
+		sync(c)
+	}
+	near, far := enrol("near", 4*time.Minute), enrol("far", time.Hour)
+	u := newUnit(t, near.Store(), "Đảng ủy phường Phát Diệm")
+	sync(near)
+	sync(far)
+	note(near, u.ID, "near")
+	note(far, u.ID, "far 1")
+	srv.cmd.Process.Signal(syscall.SIGKILL)
+	srv.cmd.Wait()
+	srv = startServerProc(t, data)
+	proxy.SetTarget(srv.url)
+	note(far, u.ID, "far 2")
+	fresh := enrol("fresh", 0)
+	for _, c := range []*syncclient.Client{near, far, fresh} {
+		sync(c)
+		if got, _ := c.Store().GetUnit(ctx, u.ID); got.Note != "far 2" {
+			t.Errorf("note %q, want the last clamped write %q", got.Note, "far 2")
+		}
+	}
+}

@@ -1,0 +1,79 @@
+package syncclient_test
+
+import (
+	"net/http"
+	"strings"
+	"testing"
+	"time"
+
+	"chibo/backend/domain"
+	"chibo/backend/syncclient"
+	"chibo/backend/syncproto"
+	"chibo/backend/synctest"
+)
+
+// beforePull runs fn once, just before the first pull request is sent: a user edits
+// while a sync runs.
+type beforePull struct {
+	fn   func()
+	done bool
+}
+
+func (b *beforePull) Do(r *http.Request) (*http.Response, error) {
+	if !b.done && strings.HasSuffix(r.URL.Path, syncproto.PathPull) {
+		b.done = true
+		b.fn()
+	}
+	return http.DefaultClient.Do(r)
+}
+
+// E edits a field while its sync pulls D's later value of it: the pull keeps E's pending
+// value, and the page's cursor moves past D's write. E's edit then reaches the server and
+// loses; the answer carries the winner, and E shows D's value without waiting for the
+// record to change again.
+func TestLosingEditIsReplacedByTheWinner(t *testing.T) {
+	env := synctest.New(t)
+	env.User("d", "standing_board", "", "")
+	env.User("e", "standing_board", "", "")
+	d, e := env.Device("d"), env.Device("e")
+	u, err := e.Store.SaveUnit(ctx, domain.Unit{Kind: domain.KindSupervising, Name: "Đảng ủy xã Kim Đông", Note: "đầu"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	e.Sync(t)
+	d.Sync(t)
+	d.Store.SetClock(func() time.Time { return time.Now().Add(2 * time.Minute) }) // within the clamp
+	du, _ := d.Store.GetUnit(ctx, u.ID)
+	du.Note = "D"
+	if _, err := d.Store.SaveUnit(ctx, du); err != nil {
+		t.Fatal(err)
+	}
+	d.Sync(t)
+
+	hook := &beforePull{fn: func() {
+		eu, _ := e.Store.GetUnit(ctx, u.ID)
+		eu.Note = "E"
+		if _, err := e.Store.SaveUnit(ctx, eu); err != nil {
+			t.Error(err)
+		}
+	}}
+	e.Client = syncclient.New(e.Store, env.URL, e.Token, hook)
+	e.Sync(t) // pulls D's note while E's edit is pending
+	if got, _ := e.Store.GetUnit(ctx, u.ID); got.Note != "E" {
+		t.Fatalf("during the pull the pending edit was overwritten: %q", got.Note)
+	}
+	rep := e.Sync(t) // pushes E's edit: it loses to D's later clock
+	if rep.Pushed != 1 || rep.Refused != 0 {
+		t.Errorf("push: %+v, want one change acknowledged", rep)
+	}
+	for name, dev := range map[string]*synctest.Device{"E": e, "D": d} {
+		dev.Sync(t)
+		got, _ := dev.Store.GetUnit(ctx, u.ID)
+		if got.Note != "D" {
+			t.Errorf("%s shows note %q, want D's later value", name, got.Note)
+		}
+		if got.SyncState != domain.SyncSent {
+			t.Errorf("%s: sync state %q, want sent", name, got.SyncState)
+		}
+	}
+}
