@@ -1,5 +1,10 @@
 package access
 
+import (
+	"chibo/backend/domain"
+	"chibo/backend/kinds"
+)
+
 // Fields is a record's field values as the server holds them: strings, int64 and raw JSON.
 type Fields map[string]any
 
@@ -32,32 +37,15 @@ type Policy struct {
 	FrozenStatus string
 }
 
-var district = []string{StandingCommittee, DistrictCommittee, DistrictCadre}
-
-// Policies lists every synced kind. A kind missing here gets the closed default: read by
-// district roles, written by the boards only (a test fails until it is listed).
-var Policies = map[string]Policy{
-	"area":     {Public: true},
-	"cluster":  {Public: true},
-	"commune":  {Public: true},
-	"official": {Public: true},
-	"unit":     {Writers: []string{StandingCommittee, DistrictCommittee, CommuneOffice}},
-	// The field workflow: a commune office registers its cells' meeting schedules and
-	// self-assesses; district officials plan visits, report and release.
-	"schedule":      {Writers: []string{StandingCommittee, DistrictCommittee, DistrictCadre, CommuneOffice}},
-	"visit":         {Writers: district, Sealed: true},
-	"visit_report":  {Writers: district, Sealed: true, InsertOnly: true},
-	"visit_release": {Writers: district},
-	// Scoring (docs/access.md, "Scoring"): a commune office self-assesses; the boards
-	// verify, lock, classify and audit.
-	"score_sheet":         {Writers: []string{CommuneOffice}},
-	"score_review":        {},
-	"scoring_audit":       {InsertOnly: true},
-	"year_classification": {Sealed: true},
-	// District-wide reference data the Organization Board maintains.
-	"report_template": {Public: true},
-	"criteria_set":    {Public: true, FrozenStatus: "published"},
-}
+// Policies lists every synced kind, as the registry (backend/kinds) declares it. A kind
+// missing here gets the closed default: read by district roles, written by the boards.
+var Policies = func() map[string]Policy {
+	out := map[string]Policy{}
+	for _, k := range kinds.All() {
+		out[k.Name] = Policy{Public: k.Public, Writers: k.Writers, Sealed: k.Sealed, InsertOnly: k.InsertOnly, FrozenStatus: k.FrozenStatus}
+	}
+	return out
+}()
 
 // PolicyOf returns the policy of kind (the closed default for an unknown kind).
 func PolicyOf(kind string) Policy { return Policies[kind] }
@@ -78,10 +66,10 @@ func PolicyOf(kind string) Policy { return Policies[kind] }
 func Classify(kind string, f Fields, areaOf func(communeID string) string) Class {
 	p := PolicyOf(kind)
 	c := Class{Audience: AudienceDistrict, Restricted: f.int("restricted") == 1 || p.Sealed, Locked: f.int("locked") == 1}
-	if kind != "commune" {
+	if kind != kinds.Commune {
 		c.CommuneID = f.str("communeId")
 	}
-	if p.Public || (kind == "unit" && f.str("kind") == "supervising_committee") {
+	if p.Public || (kind == kinds.Unit && f.str("kind") == string(domain.KindSupervising)) {
 		c.Audience = AudienceAll
 	}
 	if c.CommuneID != "" && areaOf != nil {

@@ -195,7 +195,8 @@ func TestScoringThroughTheServer(t *testing.T) {
 	_, err = board.Store.OverrideClassification(ctx, unit.ID, 2018, domain.YearGood, "Có đảng viên bị kỷ luật khiển trách")
 	must(t, err)
 	if r := board.Sync(t); r.Refused != 0 {
-		t.Fatalf("the board's changes were refused: %+v", r)
+		rc, _ := board.Store.RefusedChanges(ctx)
+		t.Fatalf("the board's changes were refused: %+v %+v", r, rc)
 	}
 	pd.Sync(t)
 	if n := rows(t, pd.Store, `SELECT count(*) FROM score_reviews WHERE approved = 1`); n != 12 {

@@ -7,6 +7,7 @@ import (
 
 	"chibo/backend/access"
 	"chibo/backend/hlc"
+	"chibo/backend/kinds"
 	"chibo/backend/syncproto"
 )
 
@@ -64,14 +65,14 @@ func (s *Store) Import(ctx context.Context, recs []syncproto.Record) (int, error
 			if ts, err := hlc.Parse(next.hlc); err == nil {
 				s.clock.Observe(ts) // a later clamped write orders after what was imported
 			}
-			if r.Kind == "commune" {
+			if r.Kind == kinds.Commune {
 				communes = append(communes, r.ID)
 			}
 			n++
 		}
 		// Units may come before their commune: give every commune's records its area now.
 		for _, id := range communes {
-			area, _ := mustRow(tx, "commune", id).values("commune")["areaId"].(string)
+			area, _ := mustRow(tx, kinds.Commune, id).values(kinds.Commune)["areaId"].(string)
 			if err := s.moveCommuneArea(tx, id, area); err != nil {
 				return err
 			}

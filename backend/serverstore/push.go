@@ -15,6 +15,7 @@ import (
 	"chibo/backend/access"
 	"chibo/backend/domain"
 	"chibo/backend/hlc"
+	"chibo/backend/kinds"
 	"chibo/backend/syncproto"
 )
 
@@ -341,7 +342,7 @@ func (s *Store) apply(tx *txn, a Actor, c syncproto.Change, now time.Time) (bool
 	if _, err := s.saveRow(tx, c.Kind, c.RecordID, next, cur.class, cur.exists); err != nil {
 		return false, "", false, err
 	}
-	if c.Kind == "commune" && !next.deleted {
+	if c.Kind == kinds.Commune && !next.deleted {
 		newArea, _ := next.values(c.Kind)["areaId"].(string)
 		oldArea, _ := cur.values(c.Kind)["areaId"].(string)
 		if !cur.exists || newArea != oldArea {
@@ -362,7 +363,7 @@ func (s *Store) check(tx *txn, scope access.Scope, kind string, vals access.Fiel
 	if v, _ := change[syncproto.FieldRestricted].(int64); v == 1 && !scope.District() {
 		return refuse(syncproto.CodeForbidden, "Chỉ cấp huyện được phân loại hạn chế.", "Only district roles may classify records.")
 	}
-	return validate(kind, vals)
+	return validate(tx, kind, vals)
 }
 
 func outOfScope(scope access.Scope, c access.Class) *refusal {
@@ -372,34 +373,45 @@ func outOfScope(scope access.Scope, c access.Class) *refusal {
 	return refuse(syncproto.CodeOutOfScope, "Bản ghi nằm ngoài phạm vi của tài khoản.", "The record is outside this account's scope.")
 }
 
-// validate checks the merged state of a record by the domain's rules that concern one
-// record alone, so the server never stores a record no desktop would accept. Rules that
-// need other records (the parent exists, no cycle) are the writing desktop's: a reference
-// may point outside the device's scope.
-func validate(kind string, v access.Fields) error {
-	s := func(n string) string { x, _ := v[n].(string); return x }
-	n := func(n string) int { x, _ := v[n].(int64); return int(x) }
-	var err error
-	switch kind {
-	case "unit":
-		u := domain.Unit{Kind: domain.UnitKind(s("kind")), Name: s("name"), Members: n("members"), Probationary: n("probationary"),
-			Religious: n("religious"), Status: domain.UnitStatus(s("status"))}
-		u.Normalize()
-		err = u.Validate()
-	case "commune":
-		c := domain.Commune{Name: s("name"), Kind: domain.CommuneKind(s("kind")), Status: domain.UnitStatus(s("status"))}
-		c.Normalize()
-		err = c.Validate()
-	case "official":
-		o := domain.Official{Name: s("name"), Role: domain.Role(s("role")), AreaID: s("areaId"), CommuneID: s("communeId")}
-		o.Normalize()
-		err = o.Validate()
-	case "area", "cluster":
-		err = domain.ValidateName(s("name"), "tên", "name")
+// validate checks a record state by the registry (backend/kinds): the fields' types,
+// limits and presence, the domain's rule for the kind, and the references the kind
+// declares, against the records the server holds (it holds every one, so a reference
+// outside the writer's scope is still checked). The desktop checks the same declaration
+// before it writes, so the server never stores a record no desktop would accept.
+func validate(tx *txn, kind string, v access.Fields) error {
+	k, ok := kinds.Get(kind)
+	if !ok {
+		return nil // an unknown kind was refused before
 	}
-	if err == nil {
-		return nil
+	if err := k.Validate(kinds.Values(v)); err != nil {
+		return asRefusal(err)
 	}
+	for _, l := range k.Links {
+		id, _ := v[l.Field].(string)
+		if id == "" {
+			continue
+		}
+		f, _ := k.Field(l.Field)
+		target, err := loadRow(tx, f.Target, id)
+		if err != nil {
+			return err
+		}
+		if !target.exists {
+			return refuse(syncproto.CodeInvalid, "Trường “%s” chỉ đến một bản ghi %s không có trên máy chủ.",
+				"Field “%s” names a %s the server does not hold.", l.Field, f.Target)
+		}
+		commune, _ := v["communeId"].(string)
+		switch theirs := target.class.CommuneID; {
+		case l.Commune == kinds.SameCommune && theirs != commune,
+			l.Commune == kinds.SameCommuneOrAbove && theirs != "" && theirs != commune:
+			return refuse(syncproto.CodeInvalid, "Trường “%s” chỉ đến một bản ghi %s của xã khác.",
+				"Field “%s” names a %s of another commune.", l.Field, f.Target)
+		}
+	}
+	return nil
+}
+
+func asRefusal(err error) error {
 	var de *domain.Error
 	if errors.As(err, &de) {
 		return &refusal{code: syncproto.CodeInvalid, vi: de.Message, en: de.MessageEN}

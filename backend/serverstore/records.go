@@ -6,24 +6,24 @@ import (
 	"fmt"
 
 	"chibo/backend/access"
-	"chibo/backend/store"
+	"chibo/backend/kinds"
 	"chibo/backend/syncproto"
 )
 
-// Schema is the record schema the server checks changes against: the local store's kinds,
-// so a kind added to the desktop is known to the server built from the same source.
+// Schema is the wire schema of every kind in the registry (backend/kinds): the kinds a
+// desktop built from the same source knows.
 var Schema = func() syncproto.Schema {
 	out := syncproto.Schema{}
-	for kind, fields := range store.KindFields() {
+	for _, k := range kinds.All() {
 		m := map[string]syncproto.FieldType{}
-		for name, t := range fields {
-			if t == "int" {
-				m[name] = syncproto.TypeInt
+		for _, f := range k.Fields {
+			if f.IsInt() {
+				m[f.Name] = syncproto.TypeInt
 			} else {
-				m[name] = syncproto.TypeString
+				m[f.Name] = syncproto.TypeString
 			}
 		}
-		out[kind] = m
+		out[k.Name] = m
 	}
 	return out
 }()
@@ -86,7 +86,7 @@ func (r row) values(kind string) access.Fields {
 func areaOf(tx *txn) func(string) string {
 	return func(communeID string) string {
 		var fields string
-		if err := tx.QueryRow(`SELECT fields FROM records WHERE kind = 'commune' AND id = ?`, communeID).Scan(&fields); err != nil {
+		if err := tx.QueryRow(`SELECT fields FROM records WHERE kind = ? AND id = ?`, kinds.Commune, communeID).Scan(&fields); err != nil {
 			return ""
 		}
 		var f struct {

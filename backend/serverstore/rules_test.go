@@ -2,6 +2,7 @@ package serverstore
 
 import (
 	"encoding/json"
+	"strings"
 	"testing"
 	"time"
 
@@ -34,10 +35,14 @@ func TestPerKindRules(t *testing.T) {
 			t.Errorf("%s: %+v, want %q", name, r, code)
 		}
 	}
+	// The records a visit refers to: a cell of c1 and its published meeting.
+	expect("a cell", push(board, "unit", "cell1", "upsert", `{"kind":"grassroots_cell","name":"Chi bộ A","communeId":"c1","members":3,"status":"active"}`), "")
+	expect("its meeting", push(office, "schedule", "m1", "upsert", `{"cellId":"cell1","communeId":"c1","month":"2026-01","date":"2026-01-07","startTime":"07:30","place":"Hội trường","kind":"regular","status":"published"}`), "")
+	visit := `{"scheduleId":"m1","cellId":"cell1","communeId":"c1","officialId":"o1","status":"planned","restricted":1}`
 	// A planned visit is restricted for good.
-	expect("plan a visit", push(huv, "visit", "v1", "upsert", `{"communeId":"c1","cellId":"x","restricted":1}`), "")
+	expect("plan a visit", push(huv, "visit", "v1", "upsert", visit), "")
 	expect("unseal a visit", push(huv, "visit", "v1", "upsert", `{"restricted":0}`), syncproto.CodeForbidden)
-	expect("a visit created unrestricted", push(huv, "visit", "v2", "upsert", `{"communeId":"c1","restricted":0}`), syncproto.CodeForbidden)
+	expect("a visit created unrestricted", push(huv, "visit", "v2", "upsert", strings.Replace(visit, `"restricted":1`, `"restricted":0`, 1)), syncproto.CodeForbidden)
 	page, _ := s.Pull(ctx, office.User.Scope(), Cursor{}, 100, false)
 	for _, r := range page.Records {
 		if r.Kind == "visit" {
@@ -55,7 +60,7 @@ func TestPerKindRules(t *testing.T) {
 	expect("publish", push(board, "criteria_set", "cs1", "upsert", `{"status":"published"}`), "")
 	expect("edit published", push(board, "criteria_set", "cs1", "upsert", `{"name":"Khác"}`), syncproto.CodeConflict)
 	// A locked sheet is the boards' only.
-	expect("self-assess", push(office, "score_sheet", "s1", "upsert", `{"communeId":"c1","self":"{}"}`), "")
+	expect("self-assess", push(office, "score_sheet", "s1", "upsert", `{"unitId":"cell1","communeId":"c1","month":"2026-01","self":"{}"}`), "")
 	expect("office locks", push(office, "score_sheet", "s1", "upsert", `{"locked":1}`), syncproto.CodeForbidden)
 	expect("board locks", push(board, "score_sheet", "s1", "upsert", `{"locked":1}`), "")
 	expect("office edits a locked sheet", push(office, "score_sheet", "s1", "upsert", `{"self":"{\"a\":1}"}`), syncproto.CodeForbidden)

@@ -10,16 +10,14 @@ import (
 	"github.com/google/uuid"
 
 	"chibo/backend/domain"
+	"chibo/backend/kinds"
 )
 
 // A year classification record holds the decision of people (override and its reason)
 // and the suggestion as it stood when they decided, for the audit; the suggestion shown
 // on screen is always computed afresh from the approved months. restricted = 1: district
 // roles only.
-var kindYearClassification = register(newKind("year_classification", "year_classifications",
-	str("unitId", "unit_id"), str("communeId", "commune_id"), num("year", "year"), str("suggestion", "suggestion"),
-	str("override", "override"), str("overrideReason", "override_reason"), str("overriddenBy", "overridden_by"),
-	str("overriddenAt", "overridden_at"), num("restricted", "restricted")))
+var kindYearClassification = spec(kinds.YearClassification)
 
 // ClassificationID is the id of an organization's classification for a year, derived like
 // SheetID so that two devices deciding offline write one record.
@@ -157,7 +155,7 @@ func (s *Store) OverrideClassification(ctx context.Context, unitID string, year 
 		if grade == "" {
 			detail = fmt.Sprintf("%d: bỏ điều chỉnh, theo đề xuất “%s”", year, cur.Suggestion.Grade.Label())
 		}
-		return s.audit(tx, u, "year_classification", cur.ID, "override", reason, detail, at)
+		return s.audit(tx, u, kinds.YearClassification, cur.ID, "override", reason, detail, at)
 	})
 	if err != nil {
 		return domain.YearClassification{}, err

@@ -9,16 +9,14 @@ import (
 
 	"chibo/backend/domain"
 	"chibo/backend/hlc"
+	"chibo/backend/kinds"
 	"chibo/backend/textutil"
 )
 
 // A criteria set's structure is one JSON field ("content"): a published version never
 // changes and a draft is edited by the Organization Board alone, so nothing is gained by
 // merging its parts field by field.
-var kindCriteriaSet = register(newKind("criteria_set", "criteria_sets",
-	str("seriesId", "series_id"), str("name", "name"), num("version", "version"), str("status", "status"),
-	str("effectiveMonth", "effective_month"), str("unitKinds", "unit_kinds"), str("content", "content"),
-	num("example", "example"), str("note", "note"), str("publishedAt", "published_at"), str("publishedBy", "published_by")))
+var kindCriteriaSet = spec(kinds.CriteriaSet)
 
 const setColumns = `id, series_id, name, version, status, effective_month, unit_kinds, content, example, note, published_at, published_by`
 

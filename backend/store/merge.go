@@ -25,7 +25,7 @@ type Record struct {
 // breaks ties), and a tombstone is final. Merging is commutative, associative and
 // idempotent, so replicas converge whatever the order or repetition of deliveries.
 func (s *Store) mergeRecord(tx *sql.Tx, r Record) error {
-	k, ok := kinds[r.Kind]
+	k, ok := kindsByName[r.Kind]
 	if !ok {
 		return fmt.Errorf("store: unknown record kind %q", r.Kind)
 	}
@@ -84,7 +84,7 @@ func (s *Store) mergeRecord(tx *sql.Tx, r Record) error {
 
 // recordState returns the full state of one record, as mergeRecord takes it.
 func recordState(tx *sql.Tx, kind, id string) (Record, bool, error) {
-	k, ok := kinds[kind]
+	k, ok := kindsByName[kind]
 	if !ok {
 		return Record{}, false, fmt.Errorf("store: unknown record kind %q", kind)
 	}

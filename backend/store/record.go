@@ -13,6 +13,7 @@ import (
 
 	"chibo/backend/domain"
 	"chibo/backend/hlc"
+	"chibo/backend/kinds"
 )
 
 // A field of a synced record: its name on the wire and its column here.
@@ -22,37 +23,45 @@ type field struct {
 	isInt  bool
 }
 
-// kindSpec describes one kind of synced record and the table that holds it.
+// kindSpec is what the store needs of one kind of the registry (backend/kinds): its table
+// and columns.
 type kindSpec struct {
 	kind   string
 	table  string
 	fields []field
 	byName map[string]field
+	decl   *kinds.Kind
 }
 
-func newKind(kind, table string, fields ...field) *kindSpec {
-	k := &kindSpec{kind: kind, table: table, fields: fields, byName: map[string]field{}}
-	for _, f := range fields {
-		k.byName[f.name] = f
+// kindsByName holds every kind of the registry, as the store sees it.
+var kindsByName = func() map[string]*kindSpec {
+	out := map[string]*kindSpec{}
+	for _, d := range kinds.All() {
+		k := &kindSpec{kind: d.Name, table: d.Table, byName: map[string]field{}, decl: d}
+		for _, f := range d.Fields {
+			fl := field{name: f.Name, column: f.Column, isInt: f.IsInt()}
+			k.fields = append(k.fields, fl)
+			k.byName[f.Name] = fl
+		}
+		out[d.Name] = k
+	}
+	return out
+}()
+
+func spec(kind string) *kindSpec {
+	k, ok := kindsByName[kind]
+	if !ok {
+		panic("store: kind " + kind + " is not in the registry")
 	}
 	return k
 }
 
-func str(name, column string) field { return field{name: name, column: column} }
-func num(name, column string) field { return field{name: name, column: column, isInt: true} }
-
-// kinds lists every synced record kind. The wire names are the JSON names of the domain
-// types, so a change reads the same in the outbox, on the wire and in the frontend.
-var kinds = map[string]*kindSpec{}
-
-func register(k *kindSpec) *kindSpec { kinds[k.kind] = k; return k }
-
 var (
-	kindArea     = register(newKind("area", "areas", str("name", "name")))
-	kindCluster  = register(newKind("cluster", "clusters", str("name", "name")))
-	kindCommune  = register(newKind("commune", "communes", str("name", "name"), str("kind", "kind"), str("areaId", "area_id"), str("clusterId", "cluster_id"), str("status", "status")))
-	kindUnit     = register(newKind("unit", "units", str("parentId", "parent_id"), str("kind", "kind"), str("name", "name"), str("communeId", "commune_id"), num("members", "members"), num("probationary", "probationary"), num("religious", "religious"), str("status", "status"), str("mergedIntoId", "merged_into_id"), str("closedOn", "closed_on"), str("note", "note")))
-	kindOfficial = register(newKind("official", "officials", str("name", "name"), str("title", "title"), str("role", "role"), str("areaId", "area_id"), str("communeId", "commune_id"), num("active", "active")))
+	kindArea     = spec(kinds.Area)
+	kindCluster  = spec(kinds.Cluster)
+	kindCommune  = spec(kinds.Commune)
+	kindUnit     = spec(kinds.Unit)
+	kindOfficial = spec(kinds.Official)
 )
 
 // Values are a record's field values by wire name: string or int64.
@@ -214,6 +223,18 @@ func (s *Store) putRecord(tx *sql.Tx, k *kindSpec, id string, vals Values) (bool
 	}
 	if len(changed) == 0 {
 		return false, nil
+	}
+	// The registry's rules, as the server applies them: what the desktop writes, the
+	// server accepts.
+	merged := make(kinds.Values, len(cur.values)+len(changed))
+	for name, v := range cur.values {
+		merged[name] = v
+	}
+	for name, v := range changed {
+		merged[name] = v
+	}
+	if err := k.decl.Validate(merged); err != nil {
+		return false, err
 	}
 	ts, err := s.stamp(tx)
 	if err != nil {

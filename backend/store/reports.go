@@ -9,19 +9,14 @@ import (
 
 	"chibo/backend/domain"
 	"chibo/backend/hlc"
+	"chibo/backend/kinds"
 	"chibo/backend/textutil"
 )
 
 var (
-	kindReport = register(newKind("visit_report", "visit_reports", str("visitId", "visit_id"), str("templateId", "template_id"),
-		num("templateVersion", "template_version"), str("cellId", "cell_id"), str("communeId", "commune_id"),
-		str("officialId", "official_id"), str("values", "values_json"), str("submittedAt", "submitted_at"),
-		str("amends", "amends"), num("revision", "revision"), str("reason", "reason"), num("restricted", "restricted")))
-	kindRelease = register(newKind("visit_release", "visit_releases", str("reportId", "report_id"), str("cellId", "cell_id"),
-		str("communeId", "commune_id"), str("date", "date"), str("officialName", "official_name"), str("feedback", "feedback"),
-		str("assessment", "assessment"), num("restricted", "restricted")))
-	kindTemplate = register(newKind("report_template", "report_templates", str("name", "name"), num("version", "version"),
-		str("fields", "fields_json"), str("checks", "checks_json"), str("createdAt", "created_at"), num("restricted", "restricted")))
+	kindReport   = spec(kinds.VisitReport)
+	kindRelease  = spec(kinds.VisitRelease)
+	kindTemplate = spec(kinds.ReportTemplate)
 )
 
 // builtinHLC stamps the built-in template: every device merges the same record with the

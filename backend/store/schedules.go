@@ -8,15 +8,14 @@ import (
 	"time"
 
 	"chibo/backend/domain"
+	"chibo/backend/kinds"
 	"chibo/backend/textutil"
 )
 
 // The field workflow's synced kinds. Each carries communeId and restricted, the two fields
 // the server classifies a record by (docs/access.md, "Visits").
 var (
-	kindSchedule = register(newKind("schedule", "schedules", str("cellId", "cell_id"), str("communeId", "commune_id"),
-		str("month", "month"), str("date", "date"), str("startTime", "start_time"), str("place", "place"), str("kind", "kind"),
-		str("status", "status"), num("changedAfterPublish", "changed_after_publish"), str("note", "note"), num("restricted", "restricted")))
+	kindSchedule = spec(kinds.Schedule)
 )
 
 const scheduleColumns = `s.id, s.cell_id, s.commune_id, s.month, s.date, s.start_time, s.place, s.kind, s.status, s.changed_after_publish, s.note`

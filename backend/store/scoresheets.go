@@ -10,6 +10,7 @@ import (
 	"github.com/google/uuid"
 
 	"chibo/backend/domain"
+	"chibo/backend/kinds"
 	"chibo/backend/textutil"
 )
 
@@ -19,18 +20,9 @@ import (
 // lets one role's write replace the other's, and the sync server can release the review to
 // the commune only once approved (restricted = 0).
 var (
-	kindScoreSheet = register(newKind("score_sheet", "score_sheets",
-		str("unitId", "unit_id"), str("communeId", "commune_id"), str("month", "month"), str("criteriaSetId", "criteria_set_id"),
-		str("self", "self"), str("selfNote", "self_note"), num("submitted", "submitted"), str("submittedAt", "submitted_at"),
-		str("submittedBy", "submitted_by"), num("locked", "locked")))
-	kindScoreReview = register(newKind("score_review", "score_reviews",
-		str("sheetId", "sheet_id"), str("unitId", "unit_id"), str("communeId", "commune_id"), str("month", "month"),
-		str("verified", "verified"), str("comment", "comment"), num("approved", "approved"), str("approvedAt", "approved_at"),
-		str("approvedBy", "approved_by"), str("unlockReason", "unlock_reason"), str("unlockedAt", "unlocked_at"),
-		str("unlockedBy", "unlocked_by"), num("restricted", "restricted")))
-	kindScoringAudit = register(newKind("scoring_audit", "scoring_audit",
-		str("communeId", "commune_id"), str("unitId", "unit_id"), str("subjectKind", "subject_kind"), str("subjectId", "subject_id"),
-		str("action", "action"), str("reason", "reason"), str("detail", "detail"), str("by", "by_user"), str("at", "at")))
+	kindScoreSheet   = spec(kinds.ScoreSheet)
+	kindScoreReview  = spec(kinds.ScoreReview)
+	kindScoringAudit = spec(kinds.ScoringAudit)
 )
 
 // scoringNS namespaces the derived ids of scoring records.
@@ -298,7 +290,7 @@ func (s *Store) ApproveScoreSheet(ctx context.Context, unitID, month string) (do
 			return err
 		}
 		total := st.set.Total(st.sheet.Review.Verified)
-		return s.audit(tx, st.unit, "score_sheet", st.sheet.ID, "approve", "",
+		return s.audit(tx, st.unit, kinds.ScoreSheet, st.sheet.ID, "approve", "",
 			month+": "+domain.FormatPoints(total.Total)+" điểm, "+total.Grade.Label(), at)
 	})
 	if err != nil {
@@ -331,7 +323,7 @@ func (s *Store) UnlockScoreSheet(ctx context.Context, unitID, month, reason stri
 		if _, err := s.putRecord(tx, kindScoreSheet, st.sheet.ID, Values{"locked": 0}); err != nil {
 			return err
 		}
-		return s.audit(tx, st.unit, "score_sheet", st.sheet.ID, "unlock", reason, month, at)
+		return s.audit(tx, st.unit, kinds.ScoreSheet, st.sheet.ID, "unlock", reason, month, at)
 	})
 	if err != nil {
 		return domain.ScoreSheet{}, err

@@ -150,7 +150,7 @@ func (s *Store) ApplyPull(ctx context.Context, page PullPage) error {
 }
 
 func (s *Store) applyServerRecord(tx *sql.Tx, r Record, pending map[string]bool) error {
-	k, ok := kinds[r.Kind]
+	k, ok := kindsByName[r.Kind]
 	if !ok {
 		return nil
 	}
@@ -224,7 +224,7 @@ func (s *Store) applyServerRecord(tx *sql.Tx, r Record, pending map[string]bool)
 // changes: those stay until the server answers them (it will refuse them as out of scope,
 // and the user sees why).
 func removeLocal(tx *sql.Tx, ref RecordRef, pending pendingSet) error {
-	k, ok := kinds[ref.Kind]
+	k, ok := kindsByName[ref.Kind]
 	if !ok || pending[ref.Kind+"/"+ref.ID] != nil {
 		return nil
 	}
@@ -236,7 +236,7 @@ func removeLocal(tx *sql.Tx, ref RecordRef, pending pendingSet) error {
 // device's view (deleted and purged, or out of scope), except those with changes the
 // server has not acknowledged, pending or refused.
 func sweepUnseen(tx *sql.Tx) error {
-	for _, k := range kinds {
+	for _, k := range kindsByName {
 		q := fmt.Sprintf(`DELETE FROM %s WHERE id NOT IN (SELECT id FROM resync_seen WHERE kind = ?)
 			AND id NOT IN (SELECT record_id FROM outbox WHERE kind = ? AND state != 'acked')`, k.table)
 		if _, err := tx.Exec(q, k.kind, k.kind); err != nil {

@@ -64,37 +64,19 @@ func (s *Store) RefusedChanges(ctx context.Context) ([]RefusedChange, error) {
 	return out, rows.Err()
 }
 
-// KindFields describes the synced kinds as this store knows them: kind → field → "string"
-// or "int". A test keeps it equal to the wire schema of syncproto.
-func KindFields() map[string]map[string]string {
-	out := map[string]map[string]string{}
-	for _, k := range kinds {
-		m := map[string]string{}
-		for _, f := range k.fields {
-			if f.isInt {
-				m[f.name] = "int"
-			} else {
-				m[f.name] = "string"
-			}
-		}
-		out[k.kind] = m
-	}
-	return out
-}
-
 // ExportRecords returns the full state of every record, tombstones included, ordered by
 // kind and id: tests compare replicas with it, and chibo-server seeds itself from a
 // snapshot loaded into a scratch store.
 func (s *Store) ExportRecords(ctx context.Context) ([]Record, error) {
 	var out []Record
 	err := s.write(ctx, func(tx *sql.Tx) error {
-		names := make([]string, 0, len(kinds))
-		for name := range kinds {
+		names := make([]string, 0, len(kindsByName))
+		for name := range kindsByName {
 			names = append(names, name)
 		}
 		sort.Strings(names)
 		for _, name := range names {
-			rows, err := tx.Query(`SELECT id FROM ` + kinds[name].table + ` ORDER BY id`)
+			rows, err := tx.Query(`SELECT id FROM ` + kindsByName[name].table + ` ORDER BY id`)
 			if err != nil {
 				return err
 			}

@@ -8,13 +8,11 @@ import (
 	"time"
 
 	"chibo/backend/domain"
+	"chibo/backend/kinds"
 	"chibo/backend/textutil"
 )
 
-var kindVisit = register(newKind("visit", "visits", str("scheduleId", "schedule_id"), str("cellId", "cell_id"),
-	str("communeId", "commune_id"), str("officialId", "official_id"), str("date", "date"), str("status", "status"),
-	str("note", "note"), num("letterYear", "letter_year"), num("letterSeq", "letter_seq"), str("letterSymbol", "letter_symbol"),
-	str("letterDate", "letter_date"), num("restricted", "restricted")))
+var kindVisit = spec(kinds.Visit)
 
 // visitSelect reads a visit with the names a screen shows beside it.
 const visitSelect = `SELECT v.id, v.schedule_id, v.cell_id, v.commune_id, v.official_id, v.date, v.status, v.note,

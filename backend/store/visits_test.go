@@ -197,7 +197,7 @@ func copyAll(t *testing.T, from, to *Store) {
 	t.Helper()
 	var recs []Record
 	err := from.write(context.Background(), func(tx *sql.Tx) error {
-		for kind, k := range kinds {
+		for kind, k := range kindsByName {
 			ids, err := queryIDs(tx, `SELECT id FROM `+k.table)
 			if err != nil {
 				return err

@@ -1,0 +1,229 @@
+package kinds
+
+import (
+	"encoding/json"
+
+	"chibo/backend/domain"
+)
+
+// Kind names: the only place they are spelled.
+const (
+	Area               = "area"
+	Cluster            = "cluster"
+	Commune            = "commune"
+	Unit               = "unit"
+	Official           = "official"
+	Schedule           = "schedule"
+	Visit              = "visit"
+	VisitReport        = "visit_report"
+	VisitRelease       = "visit_release"
+	ReportTemplate     = "report_template"
+	CriteriaSet        = "criteria_set"
+	ScoreSheet         = "score_sheet"
+	ScoreReview        = "score_review"
+	ScoringAudit       = "scoring_audit"
+	YearClassification = "year_classification"
+)
+
+// Field constructors keep the declarations one line each.
+func text(name, column string, max int) Field {
+	return Field{Name: name, Column: column, Type: Text, Max: max}
+}
+func required(f Field) Field { f.Required = true; return f }
+func enum(name, column string, values ...string) Field {
+	return Field{Name: name, Column: column, Type: Text, Enum: values}
+}
+func integer(name, column string, min, max int) Field {
+	return Field{Name: name, Column: column, Type: Int, Min: min, Max: max}
+}
+func flag(name, column string) Field { return Field{Name: name, Column: column, Type: Flag} }
+func ref(name, column, target string) Field {
+	return Field{Name: name, Column: column, Type: Ref, Target: target}
+}
+func doc(name, column string) Field    { return Field{Name: name, Column: column, Type: Doc} }
+func note(f Field, about string) Field { f.Note = about; return f }
+func restricted() Field {
+	return note(flag("restricted", "restricted"), "1 while only district roles may read it")
+}
+func roles(rs ...domain.Role) []string {
+	out := make([]string, len(rs))
+	for i, r := range rs {
+		out[i] = string(r)
+	}
+	return out
+}
+
+// Limits shared by many fields.
+const (
+	nameLen  = 200   // a unit's, person's or set's name
+	shortLen = 40    // codes, dates, times, timestamps
+	noteLen  = 10000 // free text a person types
+)
+
+var (
+	unitKinds   = []string{string(domain.KindSupervising), string(domain.KindGrassrootsCommittee), string(domain.KindGrassrootsCell), string(domain.KindSubordinateCell)}
+	unitStatus  = []string{string(domain.StatusActive), string(domain.StatusClosed), string(domain.StatusMerged)}
+	yearGrades  = []string{string(domain.YearExcellent), string(domain.YearGood), string(domain.YearDone), string(domain.YearNotDone)}
+	districtAll = roles(domain.RoleStandingCommittee, domain.RoleDistrictCommittee, domain.RoleDistrictCadre)
+)
+
+var (
+	_ = declare(&Kind{Name: Area, Table: "areas", About: "An area (tiểu khu): a group of communes one Standing Committee member is in charge of.",
+		Public: true, Fields: []Field{required(text("name", "name", nameLen))},
+		Rule: func(v Values) error { return domain.ValidateName(v.Str("name"), "tiểu khu", "area") }})
+
+	_ = declare(&Kind{Name: Cluster, Table: "clusters", About: "A cluster of communes (cụm xã) that meets for cluster briefings.",
+		Public: true, Fields: []Field{required(text("name", "name", nameLen))},
+		Rule: func(v Values) error { return domain.ValidateName(v.Str("name"), "cụm xã", "cluster") }})
+
+	_ = declare(&Kind{Name: Commune, Table: "communes", About: "A commune, town or ward (xã, thị trấn, phường). A commune record is district-wide: every role reads the list.",
+		Public: true, Fields: []Field{
+			required(text("name", "name", nameLen)),
+			required(enum("kind", "kind", string(domain.CommuneXa), string(domain.CommuneThiTran), string(domain.CommunePhuong))),
+			ref("areaId", "area_id", Area), ref("clusterId", "cluster_id", Cluster),
+			enum("status", "status", unitStatus...)},
+		Rule: func(v Values) error {
+			c := domain.Commune{Name: v.Str("name"), Kind: domain.CommuneKind(v.Str("kind")), Status: domain.UnitStatus(v.Str("status"))}
+			c.Normalize()
+			return c.Validate()
+		}})
+
+	_ = declare(&Kind{Name: Unit, Table: "units", About: "A party organization in the tree: a supervising committee, a grassroots committee or cell, a subordinate cell.",
+		Writers: roles(domain.RoleStandingCommittee, domain.RoleDistrictCommittee, domain.RoleCommuneOffice),
+		Links:   []Link{{Field: "parentId", Commune: SameCommuneOrAbove}, {Field: "mergedIntoId"}},
+		Fields: []Field{
+			ref("parentId", "parent_id", Unit), required(enum("kind", "kind", unitKinds...)),
+			required(text("name", "name", nameLen)), ref("communeId", "commune_id", Commune),
+			integer("members", "members", 0, 1_000_000), integer("probationary", "probationary", 0, 1_000_000),
+			integer("religious", "religious", 0, 1_000_000), enum("status", "status", unitStatus...),
+			ref("mergedIntoId", "merged_into_id", Unit), note(text("closedOn", "closed_on", shortLen), "yyyy-mm-dd"),
+			text("note", "note", noteLen)},
+		Rule: func(v Values) error {
+			u := domain.Unit{Kind: domain.UnitKind(v.Str("kind")), Name: v.Str("name"), Members: int(v.Int("members")),
+				Probationary: int(v.Int("probationary")), Religious: int(v.Int("religious")), Status: domain.UnitStatus(v.Str("status"))}
+			u.Normalize()
+			return u.Validate()
+		}})
+
+	_ = declare(&Kind{Name: Official, Table: "officials", About: "A person who supervises or is supervised, with a role and an assignment.",
+		Public: true, Fields: []Field{
+			required(text("name", "name", nameLen)), text("title", "title", nameLen),
+			required(enum("role", "role", roles(domain.Roles...)...)),
+			ref("areaId", "area_id", Area), ref("communeId", "commune_id", Commune), flag("active", "active")},
+		Rule: func(v Values) error {
+			o := domain.Official{Name: v.Str("name"), Role: domain.Role(v.Str("role")), AreaID: v.Str("areaId"), CommuneID: v.Str("communeId")}
+			o.Normalize()
+			return o.Validate()
+		}})
+
+	_ = declare(&Kind{Name: Schedule, Table: "schedules", About: "A cell's meeting (lịch sinh hoạt): date, time and place, registered by its commune.",
+		Writers: roles(domain.RoleStandingCommittee, domain.RoleDistrictCommittee, domain.RoleDistrictCadre, domain.RoleCommuneOffice),
+		Links:   []Link{{Field: "cellId", Commune: SameCommune}},
+		Fields: []Field{
+			required(ref("cellId", "cell_id", Unit)), ref("communeId", "commune_id", Commune),
+			note(required(text("month", "month", shortLen)), "yyyy-mm"), note(required(text("date", "date", shortLen)), "yyyy-mm-dd, within the month"),
+			note(required(text("startTime", "start_time", shortLen)), "HH:MM, 24-hour"), required(text("place", "place", 300)),
+			required(enum("kind", "kind", string(domain.MeetingRegular), string(domain.MeetingThematic))),
+			required(enum("status", "status", string(domain.ScheduleDraft), string(domain.SchedulePublished), string(domain.ScheduleCancelled))),
+			flag("changedAfterPublish", "changed_after_publish"), text("note", "note", noteLen), restricted()},
+		Rule: func(v Values) error {
+			s := domain.Schedule{CellID: v.Str("cellId"), Month: v.Str("month"), Date: v.Str("date"), StartTime: v.Str("startTime"),
+				Place: v.Str("place"), Kind: domain.MeetingKind(v.Str("kind")), Status: domain.ScheduleStatus(v.Str("status"))}
+			return s.Validate()
+		}})
+
+	_ = declare(&Kind{Name: Visit, Table: "visits", About: "A planned or made visit to a cell's meeting, unannounced: sealed, never sent to the visited commune.",
+		Writers: districtAll, Sealed: true,
+		Links: []Link{{Field: "scheduleId", Commune: SameCommune}},
+		Fields: []Field{
+			required(ref("scheduleId", "schedule_id", Schedule)), ref("cellId", "cell_id", Unit), ref("communeId", "commune_id", Commune),
+			required(ref("officialId", "official_id", Official)), note(text("date", "date", shortLen), "yyyy-mm-dd"),
+			required(enum("status", "status", string(domain.VisitPlanned), string(domain.VisitAttended), string(domain.VisitReported), string(domain.VisitCancelled))),
+			text("note", "note", noteLen), integer("letterYear", "letter_year", 0, 9999), integer("letterSeq", "letter_seq", 0, 1_000_000),
+			text("letterSymbol", "letter_symbol", shortLen), text("letterDate", "letter_date", shortLen), restricted()},
+		Rule: func(v Values) error {
+			x := domain.Visit{ScheduleID: v.Str("scheduleId"), OfficialID: v.Str("officialId"), Status: domain.VisitStatus(v.Str("status"))}
+			return x.Validate()
+		}})
+
+	_ = declare(&Kind{Name: VisitReport, Table: "visit_reports", About: "The written report of a visit, on a report template; written once, corrected by a new revision that amends it.",
+		Writers: districtAll, Sealed: true, InsertOnly: true,
+		Links: []Link{{Field: "visitId"}},
+		Fields: []Field{
+			required(ref("visitId", "visit_id", Visit)), ref("templateId", "template_id", ReportTemplate),
+			integer("templateVersion", "template_version", 0, 1_000_000), ref("cellId", "cell_id", Unit), ref("communeId", "commune_id", Commune),
+			ref("officialId", "official_id", Official), note(required(doc("values", "values_json")), "the template's answers, by field key"),
+			text("submittedAt", "submitted_at", shortLen), ref("amends", "amends", VisitReport),
+			integer("revision", "revision", 0, 1_000_000), text("reason", "reason", noteLen), restricted()}})
+
+	_ = declare(&Kind{Name: VisitRelease, Table: "visit_releases", About: "What of a report the commune may read (the feedback and assessment), released by the official.",
+		Writers: districtAll,
+		Fields: []Field{
+			required(ref("reportId", "report_id", VisitReport)), ref("cellId", "cell_id", Unit), ref("communeId", "commune_id", Commune),
+			text("date", "date", shortLen), text("officialName", "official_name", nameLen), text("feedback", "feedback", noteLen),
+			text("assessment", "assessment", noteLen), restricted()}})
+
+	_ = declare(&Kind{Name: ReportTemplate, Table: "report_templates", About: "A version of the visit report's form: its fields and arithmetic checks.",
+		Public: true,
+		Fields: []Field{
+			required(text("name", "name", nameLen)), integer("version", "version", 1, 1_000_000),
+			required(doc("fields", "fields_json")), doc("checks", "checks_json"), text("createdAt", "created_at", shortLen), restricted()},
+		Rule: func(v Values) error {
+			t := domain.ReportTemplate{Name: v.Str("name"), Version: int(v.Int("version"))}
+			if err := json.Unmarshal([]byte(v.Str("fields")), &t.Fields); err != nil {
+				return domain.Errorf(domain.EInvalid, "fields", "Danh sách mục của mẫu không đọc được.", "The template's fields cannot be read.")
+			}
+			if c := v.Str("checks"); c != "" {
+				if err := json.Unmarshal([]byte(c), &t.Checks); err != nil {
+					return domain.Errorf(domain.EInvalid, "checks", "Quy tắc kiểm tra của mẫu không đọc được.", "The template's checks cannot be read.")
+				}
+			}
+			return t.Validate()
+		}})
+
+	_ = declare(&Kind{Name: CriteriaSet, Table: "criteria_sets", About: "A version of the monthly scoring criteria (bộ tiêu chí); frozen once published.",
+		Public: true, FrozenStatus: string(domain.SetPublished),
+		Fields: []Field{
+			ref("seriesId", "series_id", CriteriaSet), required(text("name", "name", nameLen)), integer("version", "version", 0, 1_000_000),
+			required(enum("status", "status", string(domain.SetDraft), string(domain.SetPublished))),
+			note(text("effectiveMonth", "effective_month", shortLen), "yyyy-mm"), doc("unitKinds", "unit_kinds"),
+			note(doc("content", "content"), "groups, criteria, points, bonuses, penalties, grades"), flag("example", "example"),
+			text("note", "note", noteLen), text("publishedAt", "published_at", shortLen), text("publishedBy", "published_by", nameLen)}})
+
+	_ = declare(&Kind{Name: ScoreSheet, Table: "score_sheets", About: "One organization's monthly self-assessment (tự chấm); its id is derived from the organization and month.",
+		Writers: roles(domain.RoleCommuneOffice),
+		Links:   []Link{{Field: "unitId", Commune: SameCommune}},
+		Fields: []Field{
+			required(ref("unitId", "unit_id", Unit)), ref("communeId", "commune_id", Commune), note(required(text("month", "month", shortLen)), "yyyy-mm"),
+			ref("criteriaSetId", "criteria_set_id", CriteriaSet), note(doc("self", "self"), "self-scores by criterion"),
+			text("selfNote", "self_note", noteLen), flag("submitted", "submitted"), text("submittedAt", "submitted_at", shortLen),
+			text("submittedBy", "submitted_by", nameLen), note(flag("locked", "locked"), "1 once verified: the boards' only")},
+		Rule: monthRule})
+
+	_ = declare(&Kind{Name: ScoreReview, Table: "score_reviews", About: "The boards' verification (thẩm định) of a score sheet, and its approval or unlocking.",
+		Fields: []Field{
+			required(ref("sheetId", "sheet_id", ScoreSheet)), ref("unitId", "unit_id", Unit), ref("communeId", "commune_id", Commune),
+			text("month", "month", shortLen), doc("verified", "verified"), text("comment", "comment", noteLen), flag("approved", "approved"),
+			text("approvedAt", "approved_at", shortLen), text("approvedBy", "approved_by", nameLen), text("unlockReason", "unlock_reason", noteLen),
+			text("unlockedAt", "unlocked_at", shortLen), text("unlockedBy", "unlocked_by", nameLen), restricted()}})
+
+	_ = declare(&Kind{Name: ScoringAudit, Table: "scoring_audit", About: "One entry of the scoring audit trail: who approved, unlocked or overrode what, and why.",
+		InsertOnly: true,
+		Fields: []Field{
+			ref("communeId", "commune_id", Commune), ref("unitId", "unit_id", Unit), text("subjectKind", "subject_kind", shortLen),
+			ref("subjectId", "subject_id", ""), required(text("action", "action", shortLen)), text("reason", "reason", noteLen),
+			text("detail", "detail", noteLen), text("by", "by_user", nameLen), text("at", "at", shortLen)}})
+
+	_ = declare(&Kind{Name: YearClassification, Table: "year_classifications", About: "An organization's year-end classification: the suggestion from its months and a recorded override.",
+		Sealed: true,
+		Fields: []Field{
+			required(ref("unitId", "unit_id", Unit)), ref("communeId", "commune_id", Commune), integer("year", "year", 2000, 2200),
+			note(doc("suggestion", "suggestion"), "the grade its months suggest, with the figures"), enum("override", "override", yearGrades...),
+			text("overrideReason", "override_reason", noteLen), text("overriddenBy", "overridden_by", nameLen),
+			text("overriddenAt", "overridden_at", shortLen), restricted()}})
+)
+
+func monthRule(v Values) error {
+	_, err := domain.ParseMonth(v.Str("month"))
+	return err
+}
