@@ -49,7 +49,7 @@ func cmp(less bool) int {
 // Parse reads a timestamp written by String.
 func Parse(s string) (Timestamp, error) {
 	parts := strings.SplitN(s, ":", 3)
-	if len(parts) != 3 || len(parts[0]) != 15 || len(parts[1]) != 8 {
+	if len(parts) != 3 || len(parts[0]) != 15 || len(parts[1]) != 8 || !digits(parts[0], false) || !digits(parts[1], true) || !validNode(parts[2]) {
 		return Timestamp{}, fmt.Errorf("hlc: malformed timestamp %q", s)
 	}
 	wall, err := strconv.ParseInt(parts[0], 10, 64)
@@ -61,6 +61,32 @@ func Parse(s string) (Timestamp, error) {
 		return Timestamp{}, fmt.Errorf("hlc: malformed counter in %q", s)
 	}
 	return Timestamp{Wall: wall, Counter: uint32(c), Node: parts[2]}, nil
+}
+
+// digits reports whether s is all decimal (or lowercase hex) digits: no sign, no space,
+// so that text order stays time order.
+func digits(s string, hex bool) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !(c >= '0' && c <= '9' || hex && c >= 'a' && c <= 'f') {
+			return false
+		}
+	}
+	return true
+}
+
+// validNode reports whether s can be a node id: 1–64 letters, digits, '-' or '_'.
+func validNode(s string) bool {
+	if s == "" || len(s) > 64 {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c == '_') {
+			return false
+		}
+	}
+	return true
 }
 
 // Clock issues timestamps for one node. It is safe for concurrent use.

@@ -12,6 +12,8 @@ import (
 	"sort"
 	"time"
 
+	"golang.org/x/text/unicode/norm"
+
 	"chibo/backend/access"
 	"chibo/backend/domain"
 	"chibo/backend/hlc"
@@ -308,6 +310,7 @@ func (s *Store) apply(tx *txn, a Actor, c syncproto.Change, now time.Time) (bool
 		sort.Strings(names)
 		raw := map[string]json.RawMessage{}
 		json.Unmarshal(c.Fields, &raw)
+		normalizeText(c.Kind, fields, raw)
 		// The record as its writer means it (every field of the change over the stored
 		// ones) must pass every check, whatever the clocks: a change that loses to newer
 		// values is still refused when it breaks a rule, so an old clock never turns a
@@ -417,6 +420,22 @@ func asRefusal(err error) error {
 		return &refusal{code: syncproto.CodeInvalid, vi: de.Message, en: de.MessageEN}
 	}
 	return refuse(syncproto.CodeInvalid, "Dữ liệu không hợp lệ.", "Invalid record: %v", err)
+}
+
+// normalizeText stores every text value of a known field in NFC, as the desktop does:
+// Vietnamese typed or pasted as base letters plus combining marks compares and sorts as
+// the same text. Clients send NFC (docs/sync-protocol.md); this keeps the store clean when
+// one does not.
+func normalizeText(kind string, fields map[string]any, raw map[string]json.RawMessage) {
+	for name, v := range fields {
+		s, ok := v.(string)
+		if _, known := Schema[kind][name]; !ok || !known || norm.NFC.IsNormalString(s) {
+			continue
+		}
+		s = norm.NFC.String(s)
+		b, _ := json.Marshal(s)
+		fields[name], raw[name] = s, b
+	}
 }
 
 func compact(raw json.RawMessage) json.RawMessage {

@@ -14,6 +14,7 @@ import (
 	"chibo/backend/domain"
 	"chibo/backend/hlc"
 	"chibo/backend/kinds"
+	"chibo/backend/textutil"
 )
 
 // A field of a synced record: its name on the wire and its column here.
@@ -217,6 +218,9 @@ func (s *Store) putRecord(tx *sql.Tx, k *kindSpec, id string, vals Values) (bool
 			return false, fmt.Errorf("store: %s has no field %q", k.kind, name)
 		}
 		v = canonical(f, v)
+		if text, ok := v.(string); ok {
+			v = textutil.NFC(text) // NFD from some input methods and pasted text is stored as NFC
+		}
 		if !cur.exists || cur.values[name] != v {
 			changed[name] = v
 		}

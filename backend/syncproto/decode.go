@@ -1,6 +1,7 @@
 package syncproto
 
 import (
+	"bufio"
 	"bytes"
 	"encoding/json"
 	"errors"
@@ -15,7 +16,11 @@ import (
 // protocol version. Record fields (Change.Fields, Record.Fields) stay open.
 func Decode[T any](r io.Reader) (T, error) {
 	var v T
-	dec := json.NewDecoder(r)
+	br := bufio.NewReader(r)
+	if err := expectObject(br); err != nil {
+		return v, err
+	}
+	dec := json.NewDecoder(br)
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(&v); err != nil {
 		return v, describe(err)
@@ -24,6 +29,25 @@ func Decode[T any](r io.Reader) (T, error) {
 		return v, errors.New("trailing data after the JSON object")
 	}
 	return v, nil
+}
+
+// expectObject checks that the body is a JSON object (`null` would decode as an empty
+// request) without consuming it.
+func expectObject(br *bufio.Reader) error {
+	for {
+		b, err := br.Peek(1)
+		if err != nil {
+			return errors.New("empty body")
+		}
+		switch b[0] {
+		case ' ', '\t', '\r', '\n':
+			br.ReadByte()
+			continue
+		case '{':
+			return nil
+		}
+		return errors.New("the body must be a JSON object")
+	}
 }
 
 // describe turns a decoder error into a short sentence that names the offending field.
@@ -119,17 +143,24 @@ func CheckVersions(header, body int, schemaHeader, schemaBody int) (protocol int
 	if schema == 0 {
 		schema = schemaBody
 	}
-	if schema < 0 || schema > SchemaVersion {
+	if schema < 0 {
+		return protocol, errors.New("malformed schema version")
+	}
+	if schema > SchemaVersion {
 		return protocol, fmt.Errorf("schema %d is newer than this server's %d: update the server", schema, SchemaVersion)
 	}
 	return protocol, nil
 }
 
-// HeaderInt reads an integer header; absent or malformed gives 0.
+// HeaderInt reads a version header: absent gives 0 (the body field decides), malformed
+// gives -1, which no version check accepts.
 func HeaderInt(v string) int {
-	n, err := strconv.Atoi(v)
-	if err != nil {
+	if v == "" {
 		return 0
+	}
+	n, err := strconv.Atoi(v)
+	if err != nil || n < 0 || len(v) > 6 {
+		return -1
 	}
 	return n
 }

@@ -3,7 +3,11 @@ package syncproto
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
+	"io"
+	"math"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 )
@@ -47,6 +51,13 @@ func DecodeFields(schema map[string]FieldType, raw json.RawMessage) (map[string]
 	if len(bytes.TrimSpace(raw)) == 0 {
 		return map[string]any{}, nil
 	}
+	// On the raw bytes: the decoder would replace invalid UTF-8 with U+FFFD unseen.
+	if !utf8.Valid(raw) {
+		return nil, errors.New("fields are not valid UTF-8")
+	}
+	if t := bytes.TrimSpace(raw); t[0] != '{' {
+		return nil, errors.New("fields must be a JSON object")
+	}
 	var obj map[string]json.RawMessage
 	if err := json.Unmarshal(raw, &obj); err != nil {
 		return nil, fmt.Errorf("fields must be a JSON object: %v", err)
@@ -74,19 +85,26 @@ func DecodeFields(schema map[string]FieldType, raw json.RawMessage) (map[string]
 	return out, nil
 }
 
-// DecodeValue decodes one field value by the schema.
+// DecodeValue decodes one field value by the schema. A known field is never null; a
+// value of a field the schema does not know may be any JSON whose numbers are finite
+// float64s and whose strings hold no NUL, so that every client can decode it.
 func DecodeValue(schema map[string]FieldType, name string, v json.RawMessage) (any, error) {
 	t, known := schema[name]
+	if tv := bytes.TrimSpace(v); known && bytes.Equal(tv, []byte("null")) {
+		return nil, fmt.Errorf("field %s must not be null", name)
+	}
 	switch {
 	case name == FieldRestricted:
-		var n int64
-		if err := json.Unmarshal(v, &n); err != nil || (n != 0 && n != 1) {
-			return nil, fmt.Errorf("field %s must be 0 or 1", name)
+		switch string(bytes.TrimSpace(v)) {
+		case "0":
+			return int64(0), nil
+		case "1":
+			return int64(1), nil
 		}
-		return n, nil
+		return nil, fmt.Errorf("field %s must be 0 or 1", name)
 	case !known:
-		if !json.Valid(v) {
-			return nil, fmt.Errorf("field %s is not valid JSON", name)
+		if err := checkOpaque(v); err != nil {
+			return nil, fmt.Errorf("field %s: %v", name, err)
 		}
 		return json.RawMessage(append([]byte(nil), v...)), nil
 	case t == TypeInt:
@@ -113,6 +131,37 @@ func DecodeValue(schema map[string]FieldType, name string, v json.RawMessage) (a
 		if !utf8.ValidString(s) {
 			return nil, fmt.Errorf("field %s is not valid UTF-8", name)
 		}
+		if strings.ContainsRune(s, 0) {
+			return nil, fmt.Errorf("field %s holds a NUL character", name)
+		}
 		return s, nil
+	}
+}
+
+// checkOpaque checks a value the schema does not know: valid JSON, every number a finite
+// float64 (1e309 would stop every client that decodes it), no NUL in any string.
+func checkOpaque(v json.RawMessage) error {
+	if !json.Valid(v) {
+		return errors.New("not valid JSON")
+	}
+	dec := json.NewDecoder(bytes.NewReader(v))
+	dec.UseNumber()
+	for {
+		tok, err := dec.Token()
+		if err == io.EOF {
+			return nil
+		} else if err != nil {
+			return err
+		}
+		switch x := tok.(type) {
+		case json.Number:
+			if f, err := strconv.ParseFloat(string(x), 64); err != nil || math.IsInf(f, 0) || math.IsNaN(f) {
+				return fmt.Errorf("number %s is out of range", x)
+			}
+		case string:
+			if strings.ContainsRune(x, 0) {
+				return errors.New("a string holds a NUL character")
+			}
+		}
 	}
 }
