@@ -36,14 +36,14 @@ func enum(name, column string, values ...string) Field {
 func integer(name, column string, min, max int) Field {
 	return Field{Name: name, Column: column, Type: Int, Min: min, Max: max}
 }
-func flag(name, column string) Field { return Field{Name: name, Column: column, Type: Flag} }
+func flagField(name, column string) Field { return Field{Name: name, Column: column, Type: Flag} }
 func ref(name, column, target string) Field {
 	return Field{Name: name, Column: column, Type: Ref, Target: target}
 }
 func doc(name, column string) Field    { return Field{Name: name, Column: column, Type: Doc} }
 func note(f Field, about string) Field { f.Note = about; return f }
 func restricted() Field {
-	return note(flag("restricted", "restricted"), "1 while only district roles may read it")
+	return note(flagField("restricted", "restricted"), "1 while only district roles may read it")
 }
 func roles(rs ...domain.Role) []string {
 	out := make([]string, len(rs))
@@ -109,7 +109,7 @@ var (
 		Public: true, Fields: []Field{
 			required(text("name", "name", nameLen)), text("title", "title", nameLen),
 			required(enum("role", "role", roles(domain.Roles...)...)),
-			ref("areaId", "area_id", Area), ref("communeId", "commune_id", Commune), flag("active", "active")},
+			ref("areaId", "area_id", Area), ref("communeId", "commune_id", Commune), flagField("active", "active")},
 		Rule: func(v Values) error {
 			o := domain.Official{Name: v.Str("name"), Role: domain.Role(v.Str("role")), AreaID: v.Str("areaId"), CommuneID: v.Str("communeId")}
 			o.Normalize()
@@ -125,7 +125,7 @@ var (
 			note(required(text("startTime", "start_time", shortLen)), "HH:MM, 24-hour"), required(text("place", "place", 300)),
 			required(enum("kind", "kind", string(domain.MeetingRegular), string(domain.MeetingThematic))),
 			required(enum("status", "status", string(domain.ScheduleDraft), string(domain.SchedulePublished), string(domain.ScheduleCancelled))),
-			flag("changedAfterPublish", "changed_after_publish"), text("note", "note", noteLen), restricted()},
+			flagField("changedAfterPublish", "changed_after_publish"), text("note", "note", noteLen), restricted()},
 		Rule: func(v Values) error {
 			s := domain.Schedule{CellID: v.Str("cellId"), Month: v.Str("month"), Date: v.Str("date"), StartTime: v.Str("startTime"),
 				Place: v.Str("place"), Kind: domain.MeetingKind(v.Str("kind")), Status: domain.ScheduleStatus(v.Str("status"))}
@@ -187,7 +187,7 @@ var (
 			ref("seriesId", "series_id", CriteriaSet), required(text("name", "name", nameLen)), integer("version", "version", 0, 1_000_000),
 			required(enum("status", "status", string(domain.SetDraft), string(domain.SetPublished))),
 			note(text("effectiveMonth", "effective_month", shortLen), "yyyy-mm"), doc("unitKinds", "unit_kinds"),
-			note(doc("content", "content"), "groups, criteria, points, bonuses, penalties, grades"), flag("example", "example"),
+			note(doc("content", "content"), "groups, criteria, points, bonuses, penalties, grades"), flagField("example", "example"),
 			text("note", "note", noteLen), text("publishedAt", "published_at", shortLen), text("publishedBy", "published_by", nameLen)}})
 
 	_ = declare(&Kind{Name: ScoreSheet, Table: "score_sheets", About: "One organization's monthly self-assessment (tự chấm); its id is derived from the organization and month.",
@@ -196,14 +196,14 @@ var (
 		Fields: []Field{
 			required(ref("unitId", "unit_id", Unit)), ref("communeId", "commune_id", Commune), note(required(text("month", "month", shortLen)), "yyyy-mm"),
 			ref("criteriaSetId", "criteria_set_id", CriteriaSet), note(doc("self", "self"), "self-scores by criterion"),
-			text("selfNote", "self_note", noteLen), flag("submitted", "submitted"), text("submittedAt", "submitted_at", shortLen),
-			text("submittedBy", "submitted_by", nameLen), note(flag("locked", "locked"), "1 once verified: the boards' only")},
+			text("selfNote", "self_note", noteLen), flagField("submitted", "submitted"), text("submittedAt", "submitted_at", shortLen),
+			text("submittedBy", "submitted_by", nameLen), note(flagField("locked", "locked"), "1 once verified: the boards' only")},
 		Rule: monthRule})
 
 	_ = declare(&Kind{Name: ScoreReview, Table: "score_reviews", About: "The boards' verification (thẩm định) of a score sheet, and its approval or unlocking.",
 		Fields: []Field{
 			required(ref("sheetId", "sheet_id", ScoreSheet)), ref("unitId", "unit_id", Unit), ref("communeId", "commune_id", Commune),
-			text("month", "month", shortLen), doc("verified", "verified"), text("comment", "comment", noteLen), flag("approved", "approved"),
+			text("month", "month", shortLen), doc("verified", "verified"), text("comment", "comment", noteLen), flagField("approved", "approved"),
 			text("approvedAt", "approved_at", shortLen), text("approvedBy", "approved_by", nameLen), text("unlockReason", "unlock_reason", noteLen),
 			text("unlockedAt", "unlocked_at", shortLen), text("unlockedBy", "unlocked_by", nameLen), restricted()}})
 
