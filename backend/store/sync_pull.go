@@ -5,12 +5,15 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"strconv"
 	"time"
 	"unicode/utf8"
 
+	"chibo/backend/domain"
 	"chibo/backend/hlc"
+	"chibo/backend/kinds"
 )
 
 // RecordRef names a record that left this device's scope.
@@ -119,9 +122,27 @@ func (s *Store) ApplyPull(ctx context.Context, page PullPage) error {
 		if err != nil {
 			return err
 		}
+		var quarantined int
+		if err := tx.QueryRow(`SELECT count(*) FROM quarantine`).Scan(&quarantined); err != nil {
+			return err
+		}
 		for _, r := range page.Records {
-			if err := s.applyServerRecord(tx, r, pending[r.Kind+"/"+r.ID]); err != nil {
+			err := s.applyServerRecord(tx, r, pending[r.Kind+"/"+r.ID])
+			var bad *badRecord
+			switch {
+			case errors.As(err, &bad):
+				if err := quarantine(tx, r, bad); err != nil {
+					return err
+				}
+				quarantined++
+				continue
+			case err != nil:
 				return err
+			case quarantined > 0:
+				// A good version replaces a quarantined one.
+				if _, err := tx.Exec(`DELETE FROM quarantine WHERE kind = ? AND id = ?`, r.Kind, r.ID); err != nil {
+					return err
+				}
 			}
 			if resync == "1" {
 				if _, err := tx.Exec(`INSERT OR IGNORE INTO resync_seen(kind, id) VALUES (?, ?)`, r.Kind, r.ID); err != nil {
@@ -147,6 +168,23 @@ func (s *Store) ApplyPull(ctx context.Context, page PullPage) error {
 		}
 		return setMeta(tx, metaLastPullAt, time.Now().UTC().Format(time.RFC3339))
 	})
+}
+
+// badRecord is a pulled record this device cannot take: undecodable, or breaking the
+// registry's rules. It is quarantined, not applied.
+type badRecord struct{ vi, en string }
+
+func (b *badRecord) Error() string { return b.en }
+
+func quarantine(tx *sql.Tx, r Record, bad *badRecord) error {
+	rec, err := json.Marshal(r)
+	if err != nil {
+		return err
+	}
+	_, err = tx.Exec(`INSERT INTO quarantine(kind, id, reason, reason_en, record, at) VALUES (?, ?, ?, ?, ?, ?)
+		ON CONFLICT(kind, id) DO UPDATE SET reason = excluded.reason, reason_en = excluded.reason_en, record = excluded.record, at = excluded.at`,
+		r.Kind, r.ID, bad.vi, bad.en, string(rec), time.Now().UTC().Format(time.RFC3339Nano))
+	return err
 }
 
 func (s *Store) applyServerRecord(tx *sql.Tx, r Record, pending map[string]bool) error {
@@ -200,13 +238,37 @@ func (s *Store) applyServerRecord(tx *sql.Tx, r Record, pending map[string]bool)
 			continue
 		}
 		v, err := decodeField(raw)
+		if _, isText := v.(string); err == nil && !f.isInt && !isText {
+			err = fmt.Errorf("not a string")
+		}
+		if err == nil && f.isInt {
+			_, isNum := v.(json.Number)
+			if _, err = strconv.ParseInt(fmt.Sprint(v), 10, 64); !isNum || err != nil {
+				err = fmt.Errorf("not an integer")
+			}
+		}
 		if err != nil {
-			return fmt.Errorf("store: %s %s field %s: %w", r.Kind, r.ID, name, err)
+			return &badRecord{vi: fmt.Sprintf("Trường “%s” không đọc được: %v.", name, err), en: fmt.Sprintf("Field “%s” cannot be read: %v.", name, err)}
 		}
 		changed[name] = canonical(f, v)
 	}
 	if !touched {
 		return nil
+	}
+	if !r.Deleted {
+		merged := make(kinds.Values, len(cur.values))
+		for name, v := range cur.values {
+			merged[name] = v
+		}
+		for name, v := range changed {
+			merged[name] = v
+		}
+		var de *domain.Error
+		if err := k.decl.Validate(merged); errors.As(err, &de) {
+			return &badRecord{vi: de.Message, en: de.MessageEN}
+		} else if err != nil {
+			return err
+		}
 	}
 	rowHLC := ""
 	for _, c := range cur.fieldHLC {

@@ -14,7 +14,10 @@ type SyncStatus struct {
 	LastSyncAt string `json:"lastSyncAt"` // RFC 3339 UTC; "" before the first sync
 	Pending    int    `json:"pending"`
 	Refused    int    `json:"refused"`
-	Resyncing  bool   `json:"resyncing"`
+	// Quarantined counts pulled records this device could not take (listed with the
+	// refused changes); they are included in Refused.
+	Quarantined int  `json:"quarantined"`
+	Resyncing   bool `json:"resyncing"`
 }
 
 // SyncStatus reads the sync status.
@@ -23,8 +26,10 @@ func (s *Store) SyncStatus(ctx context.Context) (SyncStatus, error) {
 	err := s.db.QueryRowContext(ctx, `SELECT
 		(SELECT count(*) FROM outbox WHERE state = 'pending'),
 		(SELECT count(*) FROM outbox WHERE state = 'refused'),
+		(SELECT count(*) FROM quarantine),
 		coalesce((SELECT value FROM meta WHERE key = 'sync_last_pull'), ''),
-		coalesce((SELECT value FROM meta WHERE key = 'sync_resync'), '') = '1'`).Scan(&st.Pending, &st.Refused, &st.LastSyncAt, &st.Resyncing)
+		coalesce((SELECT value FROM meta WHERE key = 'sync_resync'), '') = '1'`).Scan(&st.Pending, &st.Refused, &st.Quarantined, &st.LastSyncAt, &st.Resyncing)
+	st.Refused += st.Quarantined
 	return st, err
 }
 
@@ -61,7 +66,32 @@ func (s *Store) RefusedChanges(ctx context.Context) ([]RefusedChange, error) {
 		r.Fields = json.RawMessage(fields)
 		out = append(out, r)
 	}
-	return out, rows.Err()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	rows.Close()
+	// Pulled records that could not be applied, shown the same way (op "pull").
+	q, err := s.db.QueryContext(ctx, `SELECT kind, id, reason, reason_en, record, at FROM quarantine ORDER BY at DESC`)
+	if err != nil {
+		return nil, err
+	}
+	defer q.Close()
+	for q.Next() {
+		r := RefusedChange{Op: "pull", Code: "quarantined"}
+		var rec string
+		if err := q.Scan(&r.Kind, &r.RecordID, &r.Reason, &r.ReasonEN, &rec, &r.AnsweredAt); err != nil {
+			return nil, err
+		}
+		var full Record
+		json.Unmarshal([]byte(rec), &full)
+		r.ChangeID = "quarantine/" + r.Kind + "/" + r.RecordID
+		r.CreatedAt = r.AnsweredAt
+		if b, err := json.Marshal(full.Fields); err == nil {
+			r.Fields = b
+		}
+		out = append(out, r)
+	}
+	return out, q.Err()
 }
 
 // ExportRecords returns the full state of every record, tombstones included, ordered by

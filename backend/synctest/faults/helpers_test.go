@@ -73,7 +73,7 @@ func importUnits(t *testing.T, env *synctest.Env, n int) {
 	recs := make([]syncproto.Record, n)
 	for i := range recs {
 		recs[i] = syncproto.Record{Kind: "unit", ID: fmt.Sprintf("u-%07d", i), HLC: clock,
-			Fields: map[string]json.RawMessage{"kind": json.RawMessage(`"supervising"`), "name": json.RawMessage(fmt.Sprintf(`"Đơn vị %d"`, i)),
+			Fields: map[string]json.RawMessage{"kind": json.RawMessage(`"grassroots_cell"`), "name": json.RawMessage(fmt.Sprintf(`"Đơn vị %d"`, i)),
 				"members": json.RawMessage(`17`), "status": json.RawMessage(`"active"`)},
 			FieldHLC: map[string]string{"kind": clock, "name": clock, "members": clock, "status": clock}}
 	}

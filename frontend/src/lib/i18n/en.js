@@ -245,6 +245,7 @@ export default {
   'sync.kind.scoring_audit': 'Scoring log',
   'sync.kind.year_classification': 'Year-end classification',
   'sync.op.upsert': 'Add, edit',
+  'sync.op.pull': 'Received from the server (could not be applied)',
   'sync.op.delete': 'Delete',
   'sync.title': 'Sync with the district server',
   'sync.intro': 'Data is kept on this computer; when the network is there, the app sends its changes to the district server and receives the changes made elsewhere.',

@@ -245,6 +245,7 @@ export default {
   'sync.kind.scoring_audit': 'Nhật ký chấm điểm',
   'sync.kind.year_classification': 'Xếp loại cuối năm',
   'sync.op.upsert': 'Thêm, sửa',
+  'sync.op.pull': 'Nhận từ máy chủ (không áp dụng được)',
   'sync.op.delete': 'Xóa',
   'sync.title': 'Đồng bộ với máy chủ huyện',
   'sync.intro': 'Dữ liệu được lưu trên máy này; khi có mạng, ứng dụng tự gửi thay đổi lên máy chủ của huyện và nhận về thay đổi của nơi khác.',
