@@ -26,7 +26,8 @@ func (s *Server) login(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	ip, _, _ := net.SplitHostPort(r.RemoteAddr)
-	wait := max(s.limiter.Blocked(req.Username), s.ipLimit.Blocked(ip))
+	who := LoginKey(req.Username)
+	wait := max(s.limiter.Blocked(who), s.ipLimit.Blocked(ip))
 	if wait > 0 {
 		w.Header().Set("Retry-After", strconv.Itoa(int(wait.Seconds())+1))
 		writeError(w, http.StatusTooManyRequests, syncproto.CodeRateLimited,
@@ -35,7 +36,7 @@ func (s *Server) login(w http.ResponseWriter, r *http.Request) {
 	}
 	user, err := s.store.Authenticate(r.Context(), req.Username, req.Password)
 	if errors.Is(err, serverstore.ErrBadLogin) {
-		s.limiter.Fail(req.Username)
+		s.limiter.Fail(who)
 		s.ipLimit.Fail(ip)
 		writeError(w, http.StatusUnauthorized, syncproto.CodeUnauthorized, "Sai tên đăng nhập hoặc mật khẩu.", "Wrong username or password.")
 		return
@@ -43,7 +44,7 @@ func (s *Server) login(w http.ResponseWriter, r *http.Request) {
 		s.internal(w, err)
 		return
 	}
-	s.limiter.Succeed(req.Username)
+	s.limiter.Succeed(who)
 	token, err := s.store.Enroll(r.Context(), user, req.DeviceID, req.DeviceName)
 	if errors.Is(err, serverstore.ErrDeviceTaken) {
 		writeError(w, http.StatusForbidden, syncproto.CodeForged, "Mã thiết bị này thuộc về một tài khoản khác.", "This device id belongs to another account.")

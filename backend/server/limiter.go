@@ -1,8 +1,12 @@
 package server
 
 import (
+	"strings"
 	"sync"
 	"time"
+
+	"golang.org/x/text/cases"
+	"golang.org/x/text/unicode/norm"
 )
 
 // Limiter counts failed logins per key (a username, an address) in a sliding window and
@@ -72,4 +76,11 @@ func (l *Limiter) prune(k string, now time.Time) []time.Time {
 	}
 	l.fails[k] = fs
 	return fs
+}
+
+// LoginKey is the name the per-username login limit counts under: however the name is
+// written (case, Unicode case folding, composed or decomposed, surrounding spaces), one
+// account gets one allowance.
+func LoginKey(username string) string {
+	return cases.Fold().String(norm.NFC.String(strings.TrimSpace(username)))
 }

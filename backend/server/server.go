@@ -9,6 +9,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"io"
 	"log/slog"
 	"net/http"
 	"strings"
@@ -32,6 +33,10 @@ type Server struct {
 	// touches waiting to be written, and whether a writer is running (see touch)
 	touchPending map[string]bool
 	touchRunning bool
+
+	// BodyStall is how long a request body may stop arriving before its connection is
+	// cut (New sets 10 s).
+	BodyStall time.Duration
 }
 
 // New returns a server over st; logs go to log.
@@ -39,7 +44,7 @@ func New(st *serverstore.Store, log *slog.Logger) *Server {
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
-	s := &Server{store: st, log: log, limiter: NewLimiter(5, 15*time.Minute, time.Now), ipLimit: NewLimiter(30, 15*time.Minute, time.Now), mux: http.NewServeMux(), seen: map[string]time.Time{}}
+	s := &Server{store: st, log: log, limiter: NewLimiter(5, 15*time.Minute, time.Now), ipLimit: NewLimiter(30, 15*time.Minute, time.Now), mux: http.NewServeMux(), seen: map[string]time.Time{}, BodyStall: 10 * time.Second}
 	s.mux.HandleFunc(syncproto.PathHealth, s.health)
 	s.mux.HandleFunc(syncproto.PathLogin, s.login)
 	s.mux.HandleFunc(syncproto.PathPush, s.authed(s.push))
@@ -67,8 +72,49 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		s.log.Info("request", "method", r.Method, "path", r.URL.Path, "status", rec.status,
 			"ms", time.Since(start).Milliseconds(), "device", rec.device, "remote", r.RemoteAddr)
 	}()
+	if headerBytes(r) > MaxHeaderBytes {
+		writeError(rec, http.StatusRequestHeaderFieldsTooLarge, syncproto.CodeTooLarge,
+			"Phần đầu của yêu cầu quá lớn.", "The request's headers are too large.")
+		return
+	}
+	if r.Body != nil && r.Body != http.NoBody {
+		r.Body = &stallCutter{body: r.Body, rc: http.NewResponseController(w), stall: s.BodyStall}
+	}
 	s.mux.ServeHTTP(rec, r)
 }
+
+// MaxHeaderBytes is the largest request head answered, in the JSON error form above it.
+// (The listener's own limit, serve.go's MaxHeaderBytes, is larger: past it Go's server
+// answers 431 in plain text before any handler runs.)
+const MaxHeaderBytes = 64 << 10
+
+func headerBytes(r *http.Request) int {
+	n := len(r.Method) + len(r.RequestURI) + len(r.Proto)
+	for k, vs := range r.Header {
+		for _, v := range vs {
+			n += len(k) + len(v) + 4
+		}
+	}
+	return n
+}
+
+// stallCutter moves the connection's read deadline forward before every read of the
+// body: a body that keeps coming may take as long as it needs (up to the server's
+// ReadTimeout), one that stops for BodyStall is cut, and its connection freed.
+type stallCutter struct {
+	body  io.ReadCloser
+	rc    *http.ResponseController
+	stall time.Duration
+}
+
+func (c *stallCutter) Read(p []byte) (int, error) {
+	if c.stall > 0 {
+		c.rc.SetReadDeadline(time.Now().Add(c.stall)) // unsupported (a test recorder): no cut
+	}
+	return c.body.Read(p)
+}
+
+func (c *stallCutter) Close() error { return c.body.Close() }
 
 type statusRecorder struct {
 	http.ResponseWriter

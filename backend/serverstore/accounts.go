@@ -148,8 +148,18 @@ func (s *Store) UserByName(ctx context.Context, username string) (User, error) {
 func (s *Store) SetDisabled(ctx context.Context, username string, disabled bool) error {
 	return s.write(ctx, func(tx *sql.Tx) error {
 		res, err := tx.Exec(`UPDATE users SET disabled = ?, updated_at = ? WHERE username = ?`, disabled, nowText(s.now()), username)
-		return affected(res, err)
+		if err := affected(res, err); err != nil || !disabled {
+			return err
+		}
+		return s.revokeAll(tx, username)
 	})
+}
+
+// revokeAll ends every token of an account: after a password change or a disable, each
+// of its desktops must sign in again (enabling the account again does not bring them back).
+func (s *Store) revokeAll(tx *sql.Tx, username string) error {
+	_, err := tx.Exec(`UPDATE devices SET revoked_at = ? WHERE revoked_at = '' AND user_id = (SELECT id FROM users WHERE username = ?)`, nowText(s.now()), username)
+	return err
 }
 
 // SetPassword replaces an account's password. Errors: ErrNotFound, ErrInvalidInput.
@@ -163,7 +173,10 @@ func (s *Store) SetPassword(ctx context.Context, username, password string) erro
 	}
 	return s.write(ctx, func(tx *sql.Tx) error {
 		res, err := tx.Exec(`UPDATE users SET password_hash = ?, updated_at = ? WHERE username = ?`, hash, nowText(s.now()), username)
-		return affected(res, err)
+		if err := affected(res, err); err != nil {
+			return err
+		}
+		return s.revokeAll(tx, username)
 	})
 }
 

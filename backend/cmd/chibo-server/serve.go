@@ -70,7 +70,7 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		scheme = "https"
 	}
 	srv := &http.Server{Handler: server.New(st, log), ReadHeaderTimeout: 10 * time.Second, ReadTimeout: 2 * time.Minute,
-		WriteTimeout: 5 * time.Minute, IdleTimeout: 2 * time.Minute, MaxHeaderBytes: 64 << 10,
+		WriteTimeout: 5 * time.Minute, IdleTimeout: 2 * time.Minute, MaxHeaderBytes: 1 << 20,
 		ErrorLog: slog.NewLogLogger(h, slog.LevelWarn)}
 	fmt.Fprintf(stdout, "chibo-server listening on %s://%s (data %s)\n", scheme, ln.Addr(), st.Path())
 	log.Info("listening", "addr", ln.Addr().String(), "tls", *cert != "", "data", st.Path())
