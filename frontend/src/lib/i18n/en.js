@@ -218,7 +218,7 @@ export default {
   'sync.refusedCount': '{n} changes refused',
   'sync.now': 'Sync now',
   'sync.signInLink': 'Sign in',
-  'sync.err.unauthorized': 'The server no longer accepts this computer’s session (account disabled or device revoked). Sign out and sign in again.',
+  'sync.err.unauthorized': 'The server no longer accepts this computer’s session (the password was changed, the account disabled or the device revoked). Sign out and sign in again.',
   'sync.err.forbidden': 'The server refused this computer’s request. Contact the district’s administrator.',
   'sync.err.version': 'This version of the app does not match the server. Update the app.',
   'sync.err.rateLimited': 'The server is busy; the app will retry in a few minutes.',

@@ -218,7 +218,7 @@ export default {
   'sync.refusedCount': '{n} thay đổi bị từ chối',
   'sync.now': 'Đồng bộ ngay',
   'sync.signInLink': 'Đăng nhập',
-  'sync.err.unauthorized': 'Máy chủ không còn nhận phiên đăng nhập của máy này (tài khoản bị khóa hoặc máy bị thu hồi). Hãy đăng xuất rồi đăng nhập lại.',
+  'sync.err.unauthorized': 'Máy chủ không còn nhận phiên đăng nhập của máy này (mật khẩu đã được đổi, tài khoản bị khóa hoặc máy bị thu hồi). Hãy đăng xuất rồi đăng nhập lại.',
   'sync.err.forbidden': 'Máy chủ từ chối yêu cầu của máy này. Hãy liên hệ quản trị viên của huyện.',
   'sync.err.version': 'Phiên bản ứng dụng không khớp với máy chủ. Hãy cập nhật ứng dụng.',
   'sync.err.rateLimited': 'Máy chủ đang bận; ứng dụng sẽ tự thử lại sau ít phút.',
