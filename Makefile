@@ -166,8 +166,10 @@ test: deps
 	done; \
 	echo "==> make test: all passed in $$(( $$(date +%s) - start )) s"
 
+# go.mod must be tidy (direct dependencies marked direct): `go mod tidy` fixes it.
 vet: frontend
 	go vet ./...
+	go mod tidy -diff
 
 gotest: frontend
 	go test -count=1 ./...

@@ -117,7 +117,7 @@ export async function initSync() {
     const off = api.onSyncStatus(applyStatus);
     // The system says the network is back: sync now rather than when the backoff ends.
     const online = () => {
-      if (get(syncStatus).signedIn) syncNow().catch(() => {});
+      if (get(syncStatus).signedIn) syncNow().catch((e) => console.error('sync after the network came back', e)); // the status shows the failure
     };
     globalThis.addEventListener?.('online', online);
     unlisten = () => {
