@@ -190,7 +190,7 @@ func (a *App) reportFile(reportID, format string) (string, []byte, error) {
 	if err != nil {
 		return "", nil, err
 	}
-	b, err := documents.Render(documents.ReportDoc(documents.ReportPaper{Header: ls.Header, Template: t, Report: r, Date: r.SubmittedAt[:min(10, len(r.SubmittedAt))]}), format)
+	b, err := documents.Render(documents.ReportDoc(documents.ReportPaper{Header: ls.Header, Template: t, Report: r, Date: domain.LocalDate(r.SubmittedAt)}), format)
 	return documents.FileName("Bao-cao-du-sinh-hoat-"+r.SubmittedAt[:min(10, len(r.SubmittedAt))], format), b, err
 }
 

@@ -176,3 +176,18 @@ type Coverage struct {
 	// that, but two devices that registered offline can both have done it before a sync.
 	Duplicates int `json:"duplicates"`
 }
+
+// Vietnam is the zone of every date a user sees: UTC+7 all year (no daylight saving), so a
+// fixed zone is exact and needs no time zone database (Windows PCs may lack one).
+var Vietnam = time.FixedZone("Asia/Ho_Chi_Minh", 7*3600)
+
+// LocalDate returns the day, yyyy-mm-dd in Vietnam, of an RFC 3339 timestamp stored in
+// UTC: a report submitted at 06:30 local time (23:30 UTC the day before) is dated that day.
+// A value that is not a timestamp is returned cut to its first ten characters.
+func LocalDate(ts string) string {
+	t, err := time.Parse(time.RFC3339Nano, ts)
+	if err != nil {
+		return ts[:min(10, len(ts))]
+	}
+	return t.In(Vietnam).Format("2006-01-02")
+}

@@ -150,3 +150,17 @@ func TestMayAttend(t *testing.T) {
 		})
 	}
 }
+
+func TestLocalDate(t *testing.T) {
+	for ts, want := range map[string]string{
+		"2027-01-06T23:30:00Z":      "2027-01-07", // 06:30 in Vietnam
+		"2027-01-07T16:59:59.5Z":    "2027-01-07",
+		"2027-01-07T17:00:00Z":      "2027-01-08",
+		"2027-01-07T06:30:00+07:00": "2027-01-07",
+		"2027-01-07":                "2027-01-07",
+	} {
+		if got := LocalDate(ts); got != want {
+			t.Errorf("LocalDate(%q) = %q, want %q", ts, got, want)
+		}
+	}
+}
