@@ -214,7 +214,7 @@ bench: sysdeps
 MODEL_SEEDS ?= 300
 model:
 	CHIBO_MODEL_SEEDS=$(MODEL_SEEDS) go test -count=1 -timeout 3h -run '^TestModelRandomDevicesFaultsAndClocks$$' -v ./backend/synctest/faults \
-		| grep -E 'seed|FAIL|model test:|^ok'
+		| grep -vE '^=== RUN|faultproxy [0-9]+ requests'
 
 # ---------------------------------------------------------------- clean
 
