@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"log/slog"
 	"sync"
 
 	"chibo/backend/demo"
@@ -48,6 +49,7 @@ type ErrorPayload struct {
 	Code    string `json:"code"`
 	Field   string `json:"field,omitempty"`
 	Message string `json:"message"`
+	Ref     string `json:"ref,omitempty"` // an internal error's reference, also in the log
 }
 
 // formatError turns any error into a message a person can read, in the UI's language.
@@ -56,7 +58,18 @@ func (a *App) formatError(err error) any {
 	lang := a.lang
 	a.mu.RUnlock()
 	code, field, msg := domain.Localize(err, lang)
-	return ErrorPayload{Code: code, Field: field, Message: msg}
+	p := ErrorPayload{Code: code, Field: field, Message: msg}
+	if code == domain.EInternal {
+		// Never swallowed: the cause goes to the log with a reference the user sees.
+		p.Ref = domain.NewRef()
+		slog.Error("internal error", "ref", p.Ref, "err", err)
+		if lang == "en" {
+			p.Message += " Error reference " + p.Ref + "."
+		} else {
+			p.Message += " Mã lỗi " + p.Ref + "."
+		}
+	}
+	return p
 }
 
 // Status describes the local database for the shell and the first-run screen.

@@ -1,8 +1,11 @@
 package main
 
 import (
+	"bytes"
 	"errors"
+	"log/slog"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"chibo/backend/domain"
@@ -78,5 +81,24 @@ func TestServerFlagPresetsTheAddressOnce(t *testing.T) {
 	}
 	if err := newTestApp(t).presetServer([]string{"--server", "not a url"}, ""); err == nil {
 		t.Error("a bad --server was accepted")
+	}
+}
+
+// An internal error is never swallowed: the log line and the message carry one reference.
+func TestInternalErrorHasAReferenceInTheLog(t *testing.T) {
+	var logged bytes.Buffer
+	old := slog.Default()
+	slog.SetDefault(slog.New(slog.NewTextHandler(&logged, nil)))
+	defer slog.SetDefault(old)
+	a := &App{lang: "vi"}
+	p := a.formatError(errors.New("disk I/O error")).(ErrorPayload)
+	if p.Code != "internal" || p.Ref == "" || !strings.Contains(p.Message, p.Ref) {
+		t.Fatalf("payload %+v, want an internal error whose message names its reference", p)
+	}
+	if !strings.Contains(logged.String(), "ref="+p.Ref) || !strings.Contains(logged.String(), "disk I/O error") {
+		t.Errorf("log %q does not hold the reference and the cause", logged.String())
+	}
+	if q := a.formatError(domain.Errorf(domain.EInvalid, "name", "Thiếu tên.", "No name.")).(ErrorPayload); q.Ref != "" {
+		t.Errorf("a domain error got a reference: %+v", q)
 	}
 }

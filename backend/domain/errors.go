@@ -3,8 +3,11 @@
 package domain
 
 import (
+	"crypto/rand"
+	"encoding/hex"
 	"errors"
 	"fmt"
+	"strings"
 )
 
 // Error codes. They travel to the frontend and over the sync protocol, so they never change.
@@ -44,6 +47,14 @@ func ErrorCode(err error) string {
 
 // Localize returns the person-readable message of err in lang ("vi" or "en").
 // Errors that are not domain errors get a generic message: internals are not shown.
+// NewRef returns a short reference for an internal error: the user sees it in the message
+// and the same reference is in the log line, so a report of the message finds the cause.
+func NewRef() string {
+	b := make([]byte, 4)
+	rand.Read(b)
+	return strings.ToUpper(hex.EncodeToString(b))
+}
+
 func Localize(err error, lang string) (code, field, message string) {
 	var e *Error
 	if !errors.As(err, &e) {

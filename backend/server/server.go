@@ -16,6 +16,7 @@ import (
 	"sync"
 	"time"
 
+	"chibo/backend/domain"
 	"chibo/backend/serverstore"
 	"chibo/backend/syncproto"
 )
@@ -235,8 +236,10 @@ func decodeError(w http.ResponseWriter, err error) {
 }
 
 func (s *Server) internal(w http.ResponseWriter, err error) {
-	s.log.Error("internal error", "err", err)
-	writeError(w, http.StatusInternalServerError, syncproto.CodeInternal, "Lỗi máy chủ; chưa có gì thay đổi.", "Internal server error; nothing changed.")
+	ref := domain.NewRef()
+	s.log.Error("internal error", "ref", ref, "err", err)
+	writeError(w, http.StatusInternalServerError, syncproto.CodeInternal, "Lỗi máy chủ; chưa có gì thay đổi. Mã lỗi "+ref+".",
+		"Internal server error; nothing changed. Error reference "+ref+".")
 }
 
 func writeJSON(w http.ResponseWriter, status int, v any) {
