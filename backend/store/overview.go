@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"strings"
 
 	"chibo/backend/domain"
@@ -114,37 +115,30 @@ func (s *Store) RoundOverview(ctx context.Context, month string) (domain.RoundOv
 		communes[id] = r
 		return r
 	}
-	rows, err := s.db.QueryContext(ctx, `SELECT c.id, c.name,
+	err := queryEach(ctx, s.db, `SELECT c.id, c.name,
 		(SELECT count(*) FROM units u WHERE u.commune_id = c.id AND u.deleted = 0 AND u.status = 'active' AND u.kind IN ('subordinate_cell', 'grassroots_cell')),
 		(SELECT count(*) FROM schedules s WHERE s.commune_id = c.id AND s.month = ? AND s.deleted = 0 AND s.status != 'cancelled')
-		FROM communes c WHERE c.deleted = 0 AND c.status = 'active'`, month)
-	if err != nil {
-		return ov, err
-	}
-	for rows.Next() {
+		FROM communes c WHERE c.deleted = 0 AND c.status = 'active'`, []any{month}, func(rows *sql.Rows) error {
 		var id, name string
 		var cells, scheduled int
 		if err := rows.Scan(&id, &name, &cells, &scheduled); err != nil {
-			rows.Close()
-			return ov, err
+			return err
 		}
 		r := commune(id, name)
 		r.Cells, r.Scheduled = cells, scheduled
-	}
-	rows.Close()
-	officials := map[string]*domain.OverviewRow{}
-	rows, err = s.db.QueryContext(ctx, `SELECT v.commune_id, coalesce(c.name, ''), v.official_id, coalesce(o.name, ''), v.status, count(*)
-		FROM visits v LEFT JOIN communes c ON c.id = v.commune_id LEFT JOIN officials o ON o.id = v.official_id
-		WHERE v.deleted = 0 AND v.status != 'cancelled' AND v.date LIKE ? GROUP BY 1, 3, 5`, month+"-%")
+		return nil
+	})
 	if err != nil {
 		return ov, err
 	}
-	for rows.Next() {
+	officials := map[string]*domain.OverviewRow{}
+	err = queryEach(ctx, s.db, `SELECT v.commune_id, coalesce(c.name, ''), v.official_id, coalesce(o.name, ''), v.status, count(*)
+		FROM visits v LEFT JOIN communes c ON c.id = v.commune_id LEFT JOIN officials o ON o.id = v.official_id
+		WHERE v.deleted = 0 AND v.status != 'cancelled' AND v.date LIKE ? GROUP BY 1, 3, 5`, []any{month + "-%"}, func(rows *sql.Rows) error {
 		var cid, cname, oid, oname, status string
 		var n int
 		if err := rows.Scan(&cid, &cname, &oid, &oname, &status, &n); err != nil {
-			rows.Close()
-			return ov, err
+			return err
 		}
 		o, ok := officials[oid]
 		if !ok {
@@ -160,8 +154,11 @@ func (s *Store) RoundOverview(ctx context.Context, month string) (domain.RoundOv
 				r.Reported += n
 			}
 		}
+		return nil
+	})
+	if err != nil {
+		return ov, err
 	}
-	rows.Close()
 	for _, r := range communes {
 		ov.Total.Cells += r.Cells
 		ov.Total.Scheduled += r.Scheduled

@@ -106,20 +106,16 @@ func (s *Store) ExportRecords(ctx context.Context) ([]Record, error) {
 		}
 		sort.Strings(names)
 		for _, name := range names {
-			rows, err := tx.Query(`SELECT id FROM ` + kindsByName[name].table + ` ORDER BY id`)
+			var ids []string
+			err := queryEach(ctx, tx, `SELECT id FROM `+kindsByName[name].table+` ORDER BY id`, nil, func(rows *sql.Rows) error {
+				var id string
+				err := rows.Scan(&id)
+				ids = append(ids, id)
+				return err
+			})
 			if err != nil {
 				return err
 			}
-			var ids []string
-			for rows.Next() {
-				var id string
-				if err := rows.Scan(&id); err != nil {
-					rows.Close()
-					return err
-				}
-				ids = append(ids, id)
-			}
-			rows.Close()
 			for _, id := range ids {
 				r, ok, err := recordState(tx, name, id)
 				if err != nil {

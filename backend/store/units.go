@@ -229,7 +229,7 @@ func (s *Store) MoveUnit(ctx context.Context, id, parentID string) (domain.Unit,
 		if err := s.saveUnitTx(tx, &u); err != nil {
 			return err
 		}
-		return s.refreshCommuneOfCells(tx, u)
+		return s.refreshCommuneOfCells(ctx, tx, u)
 	})
 	if err != nil {
 		return domain.Unit{}, err
@@ -238,24 +238,21 @@ func (s *Store) MoveUnit(ctx context.Context, id, parentID string) (domain.Unit,
 }
 
 // refreshCommuneOfCells keeps the commune of a committee's cells equal to the committee's.
-func (s *Store) refreshCommuneOfCells(tx *sql.Tx, committee domain.Unit) error {
+func (s *Store) refreshCommuneOfCells(ctx context.Context, tx *sql.Tx, committee domain.Unit) error {
 	if committee.Kind != domain.KindGrassrootsCommittee {
 		return nil
 	}
-	rows, err := tx.Query(`SELECT id FROM units WHERE parent_id = ? AND deleted = 0 AND commune_id != ?`, committee.ID, committee.CommuneID)
+	var ids []string
+	err := queryEach(ctx, tx, `SELECT id FROM units WHERE parent_id = ? AND deleted = 0 AND commune_id != ?`, []any{committee.ID, committee.CommuneID},
+		func(rows *sql.Rows) error {
+			var id string
+			err := rows.Scan(&id)
+			ids = append(ids, id)
+			return err
+		})
 	if err != nil {
 		return err
 	}
-	var ids []string
-	for rows.Next() {
-		var id string
-		if err := rows.Scan(&id); err != nil {
-			rows.Close()
-			return err
-		}
-		ids = append(ids, id)
-	}
-	rows.Close()
 	for _, id := range ids {
 		if _, err := s.putRecord(tx, kindUnit, id, Values{"communeId": committee.CommuneID}); err != nil {
 			return err
