@@ -1,6 +1,9 @@
 package domain
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func validSchedule() Schedule {
 	return Schedule{CellID: "c1", Month: "2018-06", Date: "2018-06-05", StartTime: "07:30", Place: "Nhà văn hóa xóm 1", Kind: MeetingRegular, Status: ScheduleDraft}
@@ -162,5 +165,26 @@ func TestLocalDate(t *testing.T) {
 		if got := LocalDate(ts); got != want {
 			t.Errorf("LocalDate(%q) = %q, want %q", ts, got, want)
 		}
+	}
+}
+
+func TestUnitPlacement(t *testing.T) {
+	committee := Unit{Kind: KindGrassrootsCommittee, Name: "Đảng bộ xã Kim Đông", Status: StatusActive}
+	closed := Unit{Kind: KindGrassrootsCommittee, Name: "Đảng bộ cũ", Status: StatusClosed}
+	cell := Unit{Kind: KindSubordinateCell, Name: "Chi bộ Xóm 1", Status: StatusActive}
+	if err := cell.CheckParent(&committee); err != nil {
+		t.Errorf("a cell under a committee: %v", err)
+	}
+	if err := cell.CheckParent(&closed); err == nil {
+		t.Errorf("an active cell under a closed committee was accepted")
+	}
+	if err := cell.CheckParent(nil); err == nil || !strings.Contains(err.(*Error).MessageEN, "top level") {
+		t.Errorf("a subordinate cell at the top level: %v", err)
+	}
+	if err := committee.CheckKindChange(Unit{Kind: KindGrassrootsCell}, 3); err == nil {
+		t.Errorf("a kind change with children was accepted")
+	}
+	if err := (&Unit{Status: StatusClosed}).CheckNew(); err == nil {
+		t.Errorf("a new closed unit was accepted")
 	}
 }

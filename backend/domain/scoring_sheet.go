@@ -140,3 +140,59 @@ type UnitYear struct {
 	Thresholds []GradeThreshold `json:"thresholds"` // of the latest set used, for the chart's bands
 	MaxTotal   float64          `json:"maxTotal"`
 }
+
+// The life of a score sheet: the commune self-assesses and submits; the Organization
+// Board verifies, then approves, which locks the month; an unlock with a reason reopens
+// it. Each step below says whether it may happen now; unit names the organization in the
+// messages.
+
+// IsLocked reports whether the month is approved and locked.
+func (s ScoreSheet) IsLocked() bool { return s.Locked || (s.Review != nil && s.Review.Approved) }
+
+func (s ScoreSheet) errLocked(unit string) error {
+	return Errorf(EInvalid, "month", "Phiếu chấm điểm tháng %s của “%s” đã được duyệt và khóa; muốn sửa, Ban Tổ chức phải mở khóa và ghi lý do.",
+		"The %s sheet of “%s” is approved and locked; the Organization Board must unlock it with a reason first.", s.Month, unit)
+}
+
+// CanSelfAssess: the commune may write its half until the month is locked.
+func (s ScoreSheet) CanSelfAssess(unit string) error {
+	if s.IsLocked() {
+		return s.errLocked(unit)
+	}
+	return nil
+}
+
+// CanReview: the Board verifies a submitted sheet that is not locked.
+func (s ScoreSheet) CanReview(unit string) error {
+	if s.IsLocked() {
+		return s.errLocked(unit)
+	}
+	if !s.Submitted {
+		return Errorf(EInvalid, "month", "“%s” chưa gửi phiếu tự chấm tháng %s, chưa thể thẩm định.",
+			"“%s” has not submitted its %s sheet yet.", unit, s.Month)
+	}
+	return nil
+}
+
+// CanApprove: the Board approves a submitted, verified sheet that is not locked.
+func (s ScoreSheet) CanApprove(unit string) error {
+	if s.IsLocked() {
+		return s.errLocked(unit)
+	}
+	if !s.Submitted || s.Review == nil {
+		return Errorf(EInvalid, "month", "Phiếu tháng %s của “%s” chưa được gửi và thẩm định, chưa thể duyệt.",
+			"The %s sheet of “%s” has not been submitted and reviewed.", s.Month, unit)
+	}
+	return nil
+}
+
+// CanUnlock: only a locked month is unlocked, and only with a reason.
+func (s ScoreSheet) CanUnlock(unit, reason string) error {
+	if err := ValidateUnlockReason(reason); err != nil {
+		return err
+	}
+	if !s.IsLocked() {
+		return Errorf(EInvalid, "month", "Phiếu tháng %s của “%s” chưa bị khóa.", "The %s sheet of “%s” is not locked.", s.Month, unit)
+	}
+	return nil
+}

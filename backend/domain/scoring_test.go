@@ -277,3 +277,30 @@ func TestCents(t *testing.T) {
 		t.Errorf("FormatPoints = %q", got)
 	}
 }
+
+func TestScoreSheetSteps(t *testing.T) {
+	draft := ScoreSheet{Month: "2018-03"}
+	submitted := ScoreSheet{Month: "2018-03", Submitted: true}
+	reviewed := ScoreSheet{Month: "2018-03", Submitted: true, Review: &ScoreReview{}}
+	locked := ScoreSheet{Month: "2018-03", Submitted: true, Locked: true, Review: &ScoreReview{Approved: true}}
+	for _, tc := range []struct {
+		name string
+		err  error
+		ok   bool
+	}{
+		{"self-assess a draft", draft.CanSelfAssess("A"), true},
+		{"self-assess a locked month", locked.CanSelfAssess("A"), false},
+		{"review a draft", draft.CanReview("A"), false},
+		{"review a submitted sheet", submitted.CanReview("A"), true},
+		{"approve without a review", submitted.CanApprove("A"), false},
+		{"approve a reviewed sheet", reviewed.CanApprove("A"), true},
+		{"approve twice", locked.CanApprove("A"), false},
+		{"unlock an open month", reviewed.CanUnlock("A", "Sai số liệu tháng 3"), false},
+		{"unlock without a reason", locked.CanUnlock("A", ""), false},
+		{"unlock with a reason", locked.CanUnlock("A", "Sai số liệu tháng 3"), true},
+	} {
+		if (tc.err == nil) != tc.ok {
+			t.Errorf("%s: %v, want ok=%v", tc.name, tc.err, tc.ok)
+		}
+	}
+}

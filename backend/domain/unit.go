@@ -139,3 +139,47 @@ func (u *Unit) Validate() error {
 	}
 	return nil
 }
+
+// The rules of a unit's place in the tree that need its stored version, its parent or
+// its children: the store reads those inside the transaction that writes u and asks here.
+
+// CheckNew: a new organization starts active.
+func (u *Unit) CheckNew() error {
+	if u.Status != StatusActive {
+		return Errorf(EInvalid, "status", "Tổ chức đảng mới phải ở trạng thái hoạt động.", "A new party organization must be active.")
+	}
+	return nil
+}
+
+// CheckKindChange: an organization with units under it keeps its kind.
+func (u *Unit) CheckKindChange(old Unit, children int) error {
+	if old.Kind != u.Kind && children > 0 {
+		return Errorf(EInvalid, "kind", "Không thể đổi loại của tổ chức đảng đang có đơn vị trực thuộc.", "Cannot change the kind of an organization that has units under it.")
+	}
+	return nil
+}
+
+// CheckParent: an active unit sits under an active parent of an allowed kind (parent nil:
+// at the top level).
+func (u *Unit) CheckParent(parent *Unit) error {
+	var parentKind UnitKind
+	if parent != nil {
+		if u.Status == StatusActive && parent.Status != StatusActive {
+			return Errorf(EInvalid, "parentId", "Tổ chức đảng cấp trên “%s” đã giải thể hoặc sáp nhập.", "The parent organization “%s” is closed or merged.", parent.Name)
+		}
+		parentKind = parent.Kind
+	}
+	if AllowedParent(u.Kind, parentKind) {
+		return nil
+	}
+	under, underEN := "cấp cao nhất", "the top level"
+	if parentKind != "" {
+		under, underEN = parentKind.Label(), string(parentKind)
+	}
+	label := []rune(u.Kind.Label())
+	if len(label) > 0 {
+		label = append([]rune(strings.ToUpper(string(label[0]))), label[1:]...)
+	}
+	return &Error{Code: EInvalid, Field: "parentId", Message: string(label) + " không thể trực thuộc " + under + ".",
+		MessageEN: "A " + string(u.Kind) + " cannot sit under " + underEN + "."}
+}

@@ -176,15 +176,6 @@ func loadSheetState(ctx context.Context, tx *sql.Tx, unitID, month string) (shee
 	return st, nil
 }
 
-func (st sheetState) locked() bool {
-	return st.sheet.Locked || (st.sheet.Review != nil && st.sheet.Review.Approved)
-}
-
-func errLocked(st sheetState) error {
-	return domain.Errorf(domain.EInvalid, "month", "Phiếu chấm điểm tháng %s của “%s” đã được duyệt và khóa; muốn sửa, Ban Tổ chức phải mở khóa và ghi lý do.",
-		"The %s sheet of “%s” is approved and locked; the Organization Board must unlock it with a reason first.", st.sheet.Month, st.unit.name)
-}
-
 func jsonText(v any) string {
 	b, _ := json.Marshal(v)
 	return string(b)
@@ -204,8 +195,8 @@ func (s *Store) SaveSelfAssessment(ctx context.Context, unitID, month string, se
 		if err != nil {
 			return err
 		}
-		if st.locked() {
-			return errLocked(st)
+		if err := st.sheet.CanSelfAssess(st.unit.name); err != nil {
+			return err
 		}
 		if err := st.set.CheckScores(self, submit, "self"); err != nil {
 			return err
@@ -234,12 +225,8 @@ func (s *Store) SaveReview(ctx context.Context, unitID, month string, verified d
 		if err != nil {
 			return err
 		}
-		if st.locked() {
-			return errLocked(st)
-		}
-		if !st.sheet.Submitted {
-			return domain.Errorf(domain.EInvalid, "month", "“%s” chưa gửi phiếu tự chấm tháng %s, chưa thể thẩm định.",
-				"“%s” has not submitted its %s sheet yet.", st.unit.name, month)
+		if err := st.sheet.CanReview(st.unit.name); err != nil {
+			return err
 		}
 		if err := st.set.CheckScores(verified, false, "verified"); err != nil {
 			return err
@@ -271,12 +258,8 @@ func (s *Store) ApproveScoreSheet(ctx context.Context, unitID, month string) (do
 		if err != nil {
 			return err
 		}
-		if st.locked() {
-			return errLocked(st)
-		}
-		if !st.sheet.Submitted || st.sheet.Review == nil {
-			return domain.Errorf(domain.EInvalid, "month", "Phiếu tháng %s của “%s” chưa được gửi và thẩm định, chưa thể duyệt.",
-				"The %s sheet of “%s” has not been submitted and reviewed.", month, st.unit.name)
+		if err := st.sheet.CanApprove(st.unit.name); err != nil {
+			return err
 		}
 		if err := st.set.CheckScores(st.sheet.Review.Verified, true, "verified"); err != nil {
 			return err
@@ -305,15 +288,15 @@ func (s *Store) ApproveScoreSheet(ctx context.Context, unitID, month string) (do
 func (s *Store) UnlockScoreSheet(ctx context.Context, unitID, month, reason string) (domain.ScoreSheet, error) {
 	reason = trimText(reason)
 	if err := domain.ValidateUnlockReason(reason); err != nil {
-		return domain.ScoreSheet{}, err
+		return domain.ScoreSheet{}, err // before reading anything: the reason is the user's to fix
 	}
 	err := s.write(ctx, func(tx *sql.Tx) error {
 		st, err := loadSheetState(ctx, tx, unitID, month)
 		if err != nil {
 			return err
 		}
-		if !st.locked() {
-			return domain.Errorf(domain.EInvalid, "month", "Phiếu tháng %s của “%s” chưa bị khóa.", "The %s sheet of “%s” is not locked.", month, st.unit.name)
+		if err := st.sheet.CanUnlock(st.unit.name, reason); err != nil {
+			return err
 		}
 		at := nowUTC()
 		if _, err := s.putRecord(tx, kindScoreReview, ReviewID(unitID, month), s.reviewKeys(st, Values{

@@ -90,20 +90,22 @@ func (s *Store) SaveUnit(ctx context.Context, u domain.Unit) (domain.Unit, error
 	err := s.write(ctx, func(tx *sql.Tx) error {
 		if u.ID == "" {
 			u.ID = NewID()
-			if u.Status != domain.StatusActive {
-				return domain.Errorf(domain.EInvalid, "status", "Tổ chức đảng mới phải ở trạng thái hoạt động.", "A new party organization must be active.")
+			if err := u.CheckNew(); err != nil {
+				return err
 			}
 		} else {
 			old, err := getUnitTx(tx, u.ID)
 			if err != nil {
 				return err
 			}
+			children := 0
 			if old.Kind != u.Kind {
-				if n, err := countChildren(tx, u.ID); err != nil {
+				if children, err = countChildren(tx, u.ID); err != nil {
 					return err
-				} else if n > 0 {
-					return domain.Errorf(domain.EInvalid, "kind", "Không thể đổi loại của tổ chức đảng đang có đơn vị trực thuộc.", "Cannot change the kind of an organization that has units under it.")
 				}
+			}
+			if err := u.CheckKindChange(old, children); err != nil {
+				return err
 			}
 		}
 		return s.saveUnitTx(tx, &u)
@@ -119,27 +121,24 @@ func (s *Store) saveUnitTx(tx *sql.Tx, u *domain.Unit) error {
 	if err := u.Validate(); err != nil {
 		return err
 	}
-	var parentKind domain.UnitKind
+	var parent *domain.Unit
 	if u.ParentID != "" {
-		parent, err := getUnitTx(tx, u.ParentID)
+		p, err := getUnitTx(tx, u.ParentID)
 		if err != nil {
 			return domain.Errorf(domain.EInvalid, "parentId", "Không tìm thấy tổ chức đảng cấp trên.", "The parent organization does not exist.")
 		}
-		if u.Status == domain.StatusActive && parent.Status != domain.StatusActive {
-			return domain.Errorf(domain.EInvalid, "parentId", "Tổ chức đảng cấp trên “%s” đã giải thể hoặc sáp nhập.", "The parent organization “%s” is closed or merged.", parent.Name)
-		}
-		parentKind = parent.Kind
+		parent = &p
+	}
+	if err := u.CheckParent(parent); err != nil {
+		return err
+	}
+	if parent != nil {
 		if err := checkNoCycle(tx, u.ID, u.ParentID); err != nil {
 			return err
 		}
 		if u.Kind == domain.KindSubordinateCell {
 			u.CommuneID = parent.CommuneID // a cell belongs to its committee's commune
 		}
-	}
-	if !domain.AllowedParent(u.Kind, parentKind) {
-		return &domain.Error{Code: domain.EInvalid, Field: "parentId",
-			Message:   capitalize(u.Kind.Label()) + " không thể trực thuộc " + parentLabel(parentKind) + ".",
-			MessageEN: "A " + string(u.Kind) + " cannot sit under " + string(parentKindOrRoot(parentKind)) + "."}
 	}
 	if u.CommuneID != "" {
 		var n int
@@ -156,21 +155,6 @@ func (s *Store) saveUnitTx(tx *sql.Tx, u *domain.Unit) error {
 	}
 	_, err := s.putRecord(tx, kindUnit, u.ID, unitValues(*u))
 	return err
-}
-
-func capitalize(s string) string {
-	r := []rune(s)
-	if len(r) == 0 {
-		return s
-	}
-	return strings.ToUpper(string(r[0])) + string(r[1:])
-}
-
-func parentLabel(k domain.UnitKind) string {
-	if k == "" {
-		return "cấp cao nhất"
-	}
-	return k.Label()
 }
 
 func checkNoCycle(tx *sql.Tx, id, parentID string) error {
@@ -259,13 +243,6 @@ func (s *Store) refreshCommuneOfCells(ctx context.Context, tx *sql.Tx, committee
 		}
 	}
 	return nil
-}
-
-func parentKindOrRoot(k domain.UnitKind) domain.UnitKind {
-	if k == "" {
-		return "the top level"
-	}
-	return k
 }
 
 func errInactive(u domain.Unit) error {
