@@ -144,7 +144,7 @@ func (s *Store) OverrideClassification(ctx context.Context, unitID string, year 
 		if err != nil {
 			return err
 		}
-		at := nowUTC()
+		at := s.nowUTC()
 		changed, err := s.putRecord(tx, kindYearClassification, cur.ID, Values{"unitId": unitID, "communeId": u.communeID, "year": year,
 			"suggestion": jsonText(cur.Suggestion), "override": string(grade), "overrideReason": reason,
 			"overriddenBy": s.userID, "overriddenAt": at, "restricted": 1})

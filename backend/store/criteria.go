@@ -230,7 +230,7 @@ func (s *Store) PublishCriteriaSet(ctx context.Context, id string) (domain.Crite
 				"The new version must take effect from %s or later (the current one from %s).", latest, latest)
 		}
 		_, err = s.putRecord(tx, kindCriteriaSet, id, Values{"status": string(domain.SetPublished),
-			"publishedAt": time.Now().UTC().Format(time.RFC3339), "publishedBy": s.userID})
+			"publishedAt": s.nowUTC(), "publishedBy": s.userID})
 		return err
 	})
 	if err != nil {

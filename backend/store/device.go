@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"time"
 
+	"chibo/backend/domain"
 	"chibo/backend/hlc"
 )
 
@@ -31,7 +32,7 @@ func (s *Store) loadDevice(ctx context.Context) error {
 		default:
 			return err
 		}
-		s.clock = hlc.New(s.deviceID, time.Now, last)
+		s.clock = hlc.New(s.deviceID, s.now, last)
 		return nil
 	})
 }
@@ -39,8 +40,19 @@ func (s *Store) loadDevice(ctx context.Context) error {
 // SetClock replaces the wall clock the store stamps changes with; tests use it to make the
 // clock jump.
 func (s *Store) SetClock(now func() time.Time) {
+	s.now = now
 	s.clock = hlc.New(s.deviceID, now, s.clock.Last())
 }
+
+// nowUTC is the time a record says something happened: RFC 3339 in UTC, as stored.
+func (s *Store) nowUTC() string { return s.now().UTC().Format(time.RFC3339) }
+
+// nowNano is nowUTC to the nanosecond, for the change log's own times.
+func (s *Store) nowNano() string { return s.now().UTC().Format(time.RFC3339Nano) }
+
+// today and thisMonth are the day and month in Vietnam, as a user sees them.
+func (s *Store) today() string     { return s.now().In(domain.Vietnam).Format("2006-01-02") }
+func (s *Store) thisMonth() string { return s.now().In(domain.Vietnam).Format("2006-01") }
 
 // SetUser sets the signed-in user whose writes the change log records from now on.
 func (s *Store) SetUser(userID string) { s.userID = userID }

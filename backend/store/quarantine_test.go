@@ -4,6 +4,9 @@ import (
 	"context"
 	"encoding/json"
 	"testing"
+	"time"
+
+	"chibo/backend/domain"
 )
 
 // One record of a pulled page cannot be taken (a number past float64 in an integer field,
@@ -48,5 +51,22 @@ func TestUndecodableRecordIsQuarantinedAndThePageApplies(t *testing.T) {
 	}
 	if st, _ := s.SyncStatus(ctx); st.Quarantined != 1 {
 		t.Errorf("after the good version: %+v, want 1 quarantined", st)
+	}
+}
+
+// The store's clock is injected, and every day a user sees is the day in Vietnam: at
+// 06:30 on 7 January there (23:30 UTC on the 6th) it is the 7th.
+func TestTheStoreDatesByVietnamTime(t *testing.T) {
+	s := openSync(t)
+	at := time.Date(2027, 1, 6, 23, 30, 0, 0, time.UTC)
+	s.SetClock(func() time.Time { return at })
+	if got := s.today(); got != "2027-01-07" {
+		t.Errorf("today %s, want 2027-01-07", got)
+	}
+	if got := s.nowUTC(); got != "2027-01-06T23:30:00Z" {
+		t.Errorf("stored time %s", got)
+	}
+	if got := domain.LocalDate(s.nowUTC()); got != "2027-01-07" {
+		t.Errorf("the paper's date %s, want 2027-01-07", got)
 	}
 }

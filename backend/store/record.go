@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"sort"
 	"strings"
-	"time"
 
 	"github.com/google/uuid"
 
@@ -277,7 +276,7 @@ func (s *Store) appendChange(tx *sql.Tx, kind, id, op string, changed Values, ts
 	}
 	_, err = tx.Exec(`INSERT INTO outbox(change_id, kind, record_id, op, fields, hlc, user_id, created_at)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-		NewID(), kind, id, op, string(fields), ts.String(), s.userID, time.Now().UTC().Format(time.RFC3339Nano))
+		NewID(), kind, id, op, string(fields), ts.String(), s.userID, s.nowNano())
 	return err
 }
 

@@ -134,7 +134,7 @@ func (s *Store) SaveTemplateVersion(ctx context.Context, t domain.ReportTemplate
 			return err
 		}
 		t.ID = NewID()
-		t.CreatedAt = time.Now().UTC().Format(time.RFC3339)
+		t.CreatedAt = s.nowUTC()
 		_, err := s.putRecord(tx, kindTemplate, t.ID, templateValues(t))
 		return err
 	})
@@ -153,7 +153,7 @@ func (s *Store) SaveReportDraft(ctx context.Context, d domain.ReportDraft) (doma
 	if err != nil {
 		return d, domain.Errorf(domain.EInvalid, "values", "Nội dung báo cáo không hợp lệ.", "Invalid report content.")
 	}
-	d.UpdatedAt = time.Now().UTC().Format(time.RFC3339Nano)
+	d.UpdatedAt = s.nowNano()
 	err = s.write(ctx, func(tx *sql.Tx) error {
 		v, err := getVisitTx(tx, d.VisitID)
 		if err != nil {

@@ -5,7 +5,6 @@ import (
 	"database/sql"
 	"encoding/json"
 	"strings"
-	"time"
 
 	"github.com/google/uuid"
 
@@ -92,7 +91,7 @@ func (s *Store) SubmitReport(ctx context.Context, visitID, amends, reason string
 			return err
 		}
 		r.ID, r.VisitID, r.CellID, r.CommuneID, r.OfficialID = NewID(), v.ID, v.CellID, v.CommuneID, v.OfficialID
-		r.SubmittedAt = time.Now().UTC().Format(time.RFC3339)
+		r.SubmittedAt = s.nowUTC()
 		if err := s.insertReport(tx, r); err != nil {
 			return err
 		}

@@ -5,7 +5,6 @@ import (
 	"database/sql"
 	"encoding/json"
 	"strings"
-	"time"
 
 	"github.com/google/uuid"
 
@@ -135,12 +134,12 @@ type sheetState struct {
 
 // loadSheetState reads what a write to a sheet must check, inside its transaction. For a
 // sheet not yet started it picks the published set that applies to the month.
-func loadSheetState(ctx context.Context, tx *sql.Tx, unitID, month string) (sheetState, error) {
+func (s *Store) loadSheetState(ctx context.Context, tx *sql.Tx, unitID, month string) (sheetState, error) {
 	var st sheetState
 	if !domain.ValidMonth(month) {
 		return st, domain.Errorf(domain.EInvalid, "month", "Tháng chấm điểm phải có dạng năm-tháng (ví dụ 2018-03).", "The month must be yyyy-mm.")
 	}
-	if month > time.Now().Format("2006-01") {
+	if month > s.thisMonth() {
 		return st, domain.Errorf(domain.EInvalid, "month", "Chưa đến tháng %s, chưa thể chấm điểm.", "Month %s has not come yet.", month)
 	}
 	u, err := getScoredUnit(ctx, txq{tx}, unitID)
@@ -181,7 +180,6 @@ func jsonText(v any) string {
 	return string(b)
 }
 
-func nowUTC() string { return time.Now().UTC().Format(time.RFC3339) }
 
 // SaveSelfAssessment writes the commune's self-assessment of an organization's month:
 // points and evidence per criterion and a note. With submit, every criterion must be
@@ -191,7 +189,7 @@ func nowUTC() string { return time.Now().UTC().Format(time.RFC3339) }
 func (s *Store) SaveSelfAssessment(ctx context.Context, unitID, month string, self domain.Scores, note string, submit bool) (domain.ScoreSheet, error) {
 	self = cleanScores(self)
 	err := s.write(ctx, func(tx *sql.Tx) error {
-		st, err := loadSheetState(ctx, tx, unitID, month)
+		st, err := s.loadSheetState(ctx, tx, unitID, month)
 		if err != nil {
 			return err
 		}
@@ -204,7 +202,7 @@ func (s *Store) SaveSelfAssessment(ctx context.Context, unitID, month string, se
 		v := Values{"unitId": unitID, "communeId": st.unit.communeID, "month": month, "criteriaSetId": st.set.ID,
 			"self": jsonText(self), "selfNote": trimText(note)}
 		if submit {
-			v["submitted"], v["submittedAt"], v["submittedBy"] = 1, nowUTC(), s.userID
+			v["submitted"], v["submittedAt"], v["submittedBy"] = 1, s.nowUTC(), s.userID
 		}
 		_, err = s.putRecord(tx, kindScoreSheet, st.sheet.ID, v)
 		return err
@@ -221,7 +219,7 @@ func (s *Store) SaveSelfAssessment(ctx context.Context, unitID, month string, se
 func (s *Store) SaveReview(ctx context.Context, unitID, month string, verified domain.Scores, comment string) (domain.ScoreSheet, error) {
 	verified = cleanScores(verified)
 	err := s.write(ctx, func(tx *sql.Tx) error {
-		st, err := loadSheetState(ctx, tx, unitID, month)
+		st, err := s.loadSheetState(ctx, tx, unitID, month)
 		if err != nil {
 			return err
 		}
@@ -254,7 +252,7 @@ func (s *Store) reviewKeys(st sheetState, v Values) Values {
 // verified. The approval is audited. Errors: EInvalid, ENotFound.
 func (s *Store) ApproveScoreSheet(ctx context.Context, unitID, month string) (domain.ScoreSheet, error) {
 	err := s.write(ctx, func(tx *sql.Tx) error {
-		st, err := loadSheetState(ctx, tx, unitID, month)
+		st, err := s.loadSheetState(ctx, tx, unitID, month)
 		if err != nil {
 			return err
 		}
@@ -264,7 +262,7 @@ func (s *Store) ApproveScoreSheet(ctx context.Context, unitID, month string) (do
 		if err := st.set.CheckScores(st.sheet.Review.Verified, true, "verified"); err != nil {
 			return err
 		}
-		at := nowUTC()
+		at := s.nowUTC()
 		if _, err := s.putRecord(tx, kindScoreReview, ReviewID(unitID, month), s.reviewKeys(st, Values{
 			"approved": 1, "approvedAt": at, "approvedBy": s.userID, "restricted": 0})); err != nil {
 			return err
@@ -291,14 +289,14 @@ func (s *Store) UnlockScoreSheet(ctx context.Context, unitID, month, reason stri
 		return domain.ScoreSheet{}, err // before reading anything: the reason is the user's to fix
 	}
 	err := s.write(ctx, func(tx *sql.Tx) error {
-		st, err := loadSheetState(ctx, tx, unitID, month)
+		st, err := s.loadSheetState(ctx, tx, unitID, month)
 		if err != nil {
 			return err
 		}
 		if err := st.sheet.CanUnlock(st.unit.name, reason); err != nil {
 			return err
 		}
-		at := nowUTC()
+		at := s.nowUTC()
 		if _, err := s.putRecord(tx, kindScoreReview, ReviewID(unitID, month), s.reviewKeys(st, Values{
 			"approved": 0, "restricted": 1, "unlockReason": reason, "unlockedAt": at, "unlockedBy": s.userID})); err != nil {
 			return err

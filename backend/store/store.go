@@ -5,6 +5,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"time"
 	"embed"
 	"fmt"
 	"os"
@@ -27,7 +28,8 @@ type Store struct {
 	path     string
 	deviceID string
 	clock    *hlc.Clock
-	userID   string // the signed-in user whose writes go to the change log
+	now      func() time.Time // the wall clock of every date the store writes (SetClock)
+	userID   string           // the signed-in user whose writes go to the change log
 
 	// logged is set by a write that appended to the change log; write swaps it back after
 	// the commit and then calls onLocalChange. Writes are serialised by SQLite's write lock.
@@ -57,7 +59,7 @@ func Open(path string) (*Store, error) {
 		db.Close()
 		return nil, err
 	}
-	s := &Store{db: db, path: path}
+	s := &Store{db: db, path: path, now: time.Now}
 	if err := s.loadDevice(context.Background()); err != nil {
 		db.Close()
 		return nil, err

@@ -8,7 +8,6 @@ import (
 	"errors"
 	"fmt"
 	"strconv"
-	"time"
 	"unicode/utf8"
 
 	"chibo/backend/domain"
@@ -131,7 +130,7 @@ func (s *Store) ApplyPull(ctx context.Context, page PullPage) error {
 			var bad *badRecord
 			switch {
 			case errors.As(err, &bad):
-				if err := quarantine(tx, r, bad); err != nil {
+				if err := s.quarantine(tx, r, bad); err != nil {
 					return err
 				}
 				quarantined++
@@ -166,7 +165,7 @@ func (s *Store) ApplyPull(ctx context.Context, page PullPage) error {
 				return err
 			}
 		}
-		return setMeta(tx, metaLastPullAt, time.Now().UTC().Format(time.RFC3339))
+		return setMeta(tx, metaLastPullAt, s.nowUTC())
 	})
 }
 
@@ -176,14 +175,14 @@ type badRecord struct{ vi, en string }
 
 func (b *badRecord) Error() string { return b.en }
 
-func quarantine(tx *sql.Tx, r Record, bad *badRecord) error {
+func (s *Store) quarantine(tx *sql.Tx, r Record, bad *badRecord) error {
 	rec, err := json.Marshal(r)
 	if err != nil {
 		return err
 	}
 	_, err = tx.Exec(`INSERT INTO quarantine(kind, id, reason, reason_en, record, at) VALUES (?, ?, ?, ?, ?, ?)
 		ON CONFLICT(kind, id) DO UPDATE SET reason = excluded.reason, reason_en = excluded.reason_en, record = excluded.record, at = excluded.at`,
-		r.Kind, r.ID, bad.vi, bad.en, string(rec), time.Now().UTC().Format(time.RFC3339Nano))
+		r.Kind, r.ID, bad.vi, bad.en, string(rec), s.nowNano())
 	return err
 }
 

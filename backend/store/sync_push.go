@@ -3,7 +3,6 @@ package store
 import (
 	"context"
 	"database/sql"
-	"time"
 )
 
 // Sync status of change-log rows.
@@ -56,7 +55,7 @@ type PushResult struct {
 // with the others without waiting for the record to change again. An answer for a row that is not pending (already
 // answered) changes nothing, so a duplicated reply is harmless.
 func (s *Store) MarkPushed(ctx context.Context, results []PushResult) error {
-	now := time.Now().UTC().Format(time.RFC3339Nano)
+	now := s.nowNano()
 	return s.write(ctx, func(tx *sql.Tx) error {
 		var restore []Record
 		for _, r := range results {

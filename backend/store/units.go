@@ -254,7 +254,7 @@ func errInactive(u domain.Unit) error {
 // past records. Errors: EInvalid (it still has active units under it), ENotFound.
 func (s *Store) CloseUnit(ctx context.Context, id, on string) (domain.Unit, error) {
 	if on == "" {
-		on = time.Now().Format("2006-01-02")
+		on = s.today()
 	} else if _, err := time.Parse("2006-01-02", on); err != nil {
 		return domain.Unit{}, domain.Errorf(domain.EInvalid, "closedOn", "Ngày giải thể không hợp lệ.", "Invalid closing date.")
 	}
@@ -332,7 +332,7 @@ func (s *Store) MergeUnit(ctx context.Context, id, intoID string) (domain.Unit, 
 			}
 		}
 		_, err = s.putRecord(tx, kindUnit, src.ID, Values{"status": string(domain.StatusMerged), "mergedIntoId": dst.ID,
-			"closedOn": time.Now().Format("2006-01-02")})
+			"closedOn": s.today()})
 		return err
 	})
 	if err != nil {

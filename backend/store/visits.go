@@ -309,7 +309,7 @@ func (s *Store) SetLetterSettings(ctx context.Context, ls LetterSettings) error 
 // number letters), EInvalid, ENotFound.
 func (s *Store) IssueLetter(ctx context.Context, visitID, date string) (domain.Visit, error) {
 	if date == "" {
-		date = time.Now().Format("2006-01-02")
+		date = s.today()
 	}
 	d, err := time.Parse("2006-01-02", date)
 	if err != nil {
