@@ -170,6 +170,9 @@ test: deps
 vet: frontend
 	go vet ./...
 	go mod tidy -diff
+	@# Only the app (main) touches the Wails runtime; backend packages render and store.
+	@if go list -deps ./backend/... | grep -q '^github.com/wailsapp/'; then \
+	  echo "a backend package imports Wails:"; go list -f '{{.ImportPath}} {{join .Imports " "}}' ./backend/... | grep wailsapp; exit 1; fi
 
 gotest: frontend
 	go test -count=1 ./...

@@ -36,7 +36,7 @@ func (a *App) ExportCriteriaSetXLSX(id string) (string, error) {
 // SaveCriteriaSetXLSX saves a criteria set as a workbook with the save dialog.
 func (a *App) SaveCriteriaSetXLSX(id string) (string, error) {
 	name, b, err := a.criteriaSetFile(id)
-	return documents.SaveWithDialog(a.ctx, name, b, err)
+	return a.saveWithDialog(name, b, err)
 }
 
 // ExportMonthReportXLSX returns a month's ranking and distribution as a workbook (base64).
@@ -48,7 +48,7 @@ func (a *App) ExportMonthReportXLSX(month string) (string, error) {
 // SaveMonthReportXLSX saves a month's ranking as a workbook with the save dialog.
 func (a *App) SaveMonthReportXLSX(month string) (string, error) {
 	name, b, err := a.monthReportFile(month)
-	return documents.SaveWithDialog(a.ctx, name, b, err)
+	return a.saveWithDialog(name, b, err)
 }
 
 // ExportYearReportXLSX returns the year-end classification as a workbook (base64).
@@ -60,7 +60,7 @@ func (a *App) ExportYearReportXLSX(year int) (string, error) {
 // SaveYearReportXLSX saves the year-end classification as a workbook with the save dialog.
 func (a *App) SaveYearReportXLSX(year int) (string, error) {
 	name, b, err := a.yearReportFile(year)
-	return documents.SaveWithDialog(a.ctx, name, b, err)
+	return a.saveWithDialog(name, b, err)
 }
 
 // ExportClassificationDOCX returns the year-end classification table as a Word document
@@ -73,7 +73,7 @@ func (a *App) ExportClassificationDOCX(year int, date string) (string, error) {
 // SaveClassificationDOCX saves the classification table as a Word document with the dialog.
 func (a *App) SaveClassificationDOCX(year int, date string) (string, error) {
 	name, b, err := a.classificationFile(year, date)
-	return documents.SaveWithDialog(a.ctx, name, b, err)
+	return a.saveWithDialog(name, b, err)
 }
 
 func (a *App) criteriaSetFile(id string) (string, []byte, error) {

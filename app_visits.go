@@ -134,7 +134,7 @@ func (a *App) ExportLetter(visitID, format string) (string, error) {
 // SaveLetter writes a visit's letter where the person chooses; "" when cancelled.
 func (a *App) SaveLetter(visitID, format string) (string, error) {
 	name, b, err := a.letterFile(visitID, format)
-	return documents.SaveWithDialog(a.ctx, name, b, err)
+	return a.saveWithDialog(name, b, err)
 }
 
 // ExportReport returns a report revision as base64 (format docx or pdf).
@@ -146,7 +146,7 @@ func (a *App) ExportReport(reportID, format string) (string, error) {
 // SaveReport writes a report revision where the person chooses; "" when cancelled.
 func (a *App) SaveReport(reportID, format string) (string, error) {
 	name, b, err := a.reportFile(reportID, format)
-	return documents.SaveWithDialog(a.ctx, name, b, err)
+	return a.saveWithDialog(name, b, err)
 }
 
 // ExportOverview returns a month's round overview as a base64 XLSX.
@@ -158,7 +158,7 @@ func (a *App) ExportOverview(month string) (string, error) {
 // SaveOverview writes a month's round overview as XLSX where the person chooses.
 func (a *App) SaveOverview(month string) (string, error) {
 	name, b, err := a.overviewFile(month)
-	return documents.SaveWithDialog(a.ctx, name, b, err)
+	return a.saveWithDialog(name, b, err)
 }
 
 func (a *App) letterFile(visitID, format string) (string, []byte, error) {

@@ -1,12 +1,8 @@
 package documents
 
 import (
-	"context"
 	"encoding/base64"
-	"os"
 	"strings"
-
-	"github.com/wailsapp/wails/v2/pkg/runtime"
 
 	"chibo/backend/domain"
 )
@@ -48,19 +44,4 @@ func Base64(b []byte, err error) (string, error) {
 func FileName(title, format string) string {
 	r := strings.NewReplacer("/", "-", "\\", "-", " ", "-", ":", "-")
 	return r.Replace(title) + "." + format
-}
-
-// SaveWithDialog asks where to save a file with the desktop's save dialog and writes it
-// there. It returns the path, or "" when the person cancelled. ctx is the Wails context.
-func SaveWithDialog(ctx context.Context, name string, b []byte, err error) (string, error) {
-	if err != nil {
-		return "", err
-	}
-	ext := name[strings.LastIndex(name, ".")+1:]
-	path, err := runtime.SaveFileDialog(ctx, runtime.SaveDialogOptions{Title: "Lưu tệp", DefaultFilename: name,
-		Filters: []runtime.FileFilter{{DisplayName: strings.ToUpper(ext), Pattern: "*." + ext}}})
-	if err != nil || path == "" {
-		return "", err
-	}
-	return path, os.WriteFile(path, b, 0o644)
 }

@@ -180,7 +180,6 @@ func jsonText(v any) string {
 	return string(b)
 }
 
-
 // SaveSelfAssessment writes the commune's self-assessment of an organization's month:
 // points and evidence per criterion and a note. With submit, every criterion must be
 // scored and the sheet goes to the Organization Board. Refused, changing nothing, when the

@@ -5,13 +5,13 @@ package store
 import (
 	"context"
 	"database/sql"
-	"time"
 	"embed"
 	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"sync/atomic"
+	"time"
 
 	_ "github.com/mattn/go-sqlite3" // registers the "sqlite3" driver (cgo)
 	"github.com/pressly/goose/v3"
