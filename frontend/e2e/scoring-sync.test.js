@@ -27,9 +27,10 @@ const until = (page, fn, arg, timeout = 60_000) => page.waitForFunction(fn, arg,
 
 /** "Đồng bộ ngay", then idle with nothing pending. */
 async function syncNow(page, what) {
-  await waitIndicator(page, (s) => s.state !== 'syncing', 60_000, `${what}: a sync in progress to end`);
+  const before = await waitIndicator(page, (s) => s.state !== 'syncing', 60_000, `${what}: a sync in progress to end`);
   await tid(page, 'sync-now').click();
-  return waitIndicator(page, (s) => s.state === 'idle' && s.pending === 0, 60_000, what);
+  // A status after the click's sync, not the idle one from before it.
+  return waitIndicator(page, (s) => s.seq > before.seq && s.state === 'idle' && s.pending === 0, 60_000, what);
 }
 
 /** The sheet tab (mounted afresh) on an organization and month. */
@@ -128,9 +129,9 @@ test('scoring across devices: publish, self-assess, sync, verify, approve and lo
   step('board verified, approved and synced');
 
   // ---- The commune syncs: the verified total, read-only; the locked month refuses edits.
+  // The sheet the commune left open updates in place when the sync pulls the approval.
   await syncNow(commune, 'the commune to pull the approval');
   await until(commune, (a) => window.go.main.App.GetScoreSheet(a.id, a.m).then((s) => s.status === 'approved' && s.locked), { id: unit.id, m: MONTH });
-  await openSheet(commune, unit.id, MONTH);
   await tid(commune, 'sc-locked').waitFor();
   assert.match(await tid(commune, 'sc-verified-total').textContent(), /69,5\s*Trung bình/);
   assert.equal(await tid(commune, 'sc-verified-2.1').inputValue(), '4,5');

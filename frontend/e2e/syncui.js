@@ -15,6 +15,7 @@ export const indicator = (page) => page.evaluate(() => {
     state: el.dataset.state,
     pending: Number(el.dataset.pending),
     refused: Number(el.dataset.refused),
+    seq: Number(el.dataset.seq), // Go numbers its statuses: a later one has a greater seq
     user: document.querySelector('[data-testid="sync-user"]')?.title ?? '',
     text: document.querySelector('[data-testid="sync-state"]')?.textContent ?? '',
   };
