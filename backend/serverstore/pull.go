@@ -83,13 +83,12 @@ func (s *Store) Pull(ctx context.Context, scope access.Scope, cursor Cursor, lim
 			resp.Reset = true
 			return nil
 		}
+		// Tombstones too, even from the beginning: a device's first pull may come after it
+		// wrote records that others have deleted since (its pulls failed, its pushes went
+		// through), and only the tombstone tells it. Purged ones are past the horizon.
 		pred, args := scope.SQLPredicate("")
 		q := `SELECT kind, id, fields, field_hlc, hlc, deleted, server_seq FROM records
-			WHERE server_seq > ? AND server_seq <= ? AND purged = 0 AND ` + pred
-		if cursor.Seq == 0 {
-			q += ` AND deleted = 0` // a device starting from nothing needs no tombstones
-		}
-		q += ` ORDER BY server_seq LIMIT ?`
+			WHERE server_seq > ? AND server_seq <= ? AND purged = 0 AND ` + pred + ` ORDER BY server_seq LIMIT ?`
 		rows, err := tx.Query(q, append(append([]any{cursor.Seq, watermark}, args...), limit)...)
 		if err != nil {
 			return err
@@ -125,9 +124,6 @@ func (s *Store) Pull(ctx context.Context, scope access.Scope, cursor Cursor, lim
 		resp.Cursor = Cursor{Seq: end, Scope: fp}.String()
 		if estimate && resp.HasMore {
 			cq := `SELECT count(*) FROM records WHERE server_seq > ? AND server_seq <= ? AND purged = 0 AND ` + pred
-			if cursor.Seq == 0 {
-				cq += ` AND deleted = 0`
-			}
 			if err := tx.QueryRow(cq, append([]any{end, watermark}, args...)...).Scan(&resp.Remaining); err != nil {
 				return err
 			}

@@ -1,6 +1,7 @@
 package syncclient_test
 
 import (
+	"errors"
 	"net/http"
 	"strings"
 	"testing"
@@ -75,5 +76,48 @@ func TestLosingEditIsReplacedByTheWinner(t *testing.T) {
 		if got.SyncState != domain.SyncSent {
 			t.Errorf("%s: sync state %q, want sent", name, got.SyncState)
 		}
+	}
+}
+
+// failPulls fails the first n pull requests, as a flaky link that lets pushes through.
+type failPulls struct{ n int }
+
+func (f *failPulls) Do(r *http.Request) (*http.Response, error) {
+	if f.n > 0 && strings.HasSuffix(r.URL.Path, syncproto.PathPull) {
+		f.n--
+		return nil, errors.New("the link dropped")
+	}
+	return http.DefaultClient.Do(r)
+}
+
+// A desktop's pushes go through but its pulls fail; meanwhile another desktop deletes a
+// record the first one created. The first one's first successful pull starts from the
+// beginning, and it must still learn of the deletion: pulls from "" carry tombstones.
+func TestFirstPullDeletesWhatOthersDeletedMeanwhile(t *testing.T) {
+	env := synctest.New(t)
+	env.User("a", "standing_board", "", "")
+	env.User("b", "standing_board", "", "")
+	a, b := env.Device("a"), env.Device("b")
+	a.Client = syncclient.New(a.Store, env.URL, a.Token, &failPulls{n: 1})
+	draft := domain.ExampleCriteriaSet()
+	draft.ID, draft.SeriesID, draft.Name, draft.EffectiveMonth = "", "", "Bộ tiêu chí nháp", "2026-01"
+	set, err := a.Store.SaveCriteriaSet(ctx, draft)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := a.Client.SyncOnce(ctx); err == nil {
+		t.Fatal("the pull did not fail")
+	}
+	if st, _ := a.Store.SyncStatus(ctx); st.Pending != 0 {
+		t.Fatalf("the push did not go through: %+v", st)
+	}
+	b.Sync(t)
+	if err := b.Store.DeleteCriteriaSet(ctx, set.ID); err != nil {
+		t.Fatal(err)
+	}
+	b.Sync(t)
+	a.Sync(t)
+	if sets, _ := a.Store.ListCriteriaSets(ctx); len(sets) != 0 {
+		t.Errorf("a still shows the set b deleted: %d sets", len(sets))
 	}
 }

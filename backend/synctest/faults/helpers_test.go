@@ -126,9 +126,8 @@ func assertSame(t *testing.T, names []string, sts []*store.Store) {
 }
 
 // normal re-encodes live records so that equal JSON values compare equal. Tombstones are
-// left out: a pull from the beginning omits them (there is nothing to delete yet), so
-// whether a replica holds one depends on when it first synced; the tests check
-// separately that no deleted record is live anywhere.
+// left out: a purged one is no longer sent, so whether a replica holds one depends on
+// when it synced; the tests check separately that no deleted record is live anywhere.
 func normal(rs []store.Record) []string {
 	out := make([]string, 0, len(rs))
 	for _, r := range rs {
