@@ -4,8 +4,17 @@
 import { derived, get, writable } from 'svelte/store';
 import vi from './i18n/vi.js';
 import en from './i18n/en.js';
+import visits from './i18n/visits.js';
+import scoring from './i18n/scoring.js';
 
-export const dictionaries = { vi, en };
+/** Per-area dictionaries beside the shell's; their keys never overlap (i18n.test.js). */
+export const AREAS = { shell: { vi, en }, visits, scoring };
+
+/** One dictionary per language: every area's texts, looked up by $t. */
+export const dictionaries = {
+  vi: Object.assign({}, ...Object.values(AREAS).map((a) => a.vi)),
+  en: Object.assign({}, ...Object.values(AREAS).map((a) => a.en)),
+};
 export const LANGUAGES = ['vi', 'en'];
 export const STORAGE_KEY = 'chibo.lang';
 

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { get } from 'svelte/store';
-import { dictionaries, lang, STORAGE_KEY, t, translate } from './i18n.js';
+import { AREAS, dictionaries, lang, STORAGE_KEY, t, translate } from './i18n.js';
 
 describe('dictionaries', () => {
   it('have the same keys in Vietnamese and English', () => {
@@ -45,5 +45,20 @@ describe('lang store', () => {
     expect(get(t)('nav.units')).toBe('Units');
     expect(localStorage.getItem(STORAGE_KEY)).toBe('en');
     expect(document.documentElement.lang).toBe('en');
+  });
+});
+
+describe('one dictionary of areas', () => {
+  it('merges every area without a key in two areas', () => {
+    const seen = new Map();
+    for (const [area, d] of Object.entries(AREAS)) {
+      for (const key of Object.keys(d.vi)) {
+        expect(seen.get(key), `${key} in ${area}`).toBeUndefined();
+        seen.set(key, area);
+      }
+    }
+    expect(Object.keys(dictionaries.vi).length).toBe(seen.size);
+    expect(translate('en', 'sc.title')).not.toBe('sc.title');
+    expect(translate('en', 'sch.title')).not.toBe('sch.title');
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { chartGeometry, formatPoints, fromScores, monthLabel, monthsOf, parsePoints, setLines, toScores } from './scoring.js';
-import { dict } from './i18n.js';
+import dict from '../../lib/i18n/scoring.js';
 
 describe('points', () => {
   it('formats with a decimal comma and no trailing zeros', () => {

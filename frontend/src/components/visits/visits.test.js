@@ -3,8 +3,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { get } from 'svelte/store';
-import { lang } from '../../lib/i18n.js';
-import { dict, vt } from './i18n.js';
+import { lang, t } from '../../lib/i18n.js';
+import dict from '../../lib/i18n/visits.js';
 import { applyBulk, calendarWeeks, changed, draftSaver, gridEdits, monthRange, rowField, toSave } from './visits.js';
 
 describe('month helpers', () => {
@@ -96,7 +96,7 @@ describe('dictionary', () => {
     for (const dir of dirs) {
       for (const f of readdirSync(dir).filter((n) => n.endsWith('.svelte'))) {
         const src = readFileSync(join(dir, f), 'utf8');
-        for (const m of src.matchAll(/\$vt\('([\w.]+)'/g)) used.add(m[1]);
+        for (const m of src.matchAll(/\$t\('((?:sch|vis|plan|mine|ov|rf|tpl|let|rel)\.[\w.]+)'/g)) used.add(m[1]);
       }
     }
     expect(used.size).toBeGreaterThan(50);
@@ -110,10 +110,10 @@ describe('dictionary', () => {
   });
 
   it('follows the language switch and fills placeholders', () => {
-    expect(get(vt)('sch.cov.missing', { n: 0 })).toBe('0 chưa có lịch');
-    expect(get(vt)('nav.visits')).toBe('Dự sinh hoạt');
+    expect(get(t)('sch.cov.missing', { n: 0 })).toBe('0 chưa có lịch');
+    expect(get(t)('nav.visits')).toBe('Dự sinh hoạt');
     lang.set('en');
-    expect(get(vt)('sch.cov.missing', { n: 2 })).toBe('2 without a schedule');
-    expect(get(vt)('nav.visits')).toBe('Meeting visits');
+    expect(get(t)('sch.cov.missing', { n: 2 })).toBe('2 without a schedule');
+    expect(get(t)('nav.visits')).toBe('Meeting visits');
   });
 });

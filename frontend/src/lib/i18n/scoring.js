@@ -1,11 +1,7 @@
-// The scoring screens' texts, Vietnamese first. Kept beside the screens (and merged over
-// the app's dictionaries by st) so that the scoring area can grow without touching the
-// shell's files.
+// The texts of the scoring area, Vietnamese first, merged into the app's one dictionary by
+// lib/i18n.js: screens use $t like every other screen. Placeholders are written {name}.
 
-import { derived } from 'svelte/store';
-import { lang, translate } from '../../lib/i18n.js';
-
-export const dict = {
+const dict = {
   vi: {
     'sc.title': 'Chấm điểm hàng tháng',
     'sc.tab.ranking': 'Xếp hạng tháng',
@@ -232,9 +228,4 @@ export const dict = {
   },
 };
 
-/** $st(key, params): the scoring texts in the current language, else the app's. */
-export const st = derived(lang, (l) => (key, params) => {
-  const text = dict[l]?.[key] ?? dict.vi[key];
-  if (text === undefined) return translate(l, key, params);
-  return params ? text.replace(/\{(\w+)\}/g, (m, n) => (n in params ? String(params[n]) : m)) : text;
-});
+export default dict;

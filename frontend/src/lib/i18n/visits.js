@@ -1,11 +1,7 @@
-// The texts of the schedule and visit screens, Vietnamese first. Kept beside the screens
-// (and merged over the app's dictionaries by vt), like the scoring area's, so that this
-// area can grow without touching the shell's files. Placeholders are written {name}.
+// The texts of the visits area, Vietnamese first, merged into the app's one dictionary by
+// lib/i18n.js: screens use $t like every other screen. Placeholders are written {name}.
 
-import { derived } from 'svelte/store';
-import { lang, translate } from '../../lib/i18n.js';
-
-export const dict = {
+const dict = {
   vi: {
     // shared
     'vis.commune': 'Xã, thị trấn',
@@ -372,9 +368,4 @@ export const dict = {
   },
 };
 
-/** $vt(key, params): the schedule and visit texts in the current language, else the app's. */
-export const vt = derived(lang, (l) => (key, params) => {
-  const text = dict[l]?.[key] ?? dict.vi[key];
-  if (text === undefined) return translate(l, key, params);
-  return params ? text.replace(/\{(\w+)\}/g, (m, n) => (n in params ? String(params[n]) : m)) : text;
-});
+export default dict;
