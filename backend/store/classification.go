@@ -94,24 +94,21 @@ func (s *Store) YearReport(ctx context.Context, year int) (domain.YearReport, er
 }
 
 func loadClassifications(ctx context.Context, q querier, year int) (map[string]domain.YearClassification, error) {
-	rows, err := q.QueryContext(ctx, `SELECT id, unit_id, commune_id, suggestion, override, override_reason, overridden_by, overridden_at
-		FROM year_classifications WHERE year = ? AND deleted = 0`, year)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
 	out := map[string]domain.YearClassification{}
-	for rows.Next() {
-		var c domain.YearClassification
-		var sug string
-		if err := rows.Scan(&c.ID, &c.UnitID, &c.CommuneID, &sug, &c.Override, &c.OverrideReason, &c.OverriddenBy, &c.OverriddenAt); err != nil {
-			return nil, err
-		}
-		_ = json.Unmarshal([]byte(sug), &c.Suggestion)
-		c.Year = year
-		out[c.UnitID] = c
-	}
-	return out, rows.Err()
+	err := queryEach(ctx, q, `SELECT `+kindYearClassification.columns("")+` FROM year_classifications WHERE year = ? AND deleted = 0`, []any{year},
+		func(rows *sql.Rows) error {
+			r, err := kindYearClassification.scan(rows)
+			if err != nil {
+				return err
+			}
+			c := domain.YearClassification{ID: r.id, UnitID: r.str("unitId"), CommuneID: r.str("communeId"), Year: year,
+				Override: domain.YearGrade(r.str("override")), OverrideReason: r.str("overrideReason"), OverriddenBy: r.str("overriddenBy"),
+				OverriddenAt: r.str("overriddenAt")}
+			_ = json.Unmarshal([]byte(r.str("suggestion")), &c.Suggestion)
+			out[c.UnitID] = c
+			return nil
+		})
+	return out, err
 }
 
 // OverrideClassification records the decision of people on an organization's year grade

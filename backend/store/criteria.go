@@ -18,17 +18,17 @@ import (
 // merging its parts field by field.
 var kindCriteriaSet = spec(kinds.CriteriaSet)
 
-const setColumns = `id, series_id, name, version, status, effective_month, unit_kinds, content, example, note, published_at, published_by`
+var setColumns = kindCriteriaSet.columns("")
 
 func scanSet(sc interface{ Scan(...any) error }) (domain.CriteriaSet, error) {
-	var s domain.CriteriaSet
-	var kinds, content string
-	var example int
-	err := sc.Scan(&s.ID, &s.SeriesID, &s.Name, &s.Version, &s.Status, &s.EffectiveMonth, &kinds, &content, &example, &s.Note, &s.PublishedAt, &s.PublishedBy)
+	r, err := kindCriteriaSet.scan(sc)
 	if err != nil {
-		return s, err
+		return domain.CriteriaSet{}, err
 	}
-	s.Example = example != 0
+	s := domain.CriteriaSet{ID: r.id, SeriesID: r.str("seriesId"), Name: r.str("name"), Version: r.int("version"),
+		Status: domain.CriteriaSetStatus(r.str("status")), EffectiveMonth: r.str("effectiveMonth"), Example: r.flag("example"),
+		Note: r.str("note"), PublishedAt: r.str("publishedAt"), PublishedBy: r.str("publishedBy")}
+	kinds, content := r.str("unitKinds"), r.str("content")
 	// A malformed field from elsewhere leaves the set empty rather than unreadable: the
 	// editor shows it and the board can fix the draft.
 	_ = json.Unmarshal([]byte(kinds), &s.UnitKinds)

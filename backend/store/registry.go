@@ -10,20 +10,14 @@ import (
 
 // ListCommunes returns every commune that is not deleted, in Vietnamese order.
 func (s *Store) ListCommunes(ctx context.Context) ([]domain.Commune, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT id, name, kind, area_id, cluster_id, status FROM communes WHERE deleted = 0`)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
 	var cs []domain.Commune
-	for rows.Next() {
-		var c domain.Commune
-		if err := rows.Scan(&c.ID, &c.Name, &c.Kind, &c.AreaID, &c.ClusterID, &c.Status); err != nil {
-			return nil, err
-		}
-		cs = append(cs, c)
-	}
-	if err := rows.Err(); err != nil {
+	err := queryEach(ctx, s.db, `SELECT `+kindCommune.columns("")+` FROM communes WHERE deleted = 0`, nil, func(rows *sql.Rows) error {
+		r, err := kindCommune.scan(rows)
+		cs = append(cs, domain.Commune{ID: r.id, Name: r.str("name"), Kind: domain.CommuneKind(r.str("kind")), AreaID: r.str("areaId"),
+			ClusterID: r.str("clusterId"), Status: domain.UnitStatus(r.str("status"))})
+		return err
+	})
+	if err != nil {
 		return nil, err
 	}
 	states, err := s.syncStates(ctx)
@@ -142,20 +136,13 @@ func (s *Store) SaveCluster(ctx context.Context, c domain.Cluster) (domain.Clust
 
 // ListOfficials returns every official in Vietnamese order of name.
 func (s *Store) ListOfficials(ctx context.Context) ([]domain.Official, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT id, name, title, role, area_id, commune_id, active FROM officials WHERE deleted = 0`)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
 	var os []domain.Official
-	for rows.Next() {
-		var o domain.Official
-		if err := rows.Scan(&o.ID, &o.Name, &o.Title, &o.Role, &o.AreaID, &o.CommuneID, &o.Active); err != nil {
-			return nil, err
-		}
+	err := queryEach(ctx, s.db, `SELECT `+kindOfficial.columns("")+` FROM officials WHERE deleted = 0`, nil, func(rows *sql.Rows) error {
+		o, err := scanOfficial(rows)
 		os = append(os, o)
-	}
-	if err := rows.Err(); err != nil {
+		return err
+	})
+	if err != nil {
 		return nil, err
 	}
 	states, err := s.syncStates(ctx)
@@ -201,4 +188,10 @@ func (s *Store) SaveOfficial(ctx context.Context, o domain.Official) (domain.Off
 			"areaId": o.AreaID, "communeId": o.CommuneID, "active": active})
 		return err
 	})
+}
+
+func scanOfficial(sc interface{ Scan(...any) error }) (domain.Official, error) {
+	r, err := kindOfficial.scan(sc)
+	return domain.Official{ID: r.id, Name: r.str("name"), Title: r.str("title"), Role: domain.Role(r.str("role")),
+		AreaID: r.str("areaId"), CommuneID: r.str("communeId"), Active: r.flag("active")}, err
 }

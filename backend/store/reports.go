@@ -44,16 +44,15 @@ func templateValues(t domain.ReportTemplate) Values {
 	return Values{"name": t.Name, "version": t.Version, "fields": string(fj), "checks": string(cj), "createdAt": t.CreatedAt, "restricted": 0}
 }
 
-const templateSelect = `SELECT id, name, version, fields_json, checks_json, created_at FROM report_templates WHERE deleted = 0`
+var templateSelect = `SELECT ` + kindTemplate.columns("") + ` FROM report_templates WHERE deleted = 0`
 
 func scanTemplate(sc interface{ Scan(...any) error }) (domain.ReportTemplate, error) {
-	var t domain.ReportTemplate
-	var fj, cj string
-	if err := sc.Scan(&t.ID, &t.Name, &t.Version, &fj, &cj, &t.CreatedAt); err != nil {
-		return t, err
+	r, err := kindTemplate.scan(sc)
+	if err != nil {
+		return domain.ReportTemplate{}, err
 	}
-	var err error
-	t.Fields, t.Checks, err = domain.ParseTemplateFields(fj, cj)
+	t := domain.ReportTemplate{ID: r.id, Name: r.str("name"), Version: r.int("version"), CreatedAt: r.str("createdAt")}
+	t.Fields, t.Checks, err = domain.ParseTemplateFields(r.str("fields"), r.str("checks"))
 	return t, err
 }
 

@@ -12,17 +12,17 @@ import (
 	"chibo/backend/textutil"
 )
 
-const reportSelect = `SELECT id, visit_id, template_id, template_version, cell_id, commune_id, official_id, values_json,
-	submitted_at, amends, revision, reason FROM visit_reports`
+var reportSelect = `SELECT ` + kindReport.columns("") + ` FROM visit_reports`
 
 func scanReport(sc interface{ Scan(...any) error }) (domain.Report, error) {
-	var r domain.Report
-	var vj string
-	if err := sc.Scan(&r.ID, &r.VisitID, &r.TemplateID, &r.TemplateVersion, &r.CellID, &r.CommuneID, &r.OfficialID, &vj,
-		&r.SubmittedAt, &r.Amends, &r.Revision, &r.Reason); err != nil {
-		return r, err
+	x, err := kindReport.scan(sc)
+	if err != nil {
+		return domain.Report{}, err
 	}
-	return r, json.Unmarshal([]byte(vj), &r.Values)
+	r := domain.Report{ID: x.id, VisitID: x.str("visitId"), TemplateID: x.str("templateId"), TemplateVersion: x.int("templateVersion"),
+		CellID: x.str("cellId"), CommuneID: x.str("communeId"), OfficialID: x.str("officialId"), SubmittedAt: x.str("submittedAt"),
+		Amends: x.str("amends"), Revision: x.int("revision"), Reason: x.str("reason")}
+	return r, json.Unmarshal([]byte(x.str("values")), &r.Values)
 }
 
 func errReportNotFound() error {
@@ -230,12 +230,13 @@ func (s *Store) queryReports(ctx context.Context, q string, args ...any) ([]doma
 	return out, rows.Err()
 }
 
-const releaseSelect = `SELECT r.id, r.report_id, r.cell_id, r.commune_id, r.date, r.official_name, r.feedback, r.assessment,
-	coalesce(u.name, '') FROM visit_releases r LEFT JOIN units u ON u.id = r.cell_id`
+var releaseSelect = `SELECT ` + kindRelease.columns("r.") + `, coalesce(u.name, '') FROM visit_releases r LEFT JOIN units u ON u.id = r.cell_id`
 
 func scanRelease(sc interface{ Scan(...any) error }) (domain.VisitRelease, error) {
 	var x domain.VisitRelease
-	err := sc.Scan(&x.ID, &x.ReportID, &x.CellID, &x.CommuneID, &x.Date, &x.OfficialName, &x.Feedback, &x.Assessment, &x.CellName)
+	r, err := kindRelease.scan(sc, &x.CellName)
+	x.ID, x.ReportID, x.CellID, x.CommuneID, x.Date = r.id, r.str("reportId"), r.str("cellId"), r.str("communeId"), r.str("date")
+	x.OfficialName, x.Feedback, x.Assessment = r.str("officialName"), r.str("feedback"), r.str("assessment")
 	return x, err
 }
 

@@ -18,14 +18,13 @@ var (
 	kindSchedule = spec(kinds.Schedule)
 )
 
-const scheduleColumns = `s.id, s.cell_id, s.commune_id, s.month, s.date, s.start_time, s.place, s.kind, s.status, s.changed_after_publish, s.note`
+var scheduleColumns = kindSchedule.columns("s.")
 
 func scanSchedule(sc interface{ Scan(...any) error }, extra ...any) (domain.Schedule, error) {
-	var x domain.Schedule
-	dest := append([]any{&x.ID, &x.CellID, &x.CommuneID, &x.Month, &x.Date, &x.StartTime, &x.Place, &x.Kind, &x.Status,
-		&x.ChangedAfterPublish, &x.Note}, extra...)
-	err := sc.Scan(dest...)
-	return x, err
+	r, err := kindSchedule.scan(sc, extra...)
+	return domain.Schedule{ID: r.id, CellID: r.str("cellId"), CommuneID: r.str("communeId"), Month: r.str("month"), Date: r.str("date"),
+		StartTime: r.str("startTime"), Place: r.str("place"), Kind: domain.MeetingKind(r.str("kind")), Status: domain.ScheduleStatus(r.str("status")),
+		ChangedAfterPublish: r.flag("changedAfterPublish"), Note: r.str("note")}, err
 }
 
 func scheduleValues(x domain.Schedule) Values {
@@ -149,7 +148,7 @@ func getScheduleTx(tx *sql.Tx, id string) (domain.Schedule, error) {
 	return scheduleByID(tx.QueryRow(scheduleByIDQuery, id))
 }
 
-const scheduleByIDQuery = `SELECT ` + scheduleColumns + `, coalesce(u.name, '') FROM schedules s
+var scheduleByIDQuery = `SELECT ` + scheduleColumns + `, coalesce(u.name, '') FROM schedules s
 	LEFT JOIN units u ON u.id = s.cell_id WHERE s.id = ? AND s.deleted = 0`
 
 func scheduleByID(row *sql.Row) (domain.Schedule, error) {

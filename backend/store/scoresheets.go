@@ -38,29 +38,27 @@ func ReviewID(unitID, month string) string {
 	return uuid.NewSHA1(scoringNS, []byte("score_review/"+unitID+"/"+month)).String()
 }
 
-const sheetColumns = `id, unit_id, commune_id, month, criteria_set_id, self, self_note, submitted, submitted_at, submitted_by, locked`
-const reviewColumns = `id, sheet_id, verified, comment, approved, approved_at, approved_by, unlock_reason, unlocked_at, unlocked_by`
+var (
+	sheetColumns  = kindScoreSheet.columns("")
+	reviewColumns = kindScoreReview.columns("")
+)
 
 func scanSheet(sc interface{ Scan(...any) error }) (domain.ScoreSheet, error) {
-	var s domain.ScoreSheet
-	var self string
-	var submitted, locked int
-	err := sc.Scan(&s.ID, &s.UnitID, &s.CommuneID, &s.Month, &s.CriteriaSetID, &self, &s.SelfNote, &submitted, &s.SubmittedAt, &s.SubmittedBy, &locked)
-	s.Submitted, s.Locked = submitted != 0, locked != 0
-	s.Self = domain.Scores{}
-	_ = json.Unmarshal([]byte(self), &s.Self) // malformed text from elsewhere reads as not scored
+	r, err := kindScoreSheet.scan(sc)
+	s := domain.ScoreSheet{ID: r.id, UnitID: r.str("unitId"), CommuneID: r.str("communeId"), Month: r.str("month"),
+		CriteriaSetID: r.str("criteriaSetId"), SelfNote: r.str("selfNote"), Submitted: r.flag("submitted"),
+		SubmittedAt: r.str("submittedAt"), SubmittedBy: r.str("submittedBy"), Locked: r.flag("locked"), Self: domain.Scores{}}
+	_ = json.Unmarshal([]byte(r.str("self")), &s.Self) // malformed text from elsewhere reads as not scored
 	return s, err
 }
 
 func scanReview(sc interface{ Scan(...any) error }) (string, domain.ScoreReview, error) {
-	var r domain.ScoreReview
-	var sheetID, verified string
-	var approved int
-	err := sc.Scan(&r.ID, &sheetID, &verified, &r.Comment, &approved, &r.ApprovedAt, &r.ApprovedBy, &r.UnlockReason, &r.UnlockedAt, &r.UnlockedBy)
-	r.Approved = approved != 0
-	r.Verified = domain.Scores{}
-	_ = json.Unmarshal([]byte(verified), &r.Verified)
-	return sheetID, r, err
+	x, err := kindScoreReview.scan(sc)
+	r := domain.ScoreReview{ID: x.id, Comment: x.str("comment"), Approved: x.flag("approved"), ApprovedAt: x.str("approvedAt"),
+		ApprovedBy: x.str("approvedBy"), UnlockReason: x.str("unlockReason"), UnlockedAt: x.str("unlockedAt"), UnlockedBy: x.str("unlockedBy"),
+		Verified: domain.Scores{}}
+	_ = json.Unmarshal([]byte(x.str("verified")), &r.Verified)
+	return x.str("sheetId"), r, err
 }
 
 // loadSheets reads the sheets matching where with their reviews, by sheet id.
@@ -332,21 +330,15 @@ type AuditEntry struct {
 
 // ScoringAudit returns the events of a subject (a sheet or a classification id), oldest first.
 func (s *Store) ScoringAudit(ctx context.Context, subjectID string) ([]AuditEntry, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT id, unit_id, action, reason, detail, by_user, at FROM scoring_audit
-		WHERE subject_id = ? AND deleted = 0 ORDER BY at, id`, subjectID)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
 	var out []AuditEntry
-	for rows.Next() {
-		var e AuditEntry
-		if err := rows.Scan(&e.ID, &e.UnitID, &e.Action, &e.Reason, &e.Detail, &e.By, &e.At); err != nil {
-			return nil, err
-		}
-		out = append(out, e)
-	}
-	return out, rows.Err()
+	err := queryEach(ctx, s.db, `SELECT `+kindScoringAudit.columns("")+` FROM scoring_audit WHERE subject_id = ? AND deleted = 0 ORDER BY at, id`,
+		[]any{subjectID}, func(rows *sql.Rows) error {
+			r, err := kindScoringAudit.scan(rows)
+			out = append(out, AuditEntry{ID: r.id, UnitID: r.str("unitId"), Action: r.str("action"), Reason: r.str("reason"),
+				Detail: r.str("detail"), By: r.str("by"), At: r.str("at")})
+			return err
+		})
+	return out, err
 }
 
 // GetScoreSheet returns an organization's sheet for a month with its totals and the set it

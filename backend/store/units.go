@@ -10,13 +10,13 @@ import (
 	"chibo/backend/textutil"
 )
 
-const unitColumns = `id, parent_id, kind, name, commune_id, members, probationary, religious, status, merged_into_id, closed_on, note`
+var unitColumns = kindUnit.columns("")
 
 func scanUnit(sc interface{ Scan(...any) error }) (domain.Unit, error) {
-	var u domain.Unit
-	err := sc.Scan(&u.ID, &u.ParentID, &u.Kind, &u.Name, &u.CommuneID, &u.Members, &u.Probationary, &u.Religious,
-		&u.Status, &u.MergedIntoID, &u.ClosedOn, &u.Note)
-	return u, err
+	r, err := kindUnit.scan(sc)
+	return domain.Unit{ID: r.id, ParentID: r.str("parentId"), Kind: domain.UnitKind(r.str("kind")), Name: r.str("name"),
+		CommuneID: r.str("communeId"), Members: r.int("members"), Probationary: r.int("probationary"), Religious: r.int("religious"),
+		Status: domain.UnitStatus(r.str("status")), MergedIntoID: r.str("mergedIntoId"), ClosedOn: r.str("closedOn"), Note: r.str("note")}, err
 }
 
 func unitValues(u domain.Unit) Values {

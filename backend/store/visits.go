@@ -15,8 +15,7 @@ import (
 var kindVisit = spec(kinds.Visit)
 
 // visitSelect reads a visit with the names a screen shows beside it.
-const visitSelect = `SELECT v.id, v.schedule_id, v.cell_id, v.commune_id, v.official_id, v.date, v.status, v.note,
-	v.letter_year, v.letter_seq, v.letter_symbol, v.letter_date,
+var visitSelect = `SELECT ` + kindVisit.columns("v.") + `,
 	coalesce(u.name, ''), coalesce(c.name, ''), coalesce(o.name, ''), coalesce(s.start_time, ''), coalesce(s.place, ''),
 	coalesce(s.date, ''), coalesce(s.status, ''), coalesce(s.changed_after_publish, 0)
 	FROM visits v LEFT JOIN units u ON u.id = v.cell_id LEFT JOIN communes c ON c.id = v.commune_id
@@ -24,9 +23,10 @@ const visitSelect = `SELECT v.id, v.schedule_id, v.cell_id, v.commune_id, v.offi
 
 func scanVisit(sc interface{ Scan(...any) error }) (domain.Visit, error) {
 	var v domain.Visit
-	err := sc.Scan(&v.ID, &v.ScheduleID, &v.CellID, &v.CommuneID, &v.OfficialID, &v.Date, &v.Status, &v.Note,
-		&v.LetterYear, &v.LetterSeq, &v.LetterSymbol, &v.LetterDate,
-		&v.CellName, &v.CommuneName, &v.OfficialName, &v.StartTime, &v.Place, &v.MeetingDate, &v.MeetingStatus, &v.MeetingChanged)
+	r, err := kindVisit.scan(sc, &v.CellName, &v.CommuneName, &v.OfficialName, &v.StartTime, &v.Place, &v.MeetingDate, &v.MeetingStatus, &v.MeetingChanged)
+	v.ID, v.ScheduleID, v.CellID, v.CommuneID, v.OfficialID = r.id, r.str("scheduleId"), r.str("cellId"), r.str("communeId"), r.str("officialId")
+	v.Date, v.Status, v.Note = r.str("date"), domain.VisitStatus(r.str("status")), r.str("note")
+	v.LetterYear, v.LetterSeq, v.LetterSymbol, v.LetterDate = r.int("letterYear"), r.int("letterSeq"), r.str("letterSymbol"), r.str("letterDate")
 	return v, err
 }
 
@@ -173,14 +173,10 @@ func plannersOf(tx *sql.Tx, scheduleID string) ([]planner, error) {
 }
 
 func getOfficialTx(tx *sql.Tx, id string) (domain.Official, error) {
-	var o domain.Official
-	var active int
-	err := tx.QueryRow(`SELECT id, name, title, role, area_id, commune_id, active FROM officials WHERE id = ? AND deleted = 0`, id).
-		Scan(&o.ID, &o.Name, &o.Title, &o.Role, &o.AreaID, &o.CommuneID, &active)
+	o, err := scanOfficial(tx.QueryRow(`SELECT `+kindOfficial.columns("")+` FROM officials WHERE id = ? AND deleted = 0`, id))
 	if err == sql.ErrNoRows {
 		return o, domain.Errorf(domain.EInvalid, "officialId", "Không tìm thấy cán bộ đã chọn.", "The selected official does not exist.")
 	}
-	o.Active = active != 0
 	return o, err
 }
 
