@@ -34,8 +34,15 @@ test('visits: schedule grid, publish, plan, letter, report draft survives a kill
   const rows = byTestId(page, 'sch-row');
   const n = await rows.count();
   assert.ok(n >= 16, `Đồng Hướng has its cells (${n})`);
-  for (let i = 0; i < n; i++) await rows.nth(i).locator('[data-testid="sch-date"]').fill(`${String(1 + (i % 28)).padStart(2, '0')}/06/2018`);
+  // A date of another month on the June grid is refused with its message, not moved.
+  await rows.nth(0).locator('[data-testid="sch-date"]').fill('02/07/2018');
   await rows.nth(0).locator('[data-testid="sch-time"]').fill('07:30');
+  await rows.nth(0).locator('input[aria-label^="Địa điểm"]').fill('Nhà văn hóa');
+  await byTestId(page, 'sch-save').click();
+  await byTestId(page, 'sch-error').waitFor();
+  assert.match(await byTestId(page, 'sch-error').textContent(), /không thuộc tháng 06\/2018/);
+  for (let i = 0; i < n; i++) await rows.nth(i).locator('[data-testid="sch-date"]').fill(`${String(1 + (i % 28)).padStart(2, '0')}/06/2018`);
+  await rows.nth(0).locator('input[aria-label^="Địa điểm"]').fill('');
   await byTestId(page, 'sch-save').click();
   await byTestId(page, 'sch-error').waitFor();
   assert.match(await byTestId(page, 'sch-error').textContent(), /Chưa nhập địa điểm sinh hoạt/);

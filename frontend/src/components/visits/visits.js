@@ -25,10 +25,12 @@ export function rowField(field) {
  * One editable line per cell: its regular meeting of the month (or an empty new one).
  * @param {{cellId: string, cellName: string, parentName: string, schedules: any[]}[]} rows
  */
-export function gridEdits(rows) {
+export function gridEdits(rows, month) {
   return rows.map((r) => {
     const s = r.schedules.find((x) => x.kind === 'regular' && x.status !== 'cancelled') ?? null;
-    const base = s ?? { id: '', cellId: r.cellId, date: '', startTime: '', place: '', kind: 'regular', status: 'draft', note: '' };
+    // A new line belongs to the grid's month: a date typed outside it is refused with a
+    // message, never saved into the month it happens to fall in.
+    const base = s ?? { id: '', cellId: r.cellId, month, date: '', startTime: '', place: '', kind: 'regular', status: 'draft', note: '' };
     return { cellName: r.cellName, parentName: r.parentName, original: s, value: { ...base }, selected: false, others: r.schedules.length - (s ? 1 : 0) };
   });
 }

@@ -37,6 +37,11 @@ describe('grid edits', () => {
     expect(index).toEqual([1]);
     expect(out[0]).toMatchObject({ id: '', cellId: 'b', place: 'Trụ sở', cellName: 'Chi bộ Xóm 2' });
   });
+  it('gives a new line the grid\'s month, so a date outside it is refused, not moved', () => {
+    const e = gridEdits(rows, '2018-06');
+    e[1].value.date = '2018-07-02';
+    expect(toSave(e).rows[0]).toMatchObject({ month: '2018-06', date: '2018-07-02' });
+  });
   it('applies a bulk edit to the selected rows only', () => {
     const e = gridEdits(rows);
     e[0].selected = true;
