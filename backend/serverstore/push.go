@@ -267,16 +267,20 @@ func (s *Store) apply(tx *txn, a Actor, c syncproto.Change, now time.Time) (bool
 		if !scope.Writes(c.Kind, before) {
 			return false, "", false, outOfScope(scope, before)
 		}
-		if policy.FrozenStatus != "" && stored["status"] == policy.FrozenStatus && !cur.deleted {
+		frozen := policy.FrozenStatus != "" && stored["status"] == policy.FrozenStatus && !cur.deleted
+		same := sameContent(cur.fields, c)
+		if frozen && !same {
 			return false, "", false, refuse(syncproto.CodeConflict, "Bản ghi đã ban hành, không được sửa; hãy tạo phiên bản mới.",
 				"The record is %s and can no longer change; make a new version.", policy.FrozenStatus)
 		}
-		if policy.InsertOnly && !cur.deleted && !sameContent(cur.fields, c) {
+		if policy.InsertOnly && !cur.deleted && !same {
 			return false, "", false, refuse(syncproto.CodeConflict, "Bản ghi chỉ được ghi một lần; hãy tạo bản đính chính.",
 				"The record is written once; make a correction instead.")
 		}
-		if policy.InsertOnly && !cur.deleted {
-			return false, stamp, clamped, nil // an identical resend
+		if (policy.InsertOnly || frozen) && !cur.deleted {
+			// An identical resend, or the same published record written by a second
+			// device (two boards that both loaded the shipped example): not a change.
+			return false, stamp, clamped, nil
 		}
 	}
 	if v, ok := fields[syncproto.FieldRestricted].(int64); ok && v == 0 && policy.Sealed {

@@ -71,3 +71,25 @@ func TestPerKindRules(t *testing.T) {
 	expect("board audits", push(board, "scoring_audit", "a1", "upsert", `{"communeId":"c1","action":"approve"}`), "")
 	expect("board rewrites the audit", push(board, "scoring_audit", "a1", "upsert", `{"action":"other"}`), syncproto.CodeConflict)
 }
+
+// A published record never changes, but the same published record written by a second
+// device (two boards that both loaded the shipped example) is no change, not a conflict.
+func TestTheSamePublishedRecordFromTwoDevicesIsNoChange(t *testing.T) {
+	s := open(t)
+	a := actor(t, s, "board-a", "org_board", "", "", "dev-a")
+	b := actor(t, s, "board-b", "org_board", "", "", "dev-b")
+	set := `{"name":"Bộ tiêu chí mẫu","version":1,"status":"published","unitKinds":"[]","content":"{}","example":1}`
+	now := time.Now()
+	for i, who := range []Actor{a, b} {
+		r := pushOne(t, s, who, syncproto.Change{Seq: 1, ChangeID: who.Device.ID + "-1", Kind: "criteria_set", RecordID: "example", Op: "upsert",
+			Fields: json.RawMessage(set), HLC: stamp(who, now.Add(time.Duration(i)*time.Second))})
+		if r.Status != syncproto.StatusAcked {
+			t.Errorf("device %d: %+v, want acked", i, r)
+		}
+	}
+	r := pushOne(t, s, b, syncproto.Change{Seq: 2, ChangeID: "dev-b-2", Kind: "criteria_set", RecordID: "example", Op: "upsert",
+		Fields: json.RawMessage(`{"name":"Khác"}`), HLC: stamp(b, now.Add(2*time.Second))})
+	if r.Code != syncproto.CodeConflict {
+		t.Errorf("a change to the published set: %+v, want conflict", r)
+	}
+}

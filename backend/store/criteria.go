@@ -5,10 +5,8 @@ import (
 	"database/sql"
 	"encoding/json"
 	"sort"
-	"time"
 
 	"chibo/backend/domain"
-	"chibo/backend/hlc"
 	"chibo/backend/kinds"
 	"chibo/backend/textutil"
 )
@@ -253,17 +251,27 @@ func (s *Store) DeleteCriteriaSet(ctx context.Context, id string) error {
 	})
 }
 
-// exampleHLC stamps the shipped example: fixed (1 January 2018), so every replica holds
-// the same record, and older than any real edit.
-var exampleHLC = hlc.Timestamp{Wall: time.Date(2018, 1, 1, 0, 0, 0, 0, time.UTC).UnixMilli(), Node: "example"}.String()
-
 // LoadExampleCriteriaSet installs the shipped example set (published, effective from
-// January 2018) as known everywhere: like the demo registry it is merged without a change
-// log, and loading it twice changes nothing.
+// January 2018) as a local write, so that it reaches the communes like a set the board
+// publishes. It has a fixed id and content: loading it twice changes nothing, and two
+// boards that both load it write the same record (the server takes the second as no
+// change).
 func (s *Store) LoadExampleCriteriaSet(ctx context.Context) (domain.CriteriaSet, error) {
 	set := domain.ExampleCriteriaSet()
 	set.PublishedAt = "2018-01-01T00:00:00Z"
-	if err := s.ImportCriteriaSets(ctx, exampleHLC, set); err != nil {
+	set.Normalize()
+	if err := set.Validate(); err != nil {
+		return set, err
+	}
+	vals, err := setValues(set)
+	if err != nil {
+		return set, err
+	}
+	err = s.write(ctx, func(tx *sql.Tx) error {
+		_, err := s.putRecord(tx, kindCriteriaSet, set.ID, vals)
+		return err
+	})
+	if err != nil {
 		return set, err
 	}
 	return s.GetCriteriaSet(ctx, set.ID)

@@ -70,28 +70,19 @@ test('scoring across devices: publish, self-assess, sync, verify, approve and lo
   assert.equal(communeAcct.role, 'commune_office');
   step('bantochuc and vp.phatdiem signed in');
 
-  // The server's demo data carries no criteria set, and the shipped example stays on the
-  // desktop that loads it (it has no change log): the board makes its own version of the
-  // example, names it and publishes it.
+  // The server's demo data carries no criteria set: the board loads the shipped example,
+  // which is published, and it reaches the commune with the next sync, as any set would.
   assert.deepEqual(await board.evaluate(() => window.go.main.App.ListCriteriaSets()) ?? [], [], 'no set before the board publishes one');
   await tid(board, 'nav-scoring').click();
   await tid(board, 'sc-tab-sets').click();
   await tid(board, 'sc-load-example').click();
-  await tid(board, 'sc-set-row').first().waitFor();
-  await board.locator('.scoring input[type="month"]').first().fill('2018-01');
-  await tid(board, 'sc-new-version').first().click();
-  await tid(board, 'sc-set-name').fill('Bộ tiêu chí Huyện ủy Kim Sơn 2018');
-  await tid(board, 'sc-set-save').click();
-  const own = tid(board, 'sc-set-row').filter({ hasText: 'Kim Sơn 2018' });
-  await own.waitFor();
-  await own.getByRole('button', { name: 'Ban hành' }).click();
-  await until(board, () => [...document.querySelectorAll('[data-testid="sc-set-row"]')].some((r) => /Kim Sơn 2018[\s\S]*Đã ban hành/.test(r.textContent)));
+  await until(board, () => [...document.querySelectorAll('[data-testid="sc-set-row"]')].some((r) => /VÍ DỤ[\s\S]*Đã ban hành/.test(r.textContent)));
   await screenshot(board, 'scoring-sync-01-board-published');
-  await syncNow(board, 'the board\'s set to be sent');
+  await syncNow(board, 'the example set to be sent');
   await syncNow(commune, 'the commune to pull the set');
   const sets = (await commune.evaluate(() => window.go.main.App.ListCriteriaSets())) ?? [];
-  assert.deepEqual(sets.map((s) => [s.name, s.status]), [['Bộ tiêu chí Huyện ủy Kim Sơn 2018', 'published']], 'the commune holds the published set');
-  step('set published by the board and received by the commune');
+  assert.deepEqual(sets.map((s) => [s.status, s.example]), [['published', true]], 'the commune holds the published example');
+  step('example set loaded by the board and received by the commune');
 
   // The commune's own Đảng bộ thị trấn Phát Diệm.
   const unit = (await commune.evaluate(() => window.go.main.App.ListUnits()))
