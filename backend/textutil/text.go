@@ -53,10 +53,11 @@ func MatchesFolded(foldedText, foldedQuery string) bool {
 
 var (
 	collatorMu sync.Mutex
-	collator   = collate.New(language.Vietnamese)
+	collator   = collate.New(language.Vietnamese, collate.Numeric) // "Xóm 2" before "Xóm 10"
 )
 
-// Compare orders a and b in Vietnamese alphabetical order (a < ă < â, d < đ …).
+// Compare orders a and b in Vietnamese alphabetical order (a < ă < â, d < đ …), numbers
+// inside names by their value.
 func Compare(a, b string) int {
 	collatorMu.Lock() // a Collator keeps scratch buffers and is not safe for concurrent use
 	defer collatorMu.Unlock()

@@ -74,3 +74,17 @@ func sign(x int) int {
 }
 
 func bytesCompare(a, b []byte) int { return strings.Compare(string(a), string(b)) }
+
+func TestNumbersInNamesSortByValue(t *testing.T) {
+	got := []string{"Chi bộ Xóm 10", "Chi bộ Xóm 2", "Chi bộ Xóm 11", "Chi bộ Xóm 1", "Chi bộ Đông", "Chi bộ Ấp 3"}
+	SortStrings(got)
+	want := []string{"Chi bộ Ấp 3", "Chi bộ Đông", "Chi bộ Xóm 1", "Chi bộ Xóm 2", "Chi bộ Xóm 10", "Chi bộ Xóm 11"}
+	for i := range want {
+		if got[i] != want[i] {
+			t.Fatalf("order %q, want %q", got, want)
+		}
+	}
+	if a, b := SortKey("Xóm 2"), SortKey("Xóm 10"); string(a) >= string(b) {
+		t.Errorf("sort keys put Xóm 10 before Xóm 2")
+	}
+}
