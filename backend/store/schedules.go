@@ -434,9 +434,14 @@ func (s *Store) CopyLastMonth(ctx context.Context, communeID, month string) (Mon
 	m, _ := domain.ParseMonth(month)
 	daysIn := m.AddDate(0, 1, -1).Day()
 	var xs []domain.Schedule
+	meetings := 0 // last month's regular meetings
 	for _, r := range last.Rows {
 		for _, old := range r.Schedules {
-			if old.Kind != domain.MeetingRegular || old.Status == domain.ScheduleCancelled || has[r.CellID] {
+			if old.Kind != domain.MeetingRegular || old.Status == domain.ScheduleCancelled {
+				continue
+			}
+			meetings++
+			if has[r.CellID] {
 				continue
 			}
 			has[r.CellID] = true
@@ -445,10 +450,18 @@ func (s *Store) CopyLastMonth(ctx context.Context, communeID, month string) (Mon
 				StartTime: old.StartTime, Place: old.Place, Kind: domain.MeetingRegular})
 		}
 	}
-	if len(xs) > 0 {
-		if _, err := s.SaveSchedules(ctx, xs); err != nil {
-			return MonthGrid{}, err
+	if len(xs) == 0 {
+		// Say why nothing was copied, rather than report a copy that did not happen.
+		p, _ := domain.ParseMonth(prev)
+		if meetings > 0 {
+			return MonthGrid{}, domain.Errorf(domain.EInvalid, "month", "Không có gì để chép: các chi bộ có lịch tháng %s đều đã có lịch tháng này.",
+				"Nothing to copy: every cell with a meeting in %s already has one this month.", p.Format("01/2006"))
 		}
+		return MonthGrid{}, domain.Errorf(domain.EInvalid, "month", "Tháng %s chưa có lịch sinh hoạt nào để chép.",
+			"%s has no meeting to copy.", p.Format("01/2006"))
+	}
+	if _, err := s.SaveSchedules(ctx, xs); err != nil {
+		return MonthGrid{}, err
 	}
 	return s.MonthGrid(ctx, communeID, month)
 }

@@ -185,11 +185,17 @@ func TestMonthGridAndCopyLastMonth(t *testing.T) {
 			}
 		}
 	}
-	// Copying again adds nothing.
-	g2, err := st.CopyLastMonth(ctx, f.commune, "2018-06")
-	must(t, err)
-	if n := countRows(t, st, `SELECT count(*) FROM schedules WHERE month = '2018-06'`); n != 2 || g2.Coverage.Scheduled != 2 {
+	// Copying again adds nothing, and says so instead of reporting a copy.
+	_, err = st.CopyLastMonth(ctx, f.commune, "2018-06")
+	if e, ok := err.(*domain.Error); !ok || !strings.Contains(e.Message, "Không có gì để chép") {
+		t.Fatalf("copy twice: %v, want “nothing to copy”", err)
+	}
+	if n := countRows(t, st, `SELECT count(*) FROM schedules WHERE month = '2018-06'`); n != 2 {
 		t.Fatalf("copy twice: %d schedules", n)
+	}
+	// A previous month without meetings: nothing copied, and said so.
+	if _, err := st.CopyLastMonth(ctx, f.commune, "2018-09"); err == nil || !strings.Contains(err.(*domain.Error).Message, "chưa có lịch sinh hoạt nào để chép") {
+		t.Fatalf("copy from an empty month: %v", err)
 	}
 	all, err := st.MonthGrid(ctx, "", "2018-06")
 	must(t, err)

@@ -68,6 +68,18 @@ describe('UnitForm', () => {
     expect(screen.getByLabelText('Tổng số đảng viên')).toBeTruthy();
   });
 
+  for (const typed of ['1e3', '3,5', '12 người']) {
+    it(`refuses the count “${typed}” before calling Go`, async () => {
+      const submit = vi.fn(async () => {});
+      render(UnitForm, { parent: committee, communes, submit, oncancel: () => {} });
+      await fireEvent.input(screen.getByLabelText('Tên đơn vị'), { target: { value: 'Chi bộ X' } });
+      await fireEvent.input(screen.getByLabelText('Tổng số đảng viên'), { target: { value: typed } });
+      await fireEvent.submit(screen.getByTestId('unit-form'));
+      await vi.waitFor(() => expect(screen.getByTestId('field-error-members')).toBeTruthy());
+      expect(submit).not.toHaveBeenCalled();
+    });
+  }
+
   it('refuses a negative count before calling Go', async () => {
     const submit = vi.fn(async () => {});
     render(UnitForm, { parent: committee, communes, submit, oncancel: () => {} });
