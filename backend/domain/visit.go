@@ -182,3 +182,24 @@ type VisitFacts struct {
 	OfficialTitle string `json:"officialTitle"`
 	ParentName    string `json:"parentName"` // the cell's committee
 }
+
+// MeetingDay is the day of the meeting the visit attends: the schedule's date, else the
+// date the visit was planned for.
+func (v Visit) MeetingDay() string {
+	if v.MeetingDate != "" {
+		return v.MeetingDate
+	}
+	return v.Date
+}
+
+// HasHappened reports whether the meeting's day has come (today is yyyy-mm-dd in Vietnam).
+func (v Visit) HasHappened(today string) bool { return v.MeetingDay() == "" || v.MeetingDay() <= today }
+
+// CanReport: a visit is reported once its meeting has taken place, never before.
+func (v Visit) CanReport(today string) error {
+	if !v.HasHappened(today) {
+		return Errorf(EInvalid, "", "Buổi sinh hoạt ngày %s chưa diễn ra; chỉ nộp báo cáo sau khi đã dự.",
+			"The meeting of %s has not taken place yet; a report is submitted after attending it.", FormatDateVN(v.MeetingDay()))
+	}
+	return nil
+}

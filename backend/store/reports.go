@@ -174,7 +174,8 @@ func (s *Store) SaveReportDraft(ctx context.Context, d domain.ReportDraft) (doma
 			d.VisitID, d.Amends, d.TemplateID, d.TemplateVersion, string(vj), d.UpdatedAt); err != nil {
 			return err
 		}
-		if v.Status == domain.VisitPlanned {
+		if v.Status == domain.VisitPlanned && v.HasHappened(s.today()) {
+			// A draft prepared before the meeting does not count the visit as attended.
 			_, err = s.putRecord(tx, kindVisit, v.ID, Values{"status": string(domain.VisitAttended)})
 		}
 		return err

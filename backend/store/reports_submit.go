@@ -52,6 +52,9 @@ func (s *Store) SubmitReport(ctx context.Context, visitID, amends, reason string
 		if err != nil {
 			return err
 		}
+		if err := v.CanReport(s.today()); err != nil {
+			return err
+		}
 		if amends == "" {
 			var n int
 			if err := tx.QueryRow(`SELECT count(*) FROM visit_reports WHERE visit_id = ? AND deleted = 0`, visitID).Scan(&n); err != nil {

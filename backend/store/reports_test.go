@@ -4,6 +4,7 @@ import (
 	"context"
 	"path/filepath"
 	"strings"
+	"time"
 	"testing"
 
 	"chibo/backend/domain"
@@ -308,5 +309,34 @@ func TestOneReleasePerReportAcrossDevices(t *testing.T) {
 	must(t, err)
 	if len(rel) != 1 || rel[0].ID != ReleaseID(r.ID) || rel[0].Feedback != "Bổ sung: cần kiểm điểm đảng viên vắng không lý do." {
 		t.Fatalf("releases: %+v", rel)
+	}
+}
+
+// A report is for a meeting that took place: before its day a draft may be prepared, but
+// the visit is not counted as attended and the report cannot be submitted.
+func TestNoReportBeforeTheMeeting(t *testing.T) {
+	ctx := context.Background()
+	st, f := newVisitStore(t)
+	v := plannedVisit(t, st, f) // the meeting of 5 June 2018
+	st.SetClock(func() time.Time { return time.Date(2018, 5, 20, 3, 0, 0, 0, time.UTC) })
+	form, err := st.OpenReportForm(ctx, v.ID, "")
+	must(t, err)
+	d := form.Draft
+	fillReport(d.Values)
+	_, err = st.SaveReportDraft(ctx, d)
+	must(t, err)
+	if got, _ := st.GetVisit(ctx, v.ID); got.Status != domain.VisitPlanned {
+		t.Errorf("a draft before the meeting made the visit %s", got.Status)
+	}
+	_, err = st.SubmitReport(ctx, v.ID, "", "")
+	if e, ok := err.(*domain.Error); !ok || !strings.Contains(e.Message, "chưa diễn ra") {
+		t.Fatalf("submitting before the meeting: %v", err)
+	}
+	if n := countRows(t, st, `SELECT count(*) FROM visit_reports`); n != 0 {
+		t.Fatal("a report was written")
+	}
+	st.SetClock(func() time.Time { return time.Date(2018, 6, 5, 12, 0, 0, 0, time.UTC) })
+	if _, err := st.SubmitReport(ctx, v.ID, "", ""); err != nil {
+		t.Fatalf("on the meeting's day: %v", err)
 	}
 }
