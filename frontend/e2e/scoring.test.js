@@ -65,7 +65,7 @@ test('scoring: example set, self-assessment, review, lock, unlock, ranking, char
   await byTestId(page, 'sc-unlock-reason').fill('Nhập nhầm điểm tiêu chí 2.1');
   await byTestId(page, 'sc-unlock').click();
   await page.waitForFunction(() => document.querySelectorAll('[data-testid="sc-audit"] li').length === 2);
-  assert.match(await byTestId(page, 'sc-audit').textContent(), /approve.*unlock.*Nhập nhầm điểm tiêu chí 2\.1/s);
+  assert.match(await byTestId(page, 'sc-audit').textContent(), /Duyệt và khóa.*Mở khóa.*Nhập nhầm điểm tiêu chí 2\.1/s);
   assert.match(await byTestId(page, 'sc-sheet-status').textContent(), /Chờ thẩm định/);
   await byTestId(page, 'sc-approve').click();
   await byTestId(page, 'sc-locked').waitFor();

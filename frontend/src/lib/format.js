@@ -75,3 +75,9 @@ export function parseTime(text) {
   if (!m || +m[1] > 23 || +m[2] > 59) return null;
   return `${m[1].padStart(2, '0')}:${m[2]}`;
 }
+
+/** "yyyy-mm" as "01/2027", the way a month is written on screen and paper; "" stays "". */
+export function formatMonth(month) {
+  const m = /^(\d{4})-(\d{2})$/.exec(month ?? '');
+  return m ? `${m[2]}/${m[1]}` : (month ?? '');
+}

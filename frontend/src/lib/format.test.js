@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatNumber, parseDate, todayISO } from './format.js';
+import { formatDate, formatMonth, formatNumber, parseDate, todayISO } from './format.js';
 
 describe('formatDate', () => {
   it.each([
@@ -55,5 +55,12 @@ describe('formatNumber', () => {
     expect(formatNumber(7575)).toBe('7.575');
     expect(formatNumber(780)).toBe('780');
     expect(formatNumber(NaN)).toBe('');
+  });
+});
+
+describe('formatMonth', () => {
+  it('writes a month as mm/yyyy', () => {
+    expect(formatMonth('2018-01')).toBe('01/2018');
+    expect(formatMonth('')).toBe('');
   });
 });
