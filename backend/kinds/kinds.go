@@ -10,11 +10,13 @@ package kinds
 import (
 	"encoding/json"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
 
 	"chibo/backend/domain"
+	"chibo/backend/syncproto"
 )
 
 // Type is a field's type on the wire and in its column.
@@ -206,14 +208,14 @@ func (f *Field) check(x any, v Values) error {
 	}
 	switch f.Type {
 	case Text:
-		if len(f.Enum) > 0 && !contains(f.Enum, s) {
+		if len(f.Enum) > 0 && !slices.Contains(f.Enum, s) {
 			return invalid(f, "Giá trị “%s” của trường “%s” không hợp lệ.", "Value “%s” of field “%s” is not allowed.", s, f.Name)
 		}
 		if f.Max > 0 && utf8.RuneCountInString(s) > f.Max {
 			return invalid(f, "Trường “%s” dài quá %d ký tự.", "Field “%s” is longer than %d characters.", f.Name, f.Max)
 		}
 	case Ref:
-		if !validID(s) {
+		if !syncproto.ValidID(s) {
 			return invalid(f, "Mã bản ghi trong trường “%s” không hợp lệ.", "Field “%s” holds an invalid record id.", f.Name)
 		}
 	case Doc:
@@ -228,28 +230,6 @@ func (f *Field) check(x any, v Values) error {
 		}
 	}
 	return nil
-}
-
-func contains(xs []string, s string) bool {
-	for _, x := range xs {
-		if x == s {
-			return true
-		}
-	}
-	return false
-}
-
-// validID is syncproto.ValidID (kept here so the registry depends on domain alone).
-func validID(id string) bool {
-	if id == "" || len(id) > 64 {
-		return false
-	}
-	for _, r := range id {
-		if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '-' || r == '_') {
-			return false
-		}
-	}
-	return true
 }
 
 // Markdown renders the registry as docs/kinds.md.
