@@ -268,16 +268,15 @@ func (s *Store) apply(tx *txn, a Actor, c syncproto.Change, now time.Time) (bool
 			return false, "", false, outOfScope(scope, before)
 		}
 		frozen := policy.FrozenStatus != "" && stored["status"] == policy.FrozenStatus && !cur.deleted
-		same := sameContent(cur.fields, c)
-		if frozen && !same {
-			return false, "", false, refuse(syncproto.CodeConflict, "Bản ghi đã ban hành, không được sửa; hãy tạo phiên bản mới.",
-				"The record is %s and can no longer change; make a new version.", policy.FrozenStatus)
-		}
-		if policy.InsertOnly && !cur.deleted && !same {
-			return false, "", false, refuse(syncproto.CodeConflict, "Bản ghi chỉ được ghi một lần; hãy tạo bản đính chính.",
-				"The record is written once; make a correction instead.")
-		}
-		if (policy.InsertOnly || frozen) && !cur.deleted {
+		if (frozen || policy.InsertOnly) && !cur.deleted {
+			if !sameContent(cur.fields, c) {
+				if frozen {
+					return false, "", false, refuse(syncproto.CodeConflict, "Bản ghi đã ban hành, không được sửa; hãy tạo phiên bản mới.",
+						"The record is %s and can no longer change; make a new version.", policy.FrozenStatus)
+				}
+				return false, "", false, refuse(syncproto.CodeConflict, "Bản ghi chỉ được ghi một lần; hãy tạo bản đính chính.",
+					"The record is written once; make a correction instead.")
+			}
 			// An identical resend, or the same published record written by a second
 			// device (two boards that both loaded the shipped example): not a change.
 			return false, stamp, clamped, nil
@@ -323,11 +322,14 @@ func (s *Store) apply(tx *txn, a Actor, c syncproto.Change, now time.Time) (bool
 		for _, name := range names {
 			intended[name] = compact(raw[name])
 		}
-		if err := s.check(tx, scope, c.Kind, row{fields: intended}.values(c.Kind), fields); err != nil {
+		intendedClass, err := s.check(tx, scope, c.Kind, row{fields: intended}.values(c.Kind), fields)
+		if err != nil {
 			return false, "", false, err
 		}
+		lost := false
 		for _, name := range names {
 			if stamp <= next.fieldHLC[name] {
+				lost = true
 				continue // the stored value is as new or newer
 			}
 			next.fields[name] = compact(raw[name])
@@ -340,10 +342,13 @@ func (s *Store) apply(tx *txn, a Actor, c syncproto.Change, now time.Time) (bool
 		if !changed {
 			return false, stamp, clamped, nil
 		}
-		// The merged record is what is stored and sent: it passes the same checks.
-		next.class = access.Classify(c.Kind, next.values(c.Kind), areaOf(tx))
-		if err := s.check(tx, scope, c.Kind, next.values(c.Kind), fields); err != nil {
-			return false, "", false, err
+		// The merged record is what is stored and sent: it passes the same checks (when
+		// every field won, it is the intended record, checked above).
+		next.class = intendedClass
+		if lost {
+			if next.class, err = s.check(tx, scope, c.Kind, next.values(c.Kind), fields); err != nil {
+				return false, "", false, err
+			}
 		}
 	}
 	if _, err := s.saveRow(tx, c.Kind, c.RecordID, next, cur.class, cur.exists); err != nil {
@@ -362,15 +367,16 @@ func (s *Store) apply(tx *txn, a Actor, c syncproto.Change, now time.Time) (bool
 }
 
 // check refuses a record state the actor may not write or that breaks a domain rule.
-func (s *Store) check(tx *txn, scope access.Scope, kind string, vals access.Fields, change map[string]any) error {
+// It returns the state's class, which the caller stores with the record.
+func (s *Store) check(tx *txn, scope access.Scope, kind string, vals access.Fields, change map[string]any) (access.Class, error) {
 	class := access.Classify(kind, vals, areaOf(tx))
 	if !scope.Writes(kind, class) {
-		return outOfScope(scope, class)
+		return class, outOfScope(scope, class)
 	}
 	if v, _ := change[syncproto.FieldRestricted].(int64); v == 1 && !scope.District() {
-		return refuse(syncproto.CodeForbidden, "Chỉ cấp huyện được phân loại hạn chế.", "Only district roles may classify records.")
+		return class, refuse(syncproto.CodeForbidden, "Chỉ cấp huyện được phân loại hạn chế.", "Only district roles may classify records.")
 	}
-	return validate(tx, kind, vals)
+	return class, validate(tx, kind, vals)
 }
 
 func outOfScope(scope access.Scope, c access.Class) *refusal {

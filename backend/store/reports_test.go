@@ -4,8 +4,8 @@ import (
 	"context"
 	"path/filepath"
 	"strings"
-	"time"
 	"testing"
+	"time"
 
 	"chibo/backend/domain"
 )

@@ -2,31 +2,13 @@ package syncclient_test
 
 import (
 	"errors"
-	"net/http"
-	"strings"
 	"testing"
 	"time"
 
 	"chibo/backend/domain"
 	"chibo/backend/syncclient"
-	"chibo/backend/syncproto"
 	"chibo/backend/synctest"
 )
-
-// beforePull runs fn once, just before the first pull request is sent: a user edits
-// while a sync runs.
-type beforePull struct {
-	fn   func()
-	done bool
-}
-
-func (b *beforePull) Do(r *http.Request) (*http.Response, error) {
-	if !b.done && strings.HasSuffix(r.URL.Path, syncproto.PathPull) {
-		b.done = true
-		b.fn()
-	}
-	return http.DefaultClient.Do(r)
-}
 
 // E edits a field while its sync pulls D's later value of it: the pull keeps E's pending
 // value, and the page's cursor moves past D's write. E's edit then reaches the server and
@@ -51,13 +33,18 @@ func TestLosingEditIsReplacedByTheWinner(t *testing.T) {
 	}
 	d.Sync(t)
 
-	hook := &beforePull{fn: func() {
-		eu, _ := e.Store.GetUnit(ctx, u.ID)
-		eu.Note = "E"
-		if _, err := e.Store.SaveUnit(ctx, eu); err != nil {
-			t.Error(err)
+	edited := false
+	hook := synctest.OnPull(func() error {
+		if !edited { // once, before the first pull
+			edited = true
+			eu, _ := e.Store.GetUnit(ctx, u.ID)
+			eu.Note = "E"
+			if _, err := e.Store.SaveUnit(ctx, eu); err != nil {
+				t.Error(err)
+			}
 		}
-	}}
+		return nil
+	})
 	e.Client = syncclient.New(e.Store, env.URL, e.Token, hook)
 	e.Sync(t) // pulls D's note while E's edit is pending
 	if got, _ := e.Store.GetUnit(ctx, u.ID); got.Note != "E" {
@@ -79,17 +66,6 @@ func TestLosingEditIsReplacedByTheWinner(t *testing.T) {
 	}
 }
 
-// failPulls fails the first n pull requests, as a flaky link that lets pushes through.
-type failPulls struct{ n int }
-
-func (f *failPulls) Do(r *http.Request) (*http.Response, error) {
-	if f.n > 0 && strings.HasSuffix(r.URL.Path, syncproto.PathPull) {
-		f.n--
-		return nil, errors.New("the link dropped")
-	}
-	return http.DefaultClient.Do(r)
-}
-
 // A desktop's pushes go through but its pulls fail; meanwhile another desktop deletes a
 // record the first one created. The first one's first successful pull starts from the
 // beginning, and it must still learn of the deletion: pulls from "" carry tombstones.
@@ -98,7 +74,14 @@ func TestFirstPullDeletesWhatOthersDeletedMeanwhile(t *testing.T) {
 	env.User("a", "standing_board", "", "")
 	env.User("b", "standing_board", "", "")
 	a, b := env.Device("a"), env.Device("b")
-	a.Client = syncclient.New(a.Store, env.URL, a.Token, &failPulls{n: 1})
+	failures := 1
+	a.Client = syncclient.New(a.Store, env.URL, a.Token, synctest.OnPull(func() error {
+		if failures > 0 {
+			failures--
+			return errors.New("the link dropped")
+		}
+		return nil
+	}))
 	draft := domain.ExampleCriteriaSet()
 	draft.ID, draft.SeriesID, draft.Name, draft.EffectiveMonth = "", "", "Bộ tiêu chí nháp", "2026-01"
 	set, err := a.Store.SaveCriteriaSet(ctx, draft)

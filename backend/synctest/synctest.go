@@ -13,6 +13,7 @@ import (
 	"net/http/httptest"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -208,4 +209,19 @@ func Relogin(t testing.TB, e *Env, d *Device) *Device {
 		t.Fatal(err)
 	}
 	return &Device{Store: d.Store, Client: syncclient.New(d.Store, e.URL, resp.Token, nil), Token: resp.Token, Account: resp.Account}
+}
+
+// OnPull is a transport (syncclient.Doer) that calls fn before each pull request: fn may
+// act as a user typing while the sync runs, or return an error to fail the request as a
+// link that drops. Other requests go straight through.
+type OnPull func() error
+
+// Do sends r after fn, for a pull request.
+func (fn OnPull) Do(r *http.Request) (*http.Response, error) {
+	if strings.HasSuffix(r.URL.Path, syncproto.PathPull) {
+		if err := fn(); err != nil {
+			return nil, err
+		}
+	}
+	return http.DefaultClient.Do(r)
 }

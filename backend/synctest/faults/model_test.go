@@ -4,9 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"math/rand/v2"
-	"net/http"
 	"os"
-	"strings"
 	"testing"
 	"time"
 
@@ -14,7 +12,6 @@ import (
 	"chibo/backend/faultproxy"
 	"chibo/backend/store"
 	"chibo/backend/syncclient"
-	"chibo/backend/syncproto"
 	"chibo/backend/synctest"
 )
 
@@ -57,20 +54,6 @@ func TestModelRandomDevicesFaultsAndClocks(t *testing.T) {
 	}
 }
 
-// editDuringPull makes one local edit just before the first pull request of a sync goes
-// out, when armed: a user typing while the sync runs.
-type editDuringPull struct {
-	edit func()
-}
-
-func (e *editDuringPull) Do(r *http.Request) (*http.Response, error) {
-	if fn := e.edit; fn != nil && strings.HasSuffix(r.URL.Path, syncproto.PathPull) {
-		e.edit = nil
-		fn()
-	}
-	return http.DefaultClient.Do(r)
-}
-
 func runModel(t *testing.T, seed uint64) {
 	rng := rand.New(rand.NewPCG(seed, 3))
 	steps := 1200
@@ -90,13 +73,20 @@ func runModel(t *testing.T, seed uint64) {
 		s := skew[i]
 		devs[i].Store.SetClock(func() time.Time { return time.Now().Add(s) })
 	}
-	var hooks []*editDuringPull
+	// edits[i], when set, is made just before device i's next pull request goes out: a
+	// user typing while the sync runs.
+	edits := make([]func(), len(names))
 	for i, n := range names {
 		d, p := proxied(t, env, n, seed+uint64(i)*7919)
-		h := &editDuringPull{}
-		d.Client = syncclient.New(d.Store, p.URL, d.Token, h)
+		d.Client = syncclient.New(d.Store, p.URL, d.Token, synctest.OnPull(func() error {
+			if fn := edits[i]; fn != nil {
+				edits[i] = nil
+				fn()
+			}
+			return nil
+		}))
 		d.Client.PageSize, d.Client.PushBatch = 40, 9
-		devs, proxies, hooks = append(devs, d), append(proxies, p), append(hooks, h)
+		devs, proxies = append(devs, d), append(proxies, p)
 		setSkew(i)
 	}
 	restarts := 0
@@ -147,7 +137,7 @@ func runModel(t *testing.T, seed uint64) {
 				continue
 			}
 			id := us[rng.IntN(len(us))].ID
-			hooks[i].edit = func() {
+			edits[i] = func() {
 				u, err := d.Store.GetUnit(ctx, id)
 				if err != nil {
 					t.Error(err)
@@ -164,7 +154,7 @@ func runModel(t *testing.T, seed uint64) {
 			if _, err := d.Client.SyncOnce(ctx); err != nil {
 				failed++
 			}
-			hooks[i].edit = nil
+			edits[i] = nil
 		case op == 9 && rng.IntN(4) == 0:
 			env.Restart() // nothing of the server survives but its database
 			restarts++
