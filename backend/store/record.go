@@ -48,6 +48,19 @@ var kindsByName = func() map[string]*kindSpec {
 	return out
 }()
 
+// validate checks a record as it will be stored, its current values with changed over
+// them, by the registry's rules: the same check the server makes.
+func (k *kindSpec) validate(current, changed Values) error {
+	merged := make(kinds.Values, len(current)+len(changed))
+	for name, v := range current {
+		merged[name] = v
+	}
+	for name, v := range changed {
+		merged[name] = v
+	}
+	return k.decl.Validate(merged)
+}
+
 func spec(kind string) *kindSpec {
 	k, ok := kindsByName[kind]
 	if !ok {
@@ -229,14 +242,7 @@ func (s *Store) putRecord(tx *sql.Tx, k *kindSpec, id string, vals Values) (bool
 	}
 	// The registry's rules, as the server applies them: what the desktop writes, the
 	// server accepts.
-	merged := make(kinds.Values, len(cur.values)+len(changed))
-	for name, v := range cur.values {
-		merged[name] = v
-	}
-	for name, v := range changed {
-		merged[name] = v
-	}
-	if err := k.decl.Validate(merged); err != nil {
+	if err := k.validate(cur.values, changed); err != nil {
 		return false, err
 	}
 	ts, err := s.stamp(tx)

@@ -12,7 +12,6 @@ import (
 
 	"chibo/backend/domain"
 	"chibo/backend/hlc"
-	"chibo/backend/kinds"
 )
 
 // RecordRef names a record that left this device's scope.
@@ -255,15 +254,8 @@ func (s *Store) applyServerRecord(tx *sql.Tx, r Record, pending map[string]bool)
 		return nil
 	}
 	if !r.Deleted {
-		merged := make(kinds.Values, len(cur.values))
-		for name, v := range cur.values {
-			merged[name] = v
-		}
-		for name, v := range changed {
-			merged[name] = v
-		}
 		var de *domain.Error
-		if err := k.decl.Validate(merged); errors.As(err, &de) {
+		if err := k.validate(cur.values, changed); errors.As(err, &de) {
 			return &badRecord{vi: de.Message, en: de.MessageEN}
 		} else if err != nil {
 			return err
