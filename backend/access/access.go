@@ -35,7 +35,10 @@ func ValidRole(role string) bool {
 	return false
 }
 
-// NeedsArea and NeedsCommune say which assignment a role requires.
+// NeedsArea and NeedsCommune say which assignment a role requires. A role held in a
+// commune's committee always needs the commune (its whole scope); at the top committee
+// the standing committee member needs his group (area) and the roles bound to one unit
+// need their commune.
 func NeedsArea(role string) bool { return role == StandingCommittee }
 func NeedsCommune(role string) bool {
 	return role == DistrictCommittee || role == DistrictCadre || role == CommuneOffice
@@ -44,43 +47,67 @@ func NeedsCommune(role string) bool {
 // Audience says who may see a record that belongs to no commune.
 const (
 	AudienceAll      = "all"      // every role: the commune list, areas, clusters, supervising committees
-	AudienceDistrict = "district" // district roles only: district agencies' units and cells
+	AudienceDistrict = "district" // the top committee's roles only: its agencies' units and cells
 )
 
 // Class is what access needs to know of a record: the commune it belongs to ("" for a
-// district-wide record), that commune's area, its audience and whether it is restricted.
+// record of the top committee), that commune's area, its audience, whether it is
+// restricted and, when it is, the committee whose plan it is.
 type Class struct {
 	CommuneID  string
 	AreaID     string
 	Audience   string
 	Restricted bool
-	Locked     bool // written by the boards only (a locked month's score sheet)
+	// Planner is the committee whose official planned a restricted record ("" = the top
+	// committee). A restricted record is read by that committee's supervising roles and by
+	// the top committee's, never by a committee, office or unit below the planner.
+	Planner string
+	Locked  bool // written by the top committee's boards only (a locked month's score sheet)
 }
 
 // Visibility is the part of a class that decides who reads the record: a change of it is
 // what sends REMOVE to devices that lose the record.
 func (c Class) Visibility() Class { c.Locked = false; return c }
 
-// Scope is what one account may read and write.
+// Scope is what one account may read and write: a role held in a committee, with its
+// assignment. Committees nest two deep on one server: the top committee (a province, or
+// a former district) supervises communes, and each commune's own committee (Đảng ủy xã)
+// supervises the organizations of that commune.
 type Scope struct {
-	Role      string
-	AreaID    string // standing_committee
-	CommuneID string // district_committee, district_cadre, commune_office
+	Role string
+	// CommitteeID is the unit id of the commune committee the role is held in; "" = the
+	// top committee. CommuneID then is that committee's commune.
+	CommitteeID string
+	AreaID      string // standing_committee of the top committee
+	CommuneID   string // the commune a role is bound to; every role of a commune committee
 }
 
-// District reports whether the role belongs to the district committee's side (every role
-// but the commune office). Restricted records are visible to district roles only.
-func (s Scope) District() bool { return s.Role != CommuneOffice && s.Role != "" }
+// Supervises reports whether the role is a supervising committee's (every role but a
+// commune office): only those read restricted records, and only their planner's.
+func (s Scope) Supervises() bool { return s.Role != CommuneOffice && s.Role != "" }
+
+// Top reports whether the role is held in the top committee.
+func (s Scope) Top() bool { return s.CommitteeID == "" }
+
+// topBoard: the top committee's Standing Board and Organization Board write everything.
+func (s Scope) topBoard() bool { return s.Top() && (s.Role == StandingBoard || s.Role == OrgBoard) }
 
 // Fingerprint identifies the scope. A pull cursor carries it: when an account's role or
 // assignment changes, its old cursors no longer match and the device is told to reset.
 func (s Scope) Fingerprint() string {
-	h := sha256.Sum256([]byte(s.Role + "|" + s.AreaID + "|" + s.CommuneID))
+	key := s.Role + "|" + s.AreaID + "|" + s.CommuneID
+	if s.CommitteeID != "" {
+		key += "|" + s.CommitteeID // unchanged for the top committee's accounts of before
+	}
+	h := sha256.Sum256([]byte(key))
 	return hex.EncodeToString(h[:6])
 }
 
 // covers reports whether a commune-bound record of class c is within the scope's communes.
 func (s Scope) covers(c Class) bool {
+	if !s.Top() {
+		return s.CommuneID != "" && c.CommuneID == s.CommuneID
+	}
 	switch s.Role {
 	case StandingBoard, OrgBoard:
 		return true
@@ -92,16 +119,22 @@ func (s Scope) covers(c Class) bool {
 	return false
 }
 
+// readsRestricted: a restricted record reaches the supervising roles of its planner and
+// of the top committee only.
+func (s Scope) readsRestricted(c Class) bool {
+	return s.Supervises() && (s.Top() || c.Planner == s.CommitteeID)
+}
+
 // Reads reports whether the scope may receive a record of class c.
 func (s Scope) Reads(c Class) bool {
 	if !ValidRole(s.Role) {
 		return false
 	}
-	if c.Restricted && !s.District() {
+	if c.Restricted && !s.readsRestricted(c) {
 		return false
 	}
 	if c.CommuneID == "" {
-		return c.Audience == AudienceAll || s.District()
+		return c.Audience == AudienceAll || (s.Supervises() && s.Top())
 	}
 	return s.covers(c)
 }
@@ -113,52 +146,74 @@ func (s Scope) Writes(kind string, c Class) bool {
 	if !s.Reads(c) {
 		return false
 	}
-	if s.Role == StandingBoard || s.Role == OrgBoard {
+	if s.topBoard() {
 		return true
 	}
 	if c.Locked {
 		return false
 	}
+	// A restricted record is written by its planner's roles: the top committee's cadres
+	// never write a commune committee's plan, nor does one commune's committee another's.
+	if c.Restricted && c.Planner != s.CommitteeID {
+		return false
+	}
+	role := s.Role
+	if !s.Top() && (role == StandingBoard || role == OrgBoard || role == StandingCommittee) {
+		// A commune committee's leadership writes what a committee member in charge of
+		// the commune writes; the top committee's boards' powers (approving scores,
+		// publishing criteria) are not theirs.
+		role = DistrictCommittee
+	}
 	p := PolicyOf(kind)
 	for _, r := range p.Writers {
-		if r == s.Role {
-			// Others write only commune-bound records of their own scope; a commune
-			// office never writes a restricted one.
-			return c.CommuneID != "" && s.covers(c) && !(c.Restricted && !s.District())
+		if r == role {
+			// Others write only commune-bound records of their own scope.
+			return c.CommuneID != "" && s.covers(c)
 		}
 	}
 	return false
 }
 
-// SQLPredicate returns a WHERE condition over the columns commune_id, area_id, audience
-// and restricted (each prefixed with prefix, e.g. "r.") that selects exactly the records
-// Reads accepts, with its arguments. It is the same rule as Reads, written for the page
-// query; a test checks that the two agree.
+// SQLPredicate returns a WHERE condition over the columns commune_id, area_id, audience,
+// restricted and planner (each prefixed with prefix, e.g. "r.") that selects exactly the
+// records Reads accepts, with its arguments. It is the same rule as Reads, written for
+// the page query; a test checks that the two agree.
 func (s Scope) SQLPredicate(prefix string) (string, []any) {
 	if !ValidRole(s.Role) {
 		return "0", nil
 	}
 	commune, area, audience := prefix+"commune_id", prefix+"area_id", prefix+"audience"
+	var args []any
 	restricted := ""
-	if !s.District() {
+	switch {
+	case !s.Supervises():
 		restricted = " AND " + prefix + "restricted = 0"
+	case !s.Top():
+		restricted = " AND (" + prefix + "restricted = 0 OR " + prefix + "planner = ?)"
 	}
 	communeless := commune + " = ''"
-	if !s.District() {
+	if !(s.Supervises() && s.Top()) {
 		communeless = "(" + commune + " = '' AND " + audience + " = 'all')"
 	}
-	switch s.Role {
-	case StandingBoard, OrgBoard:
+	var cond string
+	switch {
+	case s.topBoard():
 		return "1", nil
-	case StandingCommittee:
+	case s.Top() && s.Role == StandingCommittee:
 		if s.AreaID == "" {
-			return communeless + restricted, nil
+			cond = communeless
+		} else {
+			cond, args = "("+communeless+" OR ("+commune+" != '' AND "+area+" = ?))", []any{s.AreaID}
 		}
-		return "(" + communeless + " OR (" + commune + " != '' AND " + area + " = ?))" + restricted, []any{s.AreaID}
 	default:
 		if s.CommuneID == "" {
-			return communeless + restricted, nil
+			cond = communeless
+		} else {
+			cond, args = "("+communeless+" OR "+commune+" = ?)", []any{s.CommuneID}
 		}
-		return "(" + communeless + " OR " + commune + " = ?)" + restricted, []any{s.CommuneID}
 	}
+	if !s.Top() && s.Supervises() {
+		args = append(args, s.CommitteeID)
+	}
+	return cond + restricted, args
 }

@@ -99,14 +99,22 @@ func TestSQLPredicateAgreesWithReads(t *testing.T) {
 		for _, area := range []string{"", "a-own", "a-other"} {
 			for _, aud := range []string{AudienceAll, AudienceDistrict} {
 				for _, r := range []bool{false, true} {
-					classes = append(classes, Class{CommuneID: commune, AreaID: area, Audience: aud, Restricted: r})
+					for _, planner := range []string{"", "pd-cmte", "kd-cmte"} {
+						if planner != "" && !r {
+							continue // Classify keeps a planner on restricted records only
+						}
+						classes = append(classes, Class{CommuneID: commune, AreaID: area, Audience: aud, Restricted: r, Planner: planner})
+					}
 				}
 			}
 		}
 	}
 	scopes := []Scope{{Role: StandingBoard}, {Role: OrgBoard}, {Role: StandingCommittee, AreaID: "a-own"}, {Role: StandingCommittee},
 		{Role: DistrictCommittee, CommuneID: "c-own"}, {Role: DistrictCadre, CommuneID: "c-own"}, {Role: CommuneOffice, CommuneID: "c-own"},
-		{Role: CommuneOffice}, {Role: "king"}, {}}
+		{Role: CommuneOffice}, {Role: "king"}, {},
+		{Role: StandingBoard, CommitteeID: "pd-cmte", CommuneID: "c-own"}, {Role: OrgBoard, CommitteeID: "pd-cmte", CommuneID: "c-own"},
+		{Role: StandingCommittee, CommitteeID: "pd-cmte", CommuneID: "c-own"}, {Role: DistrictCadre, CommitteeID: "pd-cmte", CommuneID: "c-own"},
+		{Role: CommuneOffice, CommitteeID: "pd-cmte", CommuneID: "c-own"}}
 	for _, s := range scopes {
 		pred, args := s.SQLPredicate("")
 		for _, c := range classes {

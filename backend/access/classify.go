@@ -62,7 +62,9 @@ func PolicyOf(kind string) Policy { return Policies[kind] }
 //     supervises it;
 //   - unit: a unit of no commune is read by all only when it is a supervising committee
 //     (the ancestors of the commune's tree); district agencies' units are district-only.
-//   - commune: a commune record itself is district-wide (every role sees the list).
+//   - commune: a commune record itself is district-wide (every role sees the list);
+//   - a restricted record's planner is its committeeId field: the commune committee whose
+//     official planned the visit, or "" for the top committee.
 func Classify(kind string, f Fields, areaOf func(communeID string) string) Class {
 	p := PolicyOf(kind)
 	c := Class{Audience: AudienceDistrict, Restricted: f.int("restricted") == 1 || p.Sealed, Locked: f.int("locked") == 1}
@@ -71,6 +73,10 @@ func Classify(kind string, f Fields, areaOf func(communeID string) string) Class
 	}
 	if p.Public || (kind == kinds.Unit && f.str("kind") == string(domain.KindSupervising)) {
 		c.Audience = AudienceAll
+	}
+	if c.Restricted {
+		// The committee whose plan a visit or report is ("" = the top committee's).
+		c.Planner = f.str("committeeId")
 	}
 	if c.CommuneID != "" && areaOf != nil {
 		c.AreaID = areaOf(c.CommuneID)

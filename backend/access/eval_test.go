@@ -19,14 +19,14 @@ func evalPredicate(t *testing.T, pred string, args []any, c Class) bool {
 			t.Fatal(err)
 		}
 		db.SetMaxOpenConns(1)
-		if _, err := db.Exec(`CREATE TABLE r (commune_id TEXT, area_id TEXT, audience TEXT, restricted INTEGER)`); err != nil {
+		if _, err := db.Exec(`CREATE TABLE r (commune_id TEXT, area_id TEXT, audience TEXT, restricted INTEGER, planner TEXT)`); err != nil {
 			t.Fatal(err)
 		}
 		evalDB = db
 		t.Cleanup(func() { db.Close(); evalDB = nil })
 	}
 	evalDB.Exec(`DELETE FROM r`)
-	evalDB.Exec(`INSERT INTO r VALUES (?, ?, ?, ?)`, c.CommuneID, c.AreaID, c.Audience, c.Restricted)
+	evalDB.Exec(`INSERT INTO r VALUES (?, ?, ?, ?, ?)`, c.CommuneID, c.AreaID, c.Audience, c.Restricted, c.Planner)
 	var n int
 	if err := evalDB.QueryRow(`SELECT count(*) FROM r WHERE `+pred, args...).Scan(&n); err != nil {
 		t.Fatalf("%s: %v", pred, err)

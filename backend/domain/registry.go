@@ -73,8 +73,11 @@ type Official struct {
 	Role      Role      `json:"role"`
 	AreaID    string    `json:"areaId"`
 	CommuneID string    `json:"communeId"`
-	Active    bool      `json:"active"`
-	SyncState SyncState `json:"syncState"`
+	// CommitteeID is the commune committee (a unit) the role is held in: its standing
+	// members and members attend that commune's cells. "" = the top committee.
+	CommitteeID string    `json:"committeeId"`
+	Active      bool      `json:"active"`
+	SyncState   SyncState `json:"syncState"`
 }
 
 func clean(s string) string { return strings.Join(strings.Fields(s), " ") }
@@ -111,6 +114,13 @@ func (o *Official) Validate() error {
 	}
 	if !o.Role.Valid() {
 		return Errorf(EInvalid, "role", "Vai trò không hợp lệ.", "Unknown role.")
+	}
+	if o.CommitteeID != "" {
+		// A commune committee's roles are all bound to its commune, and to no area.
+		if o.CommuneID == "" {
+			return Errorf(EInvalid, "communeId", "Cán bộ của đảng ủy xã phải thuộc xã của đảng ủy đó.", "A commune committee's official belongs to its commune.")
+		}
+		return nil
 	}
 	if o.Role.NeedsArea() && o.AreaID == "" {
 		return Errorf(EInvalid, "areaId", "Ủy viên Ban Thường vụ phải được phân công phụ trách một tiểu khu.", "A Standing Committee member must be assigned an area.")

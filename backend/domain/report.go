@@ -352,6 +352,7 @@ type Report struct {
 	CellID          string         `json:"cellId"`
 	CommuneID       string         `json:"communeId"`
 	OfficialID      string         `json:"officialId"`
+	CommitteeID     string         `json:"committeeId"` // the visit's planning committee
 	Values          map[string]any `json:"values"`
 	SubmittedAt     string         `json:"submittedAt"` // RFC 3339, UTC
 	Amends          string         `json:"amends"`      // "" for the original report

@@ -29,6 +29,9 @@ type Visit struct {
 	CellID       string      `json:"cellId"`
 	CommuneID    string      `json:"communeId"`
 	OfficialID   string      `json:"officialId"`
+	// CommitteeID is the committee whose plan this is: the official's commune committee,
+	// or "" for the top committee's. Only that committee's and the top's roles read it.
+	CommitteeID  string      `json:"committeeId"`
 	Date         string      `json:"date"` // the meeting's date when planned, yyyy-mm-dd
 	Status       VisitStatus `json:"status"`
 	Note         string      `json:"note"`
@@ -137,11 +140,29 @@ type VisitRelease struct {
 // MayAttend says whether official o may choose a meeting of a cell of the commune
 // communeID in area areaID: the Standing Board (and the Organization Board, which runs the
 // rounds) any cell, a Standing Committee member the communes of his area, a District
-// Committee member and a district cadre their commune; a commune office never.
+// Committee member and a district cadre their commune; an official of a commune's own
+// committee (Đảng ủy xã, since 2025) that commune's cells; a commune office never.
 func MayAttend(o Official, communeID, areaID string) error {
 	if !o.Active {
 		return Errorf(EInvalid, "officialId", "Cán bộ “%s” không còn hoạt động.", "Official “%s” is no longer active.", o.Name)
 	}
+	ok := false
+	switch {
+	case o.Role == RoleCommuneOffice:
+	case o.CommitteeID != "":
+		// A commune committee's standing members and members attend its own cells.
+		ok = o.CommuneID != "" && o.CommuneID == communeID
+	default:
+		ok = mayAttendForTop(o, communeID, areaID)
+	}
+	if !ok {
+		return Errorf(EForbidden, "officialId", "Cán bộ “%s” không phụ trách chi bộ này nên không thể chọn dự sinh hoạt.",
+			"Official “%s” is not in charge of this cell and cannot choose to attend it.", o.Name)
+	}
+	return nil
+}
+
+func mayAttendForTop(o Official, communeID, areaID string) bool {
 	ok := false
 	switch o.Role {
 	case RoleStandingBoard, RoleOrgBoard:
@@ -151,11 +172,7 @@ func MayAttend(o Official, communeID, areaID string) error {
 	case RoleDistrictCommittee, RoleDistrictCadre:
 		ok = o.CommuneID != "" && o.CommuneID == communeID
 	}
-	if !ok {
-		return Errorf(EForbidden, "officialId", "Cán bộ “%s” không phụ trách chi bộ này nên không thể chọn dự sinh hoạt.",
-			"Official “%s” is not in charge of this cell and cannot choose to attend it.", o.Name)
-	}
-	return nil
+	return ok
 }
 
 // DocumentHeader is the identity of the issuing body printed at the top of every paper,

@@ -23,6 +23,7 @@ const (
 	ScoreReview        = "score_review"
 	ScoringAudit       = "scoring_audit"
 	YearClassification = "year_classification"
+	CommitteeProfile   = "committee_profile"
 )
 
 // Field constructors keep the declarations one line each.
@@ -42,6 +43,11 @@ func ref(name, column, target string) Field {
 }
 func doc(name, column string) Field    { return Field{Name: name, Column: column, Type: Doc} }
 func note(f Field, about string) Field { f.Note = about; return f }
+// planner is the committee whose plan a visit or its report is: only its roles and the
+// top committee's read it (access.Class.Planner).
+func planner() Field {
+	return note(ref("committeeId", "committee_id", Unit), "the commune committee whose official planned it; empty: the top committee")
+}
 func restricted() Field {
 	return note(flagField("restricted", "restricted"), "1 while only district roles may read it")
 }
@@ -109,9 +115,11 @@ var (
 		Public: true, Fields: []Field{
 			required(text("name", "name", nameLen)), text("title", "title", nameLen),
 			required(enum("role", "role", roles(domain.Roles...)...)),
-			ref("areaId", "area_id", Area), ref("communeId", "commune_id", Commune), flagField("active", "active")},
+			ref("areaId", "area_id", Area), ref("communeId", "commune_id", Commune), flagField("active", "active"),
+			note(ref("committeeId", "committee_id", Unit), "the commune committee the role is held in; empty: the top committee")},
 		Rule: func(v Values) error {
-			o := domain.Official{Name: v.Str("name"), Role: domain.Role(v.Str("role")), AreaID: v.Str("areaId"), CommuneID: v.Str("communeId")}
+			o := domain.Official{Name: v.Str("name"), Role: domain.Role(v.Str("role")), AreaID: v.Str("areaId"), CommuneID: v.Str("communeId"),
+				CommitteeID: v.Str("committeeId")}
 			o.Normalize()
 			return o.Validate()
 		}})
@@ -134,10 +142,10 @@ var (
 
 	_ = declare(&Kind{Name: Visit, Table: "visits", About: "A planned or made visit to a cell's meeting, unannounced: sealed, never sent to the visited commune.",
 		Writers: districtAll, Sealed: true,
-		Links: []Link{{Field: "scheduleId", Commune: SameCommune}},
+		Links: []Link{{Field: "scheduleId", Commune: SameCommune}, {Field: "committeeId", Commune: SameCommune}},
 		Fields: []Field{
 			required(ref("scheduleId", "schedule_id", Schedule)), ref("cellId", "cell_id", Unit), ref("communeId", "commune_id", Commune),
-			required(ref("officialId", "official_id", Official)), note(text("date", "date", shortLen), "yyyy-mm-dd"),
+			required(ref("officialId", "official_id", Official)), planner(), note(text("date", "date", shortLen), "yyyy-mm-dd"),
 			required(enum("status", "status", string(domain.VisitPlanned), string(domain.VisitAttended), string(domain.VisitReported), string(domain.VisitCancelled))),
 			text("note", "note", noteLen), integer("letterYear", "letter_year", 0, 9999), integer("letterSeq", "letter_seq", 0, 1_000_000),
 			text("letterSymbol", "letter_symbol", shortLen), text("letterDate", "letter_date", shortLen), restricted()},
@@ -148,9 +156,9 @@ var (
 
 	_ = declare(&Kind{Name: VisitReport, Table: "visit_reports", About: "The written report of a visit, on a report template; written once, corrected by a new revision that amends it.",
 		Writers: districtAll, Sealed: true, InsertOnly: true,
-		Links: []Link{{Field: "visitId"}},
+		Links: []Link{{Field: "visitId"}, {Field: "committeeId", Commune: SameCommune}},
 		Fields: []Field{
-			required(ref("visitId", "visit_id", Visit)), ref("templateId", "template_id", ReportTemplate),
+			required(ref("visitId", "visit_id", Visit)), planner(), ref("templateId", "template_id", ReportTemplate),
 			integer("templateVersion", "template_version", 0, 1_000_000), ref("cellId", "cell_id", Unit), ref("communeId", "commune_id", Commune),
 			ref("officialId", "official_id", Official), note(required(doc("values", "values_json")), "the template's answers, by field key"),
 			text("submittedAt", "submitted_at", shortLen), ref("amends", "amends", VisitReport),
@@ -221,6 +229,26 @@ var (
 			note(doc("suggestion", "suggestion"), "the grade its months suggest, with the figures"), enum("override", "override", yearGrades...),
 			text("overrideReason", "override_reason", noteLen), text("overriddenBy", "overridden_by", nameLen),
 			text("overriddenAt", "overridden_at", shortLen), restricted()}})
+
+	_ = declare(&Kind{Name: CommitteeProfile, Table: "committee_profiles", About: "How a committee signs its papers: heading, symbol, place, signer, recipients; its id is the committee's unit id.",
+		Public:  true,
+		Writers: roles(domain.RoleDistrictCommittee, domain.RoleCommuneOffice),
+		Links:   []Link{{Field: "committeeId", Commune: SameCommune}},
+		Fields: []Field{
+			required(ref("committeeId", "committee_id", Unit)), ref("communeId", "commune_id", Commune),
+			note(required(text("shortName", "short_name", nameLen)), "as roles name it: Tỉnh ủy, Huyện ủy, Đảng ủy xã Phát Diệm"),
+			note(text("parentBody", "parent_body", nameLen), "the heading's first line: ĐẢNG BỘ TỈNH NINH BÌNH"),
+			note(required(text("issuingBody", "issuing_body", nameLen)), "the heading's second line: ĐẢNG ỦY XÃ PHÁT DIỆM"),
+			note(text("place", "place", nameLen), "for the date line: Phát Diệm, ngày …"),
+			note(required(text("symbol", "symbol", shortLen)), "the committee's symbol in numbers: TU, HU, ĐU"),
+			note(text("orgBoard", "org_board", nameLen), "Ban Tổ chức Tỉnh ủy; Ban Xây dựng Đảng at commune level"),
+			text("signerCapacity", "signer_capacity", nameLen), text("signerTitle", "signer_title", nameLen), text("signerName", "signer_name", nameLen),
+			note(doc("letterRecipients", "letter_recipients"), "Nơi nhận of introduction letters, one line each"),
+			note(doc("reportRecipients", "report_recipients"), "Nơi nhận of visit reports, one line each")},
+		Rule: func(v Values) error {
+			p := domain.CommitteeProfile{ShortName: v.Str("shortName"), IssuingBody: v.Str("issuingBody"), Symbol: v.Str("symbol")}
+			return p.Validate()
+		}})
 )
 
 func monthRule(v Values) error {

@@ -7,6 +7,7 @@ import (
 	"database/sql"
 	"encoding/base64"
 	"encoding/hex"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"strings"
@@ -26,13 +27,16 @@ type User struct {
 	Role        string `json:"role"`
 	AreaID      string `json:"areaId,omitempty"`
 	CommuneID   string `json:"communeId,omitempty"`
+	// CommitteeID is the commune committee (a unit) the role is held in; "" = the top
+	// committee (the province, or the former district).
+	CommitteeID string `json:"committeeId,omitempty"`
 	Disabled    bool   `json:"disabled"`
 	CreatedAt   string `json:"createdAt"`
 }
 
 // Scope is the user's access scope, computed from the account alone.
 func (u User) Scope() access.Scope {
-	return access.Scope{Role: u.Role, AreaID: u.AreaID, CommuneID: u.CommuneID}
+	return access.Scope{Role: u.Role, CommitteeID: u.CommitteeID, AreaID: u.AreaID, CommuneID: u.CommuneID}
 }
 
 // Device is an enrolled client database.
@@ -85,8 +89,11 @@ func (s *Store) AddUser(ctx context.Context, u User, password string) (User, err
 	}
 	u.CreatedAt = nowText(s.now())
 	err = s.write(ctx, func(tx *sql.Tx) error {
-		_, err := tx.Exec(`INSERT INTO users(id, username, display_name, role, area_id, commune_id, password_hash, created_at, updated_at)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, u.ID, u.Username, u.DisplayName, u.Role, u.AreaID, u.CommuneID, hash, u.CreatedAt, u.CreatedAt)
+		if err := committeeCommune(tx, &u); err != nil {
+			return err
+		}
+		_, err := tx.Exec(`INSERT INTO users(id, username, display_name, role, area_id, commune_id, committee_id, password_hash, created_at, updated_at)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, u.ID, u.Username, u.DisplayName, u.Role, u.AreaID, u.CommuneID, u.CommitteeID, hash, u.CreatedAt, u.CreatedAt)
 		if err != nil && strings.Contains(err.Error(), "UNIQUE") {
 			return fmt.Errorf("%w: user %q", ErrExists, u.Username)
 		}
@@ -95,12 +102,46 @@ func (s *Store) AddUser(ctx context.Context, u User, password string) (User, err
 	return u, err
 }
 
+// committeeCommune binds a role held in a commune committee to that committee's commune:
+// the committee must be a committee the server holds, bound to a commune (the top
+// committee's roles name no committee).
+func committeeCommune(tx *sql.Tx, u *User) error {
+	if u.CommitteeID == "" {
+		return nil
+	}
+	var fields string
+	err := tx.QueryRow(`SELECT fields FROM records WHERE kind = 'unit' AND id = ? AND deleted = 0`, u.CommitteeID).Scan(&fields)
+	if err == sql.ErrNoRows {
+		return fmt.Errorf("%w: committee %q is not a unit this server holds (import or sync the tree first)", ErrInvalidInput, u.CommitteeID)
+	} else if err != nil {
+		return err
+	}
+	var unit struct{ Kind, CommuneID string }
+	json.Unmarshal([]byte(fields), &unit)
+	if unit.Kind != "supervising_committee" && unit.Kind != "grassroots_committee" {
+		return fmt.Errorf("%w: unit %q is not a committee", ErrInvalidInput, u.CommitteeID)
+	}
+	if unit.CommuneID == "" {
+		return fmt.Errorf("%w: unit %q is the top committee or one of its agencies: give no committee for its roles", ErrInvalidInput, u.CommitteeID)
+	}
+	if u.CommuneID != "" && u.CommuneID != unit.CommuneID {
+		return fmt.Errorf("%w: committee %q belongs to commune %q, not %q", ErrInvalidInput, u.CommitteeID, unit.CommuneID, u.CommuneID)
+	}
+	if u.AreaID != "" {
+		return fmt.Errorf("%w: a commune committee's roles have no area", ErrInvalidInput)
+	}
+	u.CommuneID = unit.CommuneID
+	return nil
+}
+
 func checkUser(u User) error {
 	switch {
 	case u.Username == "" || len(u.Username) > 100 || strings.ContainsAny(u.Username, " \t\r\n"):
 		return fmt.Errorf("%w: the username must be 1–100 characters without spaces", ErrInvalidInput)
 	case !access.ValidRole(u.Role):
 		return fmt.Errorf("%w: unknown role %q (one of %s)", ErrInvalidInput, u.Role, strings.Join(access.Roles, ", "))
+	case u.CommitteeID != "":
+		return nil // the committee gives the commune
 	case access.NeedsArea(u.Role) && u.AreaID == "":
 		return fmt.Errorf("%w: role %s needs an area", ErrInvalidInput, u.Role)
 	case access.NeedsCommune(u.Role) && u.CommuneID == "":
@@ -109,11 +150,11 @@ func checkUser(u User) error {
 	return nil
 }
 
-const userCols = `id, username, display_name, role, area_id, commune_id, disabled, created_at`
+const userCols = `id, username, display_name, role, area_id, commune_id, committee_id, disabled, created_at`
 
 func scanUser(sc interface{ Scan(...any) error }) (User, error) {
 	var u User
-	err := sc.Scan(&u.ID, &u.Username, &u.DisplayName, &u.Role, &u.AreaID, &u.CommuneID, &u.Disabled, &u.CreatedAt)
+	err := sc.Scan(&u.ID, &u.Username, &u.DisplayName, &u.Role, &u.AreaID, &u.CommuneID, &u.CommitteeID, &u.Disabled, &u.CreatedAt)
 	if err == sql.ErrNoRows {
 		return u, ErrNotFound
 	}
@@ -180,6 +221,23 @@ func (s *Store) SetPassword(ctx context.Context, username, password string) erro
 	})
 }
 
+// Assign gives an account another role or assignment (u.Username names it). Its devices'
+// cursors no longer match the new scope's fingerprint, so each resyncs from zero at its
+// next pull and removes what it may no longer see. Errors: ErrNotFound, ErrInvalidInput.
+func (s *Store) Assign(ctx context.Context, u User) error {
+	if err := checkUser(u); err != nil {
+		return err
+	}
+	return s.write(ctx, func(tx *sql.Tx) error {
+		if err := committeeCommune(tx, &u); err != nil {
+			return err
+		}
+		res, err := tx.Exec(`UPDATE users SET role = ?, area_id = ?, commune_id = ?, committee_id = ?, updated_at = ? WHERE username = ?`,
+			u.Role, u.AreaID, u.CommuneID, u.CommitteeID, nowText(s.now()), u.Username)
+		return affected(res, err)
+	})
+}
+
 func affected(res sql.Result, err error) error {
 	if err != nil {
 		return err
@@ -196,7 +254,7 @@ func (s *Store) Authenticate(ctx context.Context, username, password string) (Us
 	var hash string
 	row := s.r.QueryRowContext(ctx, `SELECT `+userCols+`, password_hash FROM users WHERE username = ?`, username)
 	var u User
-	err := row.Scan(&u.ID, &u.Username, &u.DisplayName, &u.Role, &u.AreaID, &u.CommuneID, &u.Disabled, &u.CreatedAt, &hash)
+	err := row.Scan(&u.ID, &u.Username, &u.DisplayName, &u.Role, &u.AreaID, &u.CommuneID, &u.CommitteeID, &u.Disabled, &u.CreatedAt, &hash)
 	if err == sql.ErrNoRows {
 		passwd.Verify(password, dummyHash())
 		return User{}, ErrBadLogin
@@ -250,11 +308,11 @@ func (s *Store) Enroll(ctx context.Context, u User, deviceID, name string) (stri
 func (s *Store) DeviceByToken(ctx context.Context, token string) (Device, User, error) {
 	var d Device
 	row := s.r.QueryRowContext(ctx, `SELECT d.id, d.user_id, d.name, d.last_seq, d.created_at, d.last_seen_at, d.revoked_at, `+
-		`u.id, u.username, u.display_name, u.role, u.area_id, u.commune_id, u.disabled, u.created_at
+		`u.id, u.username, u.display_name, u.role, u.area_id, u.commune_id, u.committee_id, u.disabled, u.created_at
 		FROM devices d JOIN users u ON u.id = d.user_id WHERE d.token_hash = ?`, HashToken(token))
 	var u User
 	err := row.Scan(&d.ID, &d.UserID, &d.Name, &d.LastSeq, &d.CreatedAt, &d.LastSeenAt, &d.RevokedAt,
-		&u.ID, &u.Username, &u.DisplayName, &u.Role, &u.AreaID, &u.CommuneID, &u.Disabled, &u.CreatedAt)
+		&u.ID, &u.Username, &u.DisplayName, &u.Role, &u.AreaID, &u.CommuneID, &u.CommitteeID, &u.Disabled, &u.CreatedAt)
 	if err == sql.ErrNoRows || (err == nil && (d.RevokedAt != "" || u.Disabled)) {
 		return Device{}, User{}, ErrRevoked
 	}

@@ -31,6 +31,7 @@ var examples = []struct{ kind, id, fields string }{
 	{kinds.ScoreSheet, "s1", `{"unitId":"u1","communeId":"c1","month":"2026-01","self":"{}"}`},
 	{kinds.ScoreReview, "w1", `{"sheetId":"s1","unitId":"u1","communeId":"c1","month":"2026-01","verified":"{}","restricted":1}`},
 	{kinds.ScoringAudit, "x1", `{"communeId":"c1","unitId":"u1","action":"approve"}`},
+	{kinds.CommitteeProfile, "u0", `{"committeeId":"u0","shortName":"Huyện ủy","parentBody":"ĐẢNG BỘ TỈNH NINH BÌNH","issuingBody":"HUYỆN ỦY KIM SƠN","place":"Kim Sơn","symbol":"HU","letterRecipients":"[\"Như trên,\"]"}`},
 	{kinds.YearClassification, "y1", `{"unitId":"u1","communeId":"c1","year":2026,"suggestion":"{}","restricted":1}`},
 }
 

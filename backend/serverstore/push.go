@@ -373,8 +373,8 @@ func (s *Store) check(tx *txn, scope access.Scope, kind string, vals access.Fiel
 	if !scope.Writes(kind, class) {
 		return class, outOfScope(scope, class)
 	}
-	if v, _ := change[syncproto.FieldRestricted].(int64); v == 1 && !scope.District() {
-		return class, refuse(syncproto.CodeForbidden, "Chỉ cấp huyện được phân loại hạn chế.", "Only district roles may classify records.")
+	if v, _ := change[syncproto.FieldRestricted].(int64); v == 1 && !scope.Supervises() {
+		return class, refuse(syncproto.CodeForbidden, "Chỉ cán bộ của cấp ủy giám sát được đánh dấu bản ghi hạn chế.", "Only a supervising committee's roles may mark a record restricted.")
 	}
 	return class, validate(tx, kind, vals)
 }

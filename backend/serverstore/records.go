@@ -53,8 +53,8 @@ func readRow(tx *txn, kind, id string) (row, error) {
 	r := row{fields: map[string]json.RawMessage{}, fieldHLC: map[string]string{}}
 	var fields, fieldHLC string
 	var restricted int
-	err := tx.QueryRow(`SELECT fields, field_hlc, hlc, deleted, commune_id, area_id, audience, restricted FROM records WHERE kind = ? AND id = ?`, kind, id).
-		Scan(&fields, &fieldHLC, &r.hlc, &r.deleted, &r.class.CommuneID, &r.class.AreaID, &r.class.Audience, &restricted)
+	err := tx.QueryRow(`SELECT fields, field_hlc, hlc, deleted, commune_id, area_id, audience, restricted, planner FROM records WHERE kind = ? AND id = ?`, kind, id).
+		Scan(&fields, &fieldHLC, &r.hlc, &r.deleted, &r.class.CommuneID, &r.class.AreaID, &r.class.Audience, &restricted, &r.class.Planner)
 	if err == sql.ErrNoRows {
 		return r, nil
 	} else if err != nil {
@@ -117,13 +117,13 @@ func (s *Store) saveRow(tx *txn, kind, id string, r row, old access.Class, oldEx
 	if r.deleted {
 		deletedAt = now
 	}
-	_, err = tx.Exec(`INSERT INTO records(kind, id, fields, field_hlc, hlc, deleted, server_seq, commune_id, area_id, audience, restricted, updated_at, deleted_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+	_, err = tx.Exec(`INSERT INTO records(kind, id, fields, field_hlc, hlc, deleted, server_seq, commune_id, area_id, audience, restricted, planner, updated_at, deleted_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 		ON CONFLICT(kind, id) DO UPDATE SET fields = excluded.fields, field_hlc = excluded.field_hlc, hlc = excluded.hlc,
 			deleted = excluded.deleted, server_seq = excluded.server_seq, commune_id = excluded.commune_id, area_id = excluded.area_id,
-			audience = excluded.audience, restricted = excluded.restricted, updated_at = excluded.updated_at,
+			audience = excluded.audience, restricted = excluded.restricted, planner = excluded.planner, updated_at = excluded.updated_at,
 			deleted_at = CASE WHEN records.deleted_at = '' THEN excluded.deleted_at ELSE records.deleted_at END`,
-		kind, id, string(fields), string(fh), r.hlc, r.deleted, seq, r.class.CommuneID, r.class.AreaID, r.class.Audience, r.class.Restricted, now, deletedAt)
+		kind, id, string(fields), string(fh), r.hlc, r.deleted, seq, r.class.CommuneID, r.class.AreaID, r.class.Audience, r.class.Restricted, r.class.Planner, now, deletedAt)
 	if err != nil {
 		return 0, err
 	}
@@ -138,8 +138,8 @@ func (s *Store) saveRow(tx *txn, kind, id string, r row, old access.Class, oldEx
 }
 
 func logExit(tx *txn, seq int64, kind, id string, c access.Class) error {
-	_, err := tx.Exec(`INSERT INTO scope_exits(server_seq, kind, id, commune_id, area_id, audience, restricted) VALUES (?, ?, ?, ?, ?, ?, ?)`,
-		seq, kind, id, c.CommuneID, c.AreaID, c.Audience, c.Restricted)
+	_, err := tx.Exec(`INSERT INTO scope_exits(server_seq, kind, id, commune_id, area_id, audience, restricted, planner) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+		seq, kind, id, c.CommuneID, c.AreaID, c.Audience, c.Restricted, c.Planner)
 	return err
 }
 
@@ -147,7 +147,7 @@ func logExit(tx *txn, seq int64, kind, id string, c access.Class) error {
 // sequence and a scope exit, so that a standing committee member who lost the commune is
 // told to remove its records and the one who gained it receives them.
 func (s *Store) moveCommuneArea(tx *txn, communeID, newArea string) error {
-	rows, err := tx.Query(`SELECT kind, id, area_id, audience, restricted FROM records WHERE commune_id = ? AND area_id != ?`, communeID, newArea)
+	rows, err := tx.Query(`SELECT kind, id, area_id, audience, restricted, planner FROM records WHERE commune_id = ? AND area_id != ?`, communeID, newArea)
 	if err != nil {
 		return err
 	}
@@ -158,7 +158,7 @@ func (s *Store) moveCommuneArea(tx *txn, communeID, newArea string) error {
 	var items []item
 	for rows.Next() {
 		it := item{old: access.Class{CommuneID: communeID}}
-		if err := rows.Scan(&it.kind, &it.id, &it.old.AreaID, &it.old.Audience, &it.old.Restricted); err != nil {
+		if err := rows.Scan(&it.kind, &it.id, &it.old.AreaID, &it.old.Audience, &it.old.Restricted, &it.old.Planner); err != nil {
 			rows.Close()
 			return err
 		}

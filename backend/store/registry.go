@@ -167,13 +167,16 @@ func (s *Store) SaveOfficial(ctx context.Context, o domain.Official) (domain.Off
 	if o.ID == "" {
 		o.ID = NewID()
 	}
-	if !o.Role.NeedsArea() {
+	if !o.Role.NeedsArea() || o.CommitteeID != "" {
 		o.AreaID = ""
 	}
-	if !o.Role.NeedsCommune() {
+	if !o.Role.NeedsCommune() && o.CommitteeID == "" {
 		o.CommuneID = ""
 	}
 	return o, s.write(ctx, func(tx *sql.Tx) error {
+		if err := checkCommittee(tx, o.CommitteeID, o.CommuneID); err != nil {
+			return err
+		}
 		if err := checkRef(tx, "areas", o.AreaID, "areaId", "tiểu khu", "area"); err != nil {
 			return err
 		}
@@ -185,7 +188,7 @@ func (s *Store) SaveOfficial(ctx context.Context, o domain.Official) (domain.Off
 			active = 1
 		}
 		_, err := s.putRecord(tx, kindOfficial, o.ID, Values{"name": o.Name, "title": o.Title, "role": string(o.Role),
-			"areaId": o.AreaID, "communeId": o.CommuneID, "active": active})
+			"areaId": o.AreaID, "communeId": o.CommuneID, "committeeId": o.CommitteeID, "active": active})
 		return err
 	})
 }
@@ -193,5 +196,23 @@ func (s *Store) SaveOfficial(ctx context.Context, o domain.Official) (domain.Off
 func scanOfficial(sc interface{ Scan(...any) error }) (domain.Official, error) {
 	r, err := kindOfficial.scan(sc)
 	return domain.Official{ID: r.id, Name: r.str("name"), Title: r.str("title"), Role: domain.Role(r.str("role")),
-		AreaID: r.str("areaId"), CommuneID: r.str("communeId"), Active: r.flag("active")}, err
+		AreaID: r.str("areaId"), CommuneID: r.str("communeId"), CommitteeID: r.str("committeeId"), Active: r.flag("active")}, err
+}
+
+// checkCommittee: an official of a commune committee belongs to that committee's commune.
+func checkCommittee(tx *sql.Tx, committeeID, communeID string) error {
+	if committeeID == "" {
+		return nil
+	}
+	var kind, commune string
+	err := tx.QueryRow(`SELECT kind, commune_id FROM units WHERE id = ? AND deleted = 0`, committeeID).Scan(&kind, &commune)
+	if err == sql.ErrNoRows || (err == nil && kind != string(domain.KindSupervising) && kind != string(domain.KindGrassrootsCommittee)) || (err == nil && commune == "") {
+		return domain.Errorf(domain.EInvalid, "committeeId", "Cấp ủy đã chọn không phải là đảng ủy của một xã.", "The chosen committee is not a commune's committee.")
+	} else if err != nil {
+		return err
+	}
+	if commune != communeID {
+		return domain.Errorf(domain.EInvalid, "communeId", "Cán bộ của đảng ủy xã phải thuộc xã của đảng ủy đó.", "A commune committee's official belongs to its commune.")
+	}
+	return nil
 }

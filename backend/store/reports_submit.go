@@ -93,7 +93,7 @@ func (s *Store) SubmitReport(ctx context.Context, visitID, amends, reason string
 		if err := domain.ValidateReport(&t, r.Values); err != nil {
 			return err
 		}
-		r.ID, r.VisitID, r.CellID, r.CommuneID, r.OfficialID = NewID(), v.ID, v.CellID, v.CommuneID, v.OfficialID
+		r.ID, r.VisitID, r.CellID, r.CommuneID, r.OfficialID, r.CommitteeID = NewID(), v.ID, v.CellID, v.CommuneID, v.OfficialID, v.CommitteeID
 		r.SubmittedAt = s.nowUTC()
 		if err := s.insertReport(tx, r); err != nil {
 			return err
@@ -125,7 +125,7 @@ func (s *Store) insertReport(tx *sql.Tx, r domain.Report) error {
 		return err
 	}
 	_, err = s.putRecord(tx, kindReport, r.ID, Values{"visitId": r.VisitID, "templateId": r.TemplateID, "templateVersion": r.TemplateVersion,
-		"cellId": r.CellID, "communeId": r.CommuneID, "officialId": r.OfficialID, "values": string(vj),
+		"cellId": r.CellID, "communeId": r.CommuneID, "officialId": r.OfficialID, "committeeId": r.CommitteeID, "values": string(vj),
 		"submittedAt": r.SubmittedAt, "amends": r.Amends, "revision": r.Revision, "reason": r.Reason, "restricted": 1})
 	return err
 }

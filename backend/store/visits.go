@@ -25,6 +25,7 @@ func scanVisit(sc interface{ Scan(...any) error }) (domain.Visit, error) {
 	var v domain.Visit
 	r, err := kindVisit.scan(sc, &v.CellName, &v.CommuneName, &v.OfficialName, &v.StartTime, &v.Place, &v.MeetingDate, &v.MeetingStatus, &v.MeetingChanged)
 	v.ID, v.ScheduleID, v.CellID, v.CommuneID, v.OfficialID = r.id, r.str("scheduleId"), r.str("cellId"), r.str("communeId"), r.str("officialId")
+	v.CommitteeID = r.str("committeeId")
 	v.Date, v.Status, v.Note = r.str("date"), domain.VisitStatus(r.str("status")), r.str("note")
 	v.LetterYear, v.LetterSeq, v.LetterSymbol, v.LetterDate = r.int("letterYear"), r.int("letterSeq"), r.str("letterSymbol"), r.str("letterDate")
 	return v, err
@@ -132,7 +133,7 @@ func (s *Store) PlanVisit(ctx context.Context, scheduleID, officialID, note stri
 			res.AlsoPlanned = append(res.AlsoPlanned, p.name)
 		}
 		v := domain.Visit{ID: NewID(), ScheduleID: x.ID, CellID: x.CellID, CommuneID: x.CommuneID, OfficialID: o.ID,
-			Date: x.Date, Note: textutil.NFC(note)}
+			CommitteeID: o.CommitteeID, Date: x.Date, Note: textutil.NFC(note)}
 		v.Normalize()
 		if err := v.Validate(); err != nil {
 			return err
@@ -147,7 +148,7 @@ func (s *Store) PlanVisit(ctx context.Context, scheduleID, officialID, note stri
 }
 
 func visitValues(v domain.Visit) Values {
-	return Values{"scheduleId": v.ScheduleID, "cellId": v.CellID, "communeId": v.CommuneID, "officialId": v.OfficialID,
+	return Values{"scheduleId": v.ScheduleID, "cellId": v.CellID, "communeId": v.CommuneID, "officialId": v.OfficialID, "committeeId": v.CommitteeID,
 		"date": v.Date, "status": string(v.Status), "note": v.Note, "letterYear": v.LetterYear, "letterSeq": v.LetterSeq,
 		"letterSymbol": v.LetterSymbol, "letterDate": v.LetterDate, "restricted": 1}
 }

@@ -15,7 +15,7 @@ import (
 
 func userCmd(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if len(args) == 0 {
-		return errors.New("user: add, list, disable, enable or passwd")
+		return errors.New("user: add, list, assign, disable, enable or passwd")
 	}
 	sub, args := args[0], args[1:]
 	fs := flag.NewFlagSet("user "+sub, flag.ContinueOnError)
@@ -25,6 +25,7 @@ func userCmd(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	role := fs.String("role", "", "role")
 	area := fs.String("area", "", "area (tiểu khu), by name or id")
 	commune := fs.String("commune", "", "commune, by name or id")
+	committee := fs.String("committee", "", "the commune committee the role is held in (a unit, by name or id); none for the top committee")
 	name := fs.String("name", "", "display name")
 	password := fs.String("password", "", "password (default: a random one, printed)")
 	pos, err := parseInterspersed(fs, args)
@@ -39,9 +40,9 @@ func userCmd(ctx context.Context, args []string, stdout, stderr io.Writer) error
 		return err
 	}
 	defer st.Close()
-	switch sub {
-	case "add":
-		u := serverstore.User{Username: *username, Role: *role, DisplayName: *name}
+	// assignment reads the role's flags into u.
+	assignment := func(u *serverstore.User) error {
+		u.Role = *role
 		if *area != "" {
 			if u.AreaID, err = st.FindByName(ctx, "area", *area); err != nil {
 				return fmt.Errorf("area %q: %w", *area, err)
@@ -51,6 +52,19 @@ func userCmd(ctx context.Context, args []string, stdout, stderr io.Writer) error
 			if u.CommuneID, err = st.FindByName(ctx, "commune", *commune); err != nil {
 				return fmt.Errorf("commune %q: %w", *commune, err)
 			}
+		}
+		if *committee != "" {
+			if u.CommitteeID, err = st.FindByName(ctx, "unit", *committee); err != nil {
+				return fmt.Errorf("committee %q: %w", *committee, err)
+			}
+		}
+		return nil
+	}
+	switch sub {
+	case "add":
+		u := serverstore.User{Username: *username, DisplayName: *name}
+		if err := assignment(&u); err != nil {
+			return err
 		}
 		pw, generated := passwordOrRandom(*password)
 		if u, err = st.AddUser(ctx, u, pw); err != nil {
@@ -67,9 +81,9 @@ func userCmd(ctx context.Context, args []string, stdout, stderr io.Writer) error
 			return err
 		}
 		tw := tabwriter.NewWriter(stdout, 0, 0, 2, ' ', 0)
-		fmt.Fprintln(tw, "USERNAME\tROLE\tAREA\tCOMMUNE\tDISABLED\tNAME")
+		fmt.Fprintln(tw, "USERNAME\tROLE\tCOMMITTEE\tAREA\tCOMMUNE\tDISABLED\tNAME")
 		for _, u := range us {
-			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%v\t%s\n", u.Username, u.Role, u.AreaID, u.CommuneID, u.Disabled, u.DisplayName)
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%v\t%s\n", u.Username, u.Role, u.CommitteeID, u.AreaID, u.CommuneID, u.Disabled, u.DisplayName)
 		}
 		return tw.Flush()
 	case "disable", "enable":
@@ -80,6 +94,19 @@ func userCmd(ctx context.Context, args []string, stdout, stderr io.Writer) error
 			return fmt.Errorf("user %s: %w", *username, err)
 		}
 		fmt.Fprintf(stdout, "user %s %sd\n", *username, sub)
+		return nil
+	case "assign":
+		if *username == "" {
+			return errors.New("user assign USERNAME --role ROLE [--committee C] [--area A] [--commune C]")
+		}
+		u := serverstore.User{Username: *username}
+		if err := assignment(&u); err != nil {
+			return err
+		}
+		if err := st.Assign(ctx, u); err != nil {
+			return fmt.Errorf("user %s: %w", *username, err)
+		}
+		fmt.Fprintf(stdout, "user %s is now %s; its desktops resync their scope at the next sync\n", *username, u.Role)
 		return nil
 	case "passwd":
 		if *username == "" {

@@ -39,7 +39,8 @@ commands:
   serve [--addr 127.0.0.1:8443] [--data DIR] [--tls-cert FILE --tls-key FILE] [--seed-demo]
                               run the sync server (HTTPS when a certificate is given)
   demo-accounts [--data DIR]  load the Kim Sơn demo and print one account per role
-  user add --username U --role ROLE [--area NAME|ID] [--commune NAME|ID] [--name TEXT] [--password P]
+  user add --username U --role ROLE [--committee UNIT] [--area NAME|ID] [--commune NAME|ID] [--name TEXT] [--password P]
+  user assign U --role ROLE [--committee UNIT] [--area …] [--commune …]   (its desktops resync)
   user list | user disable U | user enable U | user passwd U [--password P]
   device list [--user U] | device revoke DEVICE-ID
   seed-demo --db FILE         load the Kim Sơn 2018 example (deterministic) into a desktop database
@@ -48,7 +49,8 @@ commands:
 
 Every server command takes --data DIR (default: $CHIBO_SERVER_DATA, else ./chibo-server-data).
 Roles: standing_board, org_board, standing_committee (needs --area), district_committee,
-district_cadre, commune_office (need --commune).`
+district_cadre, commune_office (need --commune). A role held in a commune's own committee
+(Đảng ủy xã) takes --committee UNIT instead: its scope is that commune.`
 
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if len(args) == 0 {

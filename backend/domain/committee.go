@@ -1,0 +1,74 @@
+package domain
+
+import "strings"
+
+// CommitteeProfile is how a supervising committee signs its papers and how its roles are
+// named on screen. It is data of the committee, synced to its desktops, so that one
+// program serves Huyện ủy Kim Sơn in 2018, Tỉnh ủy Ninh Bình and each Đảng ủy xã since
+// 2025 (the 2025 structure has no district level; see docs/access.md).
+type CommitteeProfile struct {
+	CommitteeID      string   `json:"committeeId"` // the committee's unit; also the profile's id
+	CommuneID        string   `json:"communeId"`   // "" for the top committee
+	ShortName        string   `json:"shortName"`   // Tỉnh ủy, Huyện ủy, Đảng ủy xã Phát Diệm
+	ParentBody       string   `json:"parentBody"`  // ĐẢNG BỘ TỈNH NINH BÌNH
+	IssuingBody      string   `json:"issuingBody"` // ĐẢNG ỦY XÃ PHÁT DIỆM
+	Place            string   `json:"place"`       // Phát Diệm
+	Symbol           string   `json:"symbol"`      // ĐU
+	OrgBoard         string   `json:"orgBoard"`    // Ban Xây dựng Đảng Đảng ủy xã Phát Diệm
+	SignerCapacity   string   `json:"signerCapacity"`
+	SignerTitle      string   `json:"signerTitle"`
+	SignerName       string   `json:"signerName"`
+	LetterRecipients []string `json:"letterRecipients"`
+	ReportRecipients []string `json:"reportRecipients"`
+}
+
+// Validate checks the profile alone.
+func (p *CommitteeProfile) Validate() error {
+	if clean(p.ShortName) == "" {
+		return Errorf(EInvalid, "shortName", "Tên gọi ngắn của cấp ủy (ví dụ: Tỉnh ủy, Đảng ủy xã Phát Diệm) không được để trống.",
+			"The committee's short name (e.g. Tỉnh ủy, Đảng ủy xã Phát Diệm) must not be empty.")
+	}
+	if clean(p.IssuingBody) == "" {
+		return Errorf(EInvalid, "issuingBody", "Tên cơ quan ban hành văn bản không được để trống.", "The issuing body must not be empty.")
+	}
+	if sym := strings.TrimSpace(p.Symbol); sym == "" || len([]rune(sym)) > 10 || strings.ContainsAny(sym, " /-") {
+		return Errorf(EInvalid, "symbol", "Ký hiệu cấp ủy phải là chữ viết tắt như TU, HU, ĐU.", "The committee's symbol must be an abbreviation such as TU, HU, ĐU.")
+	}
+	return nil
+}
+
+// Normalize trims the profile's text.
+func (p *CommitteeProfile) Normalize() {
+	for _, s := range []*string{&p.ShortName, &p.ParentBody, &p.IssuingBody, &p.Place, &p.Symbol, &p.OrgBoard, &p.SignerCapacity, &p.SignerTitle, &p.SignerName} {
+		*s = clean(*s)
+	}
+	p.LetterRecipients, p.ReportRecipients = lines(p.LetterRecipients), lines(p.ReportRecipients)
+}
+
+func lines(in []string) []string {
+	out := []string{}
+	for _, l := range in {
+		if l = clean(l); l != "" {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+// Header is the heading and signer its papers print.
+func (p CommitteeProfile) Header() DocumentHeader {
+	return DocumentHeader{ParentBody: p.ParentBody, IssuingBody: p.IssuingBody, IssuerName: p.ShortName, Place: p.Place,
+		SignerCapacity: p.SignerCapacity, SignerTitle: p.SignerTitle, SignerName: p.SignerName}
+}
+
+// LetterSymbol is the symbol of its introduction letters: GGT/ĐU.
+func (p CommitteeProfile) LetterSymbol() string { return "GGT/" + p.Symbol }
+
+// KimSonProfile is the 2018 district's profile: the papers of today's default.
+func KimSonProfile() CommitteeProfile {
+	h := KimSonHeader()
+	return CommitteeProfile{ShortName: "Huyện ủy", ParentBody: h.ParentBody, IssuingBody: h.IssuingBody, Place: h.Place, Symbol: "HU",
+		OrgBoard: "Ban Tổ chức Huyện ủy", SignerCapacity: h.SignerCapacity, SignerTitle: h.SignerTitle,
+		LetterRecipients: []string{"Như trên,", "Lưu Văn phòng Huyện ủy."},
+		ReportRecipients: []string{"Thường trực Huyện ủy,", "Ban Tổ chức Huyện ủy,", "Lưu."}}
+}
