@@ -86,11 +86,18 @@ var (
 
 // ids makes deterministic UUIDv7-shaped ids: the timestamp part is the snapshot time plus a
 // sequence (so ids sort in creation order), the rest is a hash of the record's key.
-type ids struct{ n int64 }
+type ids struct {
+	n      int64
+	prefix string // "" for the Kim Sơn 2018 example
+}
 
 func (g *ids) next(key string) string {
 	g.n++
-	h := sha256.Sum256([]byte("chibo-demo-kimson-2018/" + key))
+	prefix := g.prefix
+	if prefix == "" {
+		prefix = "chibo-demo-kimson-2018/"
+	}
+	h := sha256.Sum256([]byte(prefix + key))
 	var u uuid.UUID
 	copy(u[:], h[:16])
 	ms := uint64(snapshotTime.UnixMilli() + g.n)

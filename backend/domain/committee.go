@@ -61,6 +61,19 @@ func (p CommitteeProfile) Header() DocumentHeader {
 		SignerCapacity: p.SignerCapacity, SignerTitle: p.SignerTitle, SignerName: p.SignerName}
 }
 
+// PartyOrganization is the party organization the committee leads, as the first line of
+// the heading of the committees under it prints it: TỈNH ỦY NINH BÌNH leads ĐẢNG BỘ TỈNH
+// NINH BÌNH. Its own first line when the name has no known form.
+func (p CommitteeProfile) PartyOrganization() string {
+	body := strings.ToUpper(clean(p.IssuingBody))
+	for _, l := range [][2]string{{"TỈNH ỦY ", "TỈNH "}, {"THÀNH ỦY ", "THÀNH PHỐ "}, {"HUYỆN ỦY ", "HUYỆN "}, {"THỊ ỦY ", "THỊ XÃ "}} {
+		if rest, ok := strings.CutPrefix(body, l[0]); ok {
+			return "ĐẢNG BỘ " + l[1] + rest
+		}
+	}
+	return p.ParentBody
+}
+
 // LetterSymbol is the symbol of its introduction letters: GGT/ĐU.
 func (p CommitteeProfile) LetterSymbol() string { return "GGT/" + p.Symbol }
 

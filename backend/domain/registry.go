@@ -19,7 +19,10 @@ type Commune struct {
 	AreaID    string      `json:"areaId"`    // tiểu khu
 	ClusterID string      `json:"clusterId"` // cụm xã
 	Status    UnitStatus  `json:"status"`
-	SyncState SyncState   `json:"syncState"`
+	// MergedIntoID is the commune this one became part of (status merged), kept so that
+	// its records stay readable under its old name.
+	MergedIntoID string    `json:"mergedIntoId,omitempty"`
+	SyncState    SyncState `json:"syncState"`
 }
 
 // Area is a group of communes (tiểu khu) that one Standing Committee member is in charge of.

@@ -87,7 +87,7 @@ var (
 			required(text("name", "name", nameLen)),
 			required(enum("kind", "kind", string(domain.CommuneXa), string(domain.CommuneThiTran), string(domain.CommunePhuong))),
 			ref("areaId", "area_id", Area), ref("clusterId", "cluster_id", Cluster),
-			enum("status", "status", unitStatus...)},
+			enum("status", "status", unitStatus...), note(ref("mergedIntoId", "merged_into_id", Commune), "the commune it was merged into (2025)")},
 		Rule: func(v Values) error {
 			c := domain.Commune{Name: v.Str("name"), Kind: domain.CommuneKind(v.Str("kind")), Status: domain.UnitStatus(v.Str("status"))}
 			c.Normalize()

@@ -14,7 +14,7 @@ func (s *Store) ListCommunes(ctx context.Context) ([]domain.Commune, error) {
 	err := queryEach(ctx, s.db, `SELECT `+kindCommune.columns("")+` FROM communes WHERE deleted = 0`, nil, func(rows *sql.Rows) error {
 		r, err := kindCommune.scan(rows)
 		cs = append(cs, domain.Commune{ID: r.id, Name: r.str("name"), Kind: domain.CommuneKind(r.str("kind")), AreaID: r.str("areaId"),
-			ClusterID: r.str("clusterId"), Status: domain.UnitStatus(r.str("status"))})
+			ClusterID: r.str("clusterId"), Status: domain.UnitStatus(r.str("status")), MergedIntoID: r.str("mergedIntoId")})
 		return err
 	})
 	if err != nil {

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"chibo/backend/domain"
+	"chibo/backend/syncproto"
 	"chibo/backend/textutil"
 )
 
@@ -107,6 +108,29 @@ func (s *Store) SaveUnit(ctx context.Context, u domain.Unit) (domain.Unit, error
 			if err := u.CheckKindChange(old, children); err != nil {
 				return err
 			}
+		}
+		return s.saveUnitTx(tx, &u)
+	})
+	if err != nil {
+		return domain.Unit{}, err
+	}
+	return s.GetUnit(ctx, u.ID)
+}
+
+// AddUnit creates a unit with the id it carries (a preset's, the same on every machine).
+// Errors: EInvalid, including for an id already used.
+func (s *Store) AddUnit(ctx context.Context, u domain.Unit) (domain.Unit, error) {
+	u.Name = textutil.NFC(u.Name)
+	u.Normalize()
+	err := s.write(ctx, func(tx *sql.Tx) error {
+		if !syncproto.ValidID(u.ID) {
+			return domain.Errorf(domain.EInvalid, "id", "Mã tổ chức đảng không hợp lệ.", "Invalid organization id.")
+		}
+		if _, err := getUnitTx(tx, u.ID); err == nil {
+			return domain.Errorf(domain.EInvalid, "id", "Đã có tổ chức đảng mang mã này.", "An organization with this id exists.")
+		}
+		if err := u.CheckNew(); err != nil {
+			return err
 		}
 		return s.saveUnitTx(tx, &u)
 	})

@@ -4,6 +4,7 @@
 ALTER TABLE officials ADD COLUMN committee_id TEXT NOT NULL DEFAULT '';
 ALTER TABLE visits ADD COLUMN committee_id TEXT NOT NULL DEFAULT '';
 ALTER TABLE visit_reports ADD COLUMN committee_id TEXT NOT NULL DEFAULT '';
+ALTER TABLE communes ADD COLUMN merged_into_id TEXT NOT NULL DEFAULT '';
 
 CREATE TABLE committee_profiles (
     id                TEXT PRIMARY KEY,
@@ -28,6 +29,7 @@ CREATE TABLE committee_profiles (
 
 -- +goose Down
 DROP TABLE committee_profiles;
+ALTER TABLE communes DROP COLUMN merged_into_id;
 ALTER TABLE visit_reports DROP COLUMN committee_id;
 ALTER TABLE visits DROP COLUMN committee_id;
 ALTER TABLE officials DROP COLUMN committee_id;
