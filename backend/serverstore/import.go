@@ -118,3 +118,16 @@ func (s *Store) FindByName(ctx context.Context, kind, name string) (string, erro
 	}
 	return id, err
 }
+
+// FindCommittee returns the id of the active supervising committee named name (a name an
+// old organization of the same name may share: a commune's committee since 2025 and the
+// commune's grassroots committee before it). Errors: ErrNotFound.
+func (s *Store) FindCommittee(ctx context.Context, name string) (string, error) {
+	var id string
+	err := s.r.QueryRowContext(ctx, `SELECT id FROM records WHERE kind = 'unit' AND deleted = 0 AND json_extract(fields, '$.kind') = 'supervising_committee'
+		AND json_extract(fields, '$.status') = 'active' AND lower(json_extract(fields, '$.name')) = lower(?) ORDER BY id LIMIT 1`, name).Scan(&id)
+	if err == sql.ErrNoRows {
+		return "", ErrNotFound
+	}
+	return id, err
+}

@@ -87,6 +87,17 @@ func (e *Env) SeedDemo() []seed.Account {
 	return accts
 }
 
+// SeedNinhBinh2025 loads the 2025 preset (the province over the communes formed from Kim
+// Sơn's) into the server and creates its accounts at both levels.
+func (e *Env) SeedNinhBinh2025() []seed.Account {
+	e.t.Helper()
+	accts, err := seed.NinhBinh2025(context.Background(), e.Store)
+	if err != nil {
+		e.t.Fatal(err)
+	}
+	return accts
+}
+
 // User creates an account with Password.
 func (e *Env) User(username, role, areaID, communeID string) serverstore.User {
 	e.t.Helper()

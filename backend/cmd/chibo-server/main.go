@@ -36,9 +36,9 @@ func main() {
 const usage = `usage: chibo-server COMMAND [flags]
 
 commands:
-  serve [--addr 127.0.0.1:8443] [--data DIR] [--tls-cert FILE --tls-key FILE] [--seed-demo]
+  serve [--addr 127.0.0.1:8443] [--data DIR] [--tls-cert FILE --tls-key FILE] [--seed-demo [--preset ninhbinh2025]]
                               run the sync server (HTTPS when a certificate is given)
-  demo-accounts [--data DIR]  load the Kim Sơn demo and print one account per role
+  demo-accounts [--data DIR] [--preset kimson2018|ninhbinh2025]  load an example and print one account per role
   user add --username U --role ROLE [--committee UNIT] [--area NAME|ID] [--commune NAME|ID] [--name TEXT] [--password P]
   user assign U --role ROLE [--committee UNIT] [--area …] [--commune …]   (its desktops resync)
   user list | user disable U | user enable U | user passwd U [--password P]

@@ -36,6 +36,7 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	cert := fs.String("tls-cert", "", "TLS certificate (PEM); serve HTTPS")
 	key := fs.String("tls-key", "", "TLS private key (PEM)")
 	seedDemo := fs.Bool("seed-demo", false, "load the Kim Sơn demo and its accounts before serving")
+	preset := fs.String("preset", "kimson2018", "the example --seed-demo loads: kimson2018 (the district of the article) or ninhbinh2025 (the province and its communes since the 2025 reorganization)")
 	days := fs.Int("tombstone-days", 90, "forget deleted records' content after this many days; devices offline longer resync")
 	jsonLogs := fs.Bool("log-json", false, "log JSON lines instead of text")
 	if err := fs.Parse(args); err != nil {
@@ -55,7 +56,7 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	}
 	defer st.Close()
 	if *seedDemo {
-		accts, err := seed.Demo(ctx, st)
+		accts, err := seedPreset(ctx, st, *preset)
 		if err != nil {
 			return err
 		}
@@ -123,6 +124,7 @@ func demoAccounts(ctx context.Context, args []string, stdout, stderr io.Writer) 
 	fs := flag.NewFlagSet("demo-accounts", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	data := dataFlag(fs)
+	preset := fs.String("preset", "kimson2018", "kimson2018 or ninhbinh2025")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -131,7 +133,7 @@ func demoAccounts(ctx context.Context, args []string, stdout, stderr io.Writer) 
 		return err
 	}
 	defer st.Close()
-	accts, err := seed.Demo(ctx, st)
+	accts, err := seedPreset(ctx, st, *preset)
 	if err != nil {
 		return err
 	}
@@ -139,16 +141,27 @@ func demoAccounts(ctx context.Context, args []string, stdout, stderr io.Writer) 
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(stdout, "loaded the Kim Sơn 2018 example into %s: %d units, %d communes, %d officials\n", st.Path(), counts["unit"], counts["commune"], counts["official"])
+	fmt.Fprintf(stdout, "loaded the %s example into %s: %d units, %d communes, %d officials\n", *preset, st.Path(), counts["unit"], counts["commune"], counts["official"])
 	printAccounts(stdout, accts)
 	return nil
+}
+
+// seedPreset loads one of the shipped examples with its accounts.
+func seedPreset(ctx context.Context, st *serverstore.Store, preset string) ([]seed.Account, error) {
+	switch preset {
+	case "kimson2018", "":
+		return seed.Demo(ctx, st)
+	case "ninhbinh2025":
+		return seed.NinhBinh2025(ctx, st)
+	}
+	return nil, fmt.Errorf("unknown preset %q (kimson2018 or ninhbinh2025)", preset)
 }
 
 func printAccounts(w io.Writer, accts []seed.Account) {
 	fmt.Fprintf(w, "demo accounts (password for all: %s)\n", seed.DemoPassword)
 	fmt.Fprintf(w, "  %-16s %-20s %s\n", "USERNAME", "ROLE", "SCOPE")
 	for _, a := range accts {
-		scope := "toàn huyện"
+		scope := "cấp ủy cấp trên (toàn bộ)"
 		if a.Area != "" {
 			scope = a.Area
 		} else if a.Commune != "" {

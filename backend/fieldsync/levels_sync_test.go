@@ -1,0 +1,137 @@
+package fieldsync_test
+
+import (
+	"testing"
+
+	"chibo/backend/domain"
+	"chibo/backend/store"
+	"chibo/backend/synctest"
+	"chibo/backend/syncproto"
+)
+
+// The 2025 structure through the real server (issue 9): a provincial cadre plans a visit
+// to a Phát Diệm cell and a Phát Diệm committee member plans another. After every sync,
+// querying each database: the Phát Diệm office holds neither plan; the Phát Diệm
+// committee's desktops hold their own plan and never the province's; the province holds
+// both; Kim Đông's committee and office hold nothing of Phát Diệm.
+func TestTwoLevelsOfCommitteesThroughTheServer(t *testing.T) {
+	env := synctest.New(t)
+	env.SeedNinhBinh2025()
+	pdOffice, pdMember, pdSecretary := env.Device("vp.phatdiem"), env.Device("duv.phatdiem"), env.Device("bithu.phatdiem")
+	provCadre, provBoard := env.Device("cbtinh.phatdiem"), env.Device("tinhuy.bithu")
+	kdSecretary, kdOffice := env.Device("bithu.kimdong"), env.Device("vp.kimdong")
+	all := []*synctest.Device{pdOffice, pdMember, pdSecretary, provCadre, provBoard, kdSecretary, kdOffice}
+	provBoard.Sync(t)
+	pd := communeID(t, provBoard.Store, "Phát Diệm")
+	var pdCommittee string
+	units, err := provBoard.Store.ListUnits(ctx)
+	must(t, err)
+	for _, u := range units {
+		if u.Kind == domain.KindSupervising && u.CommuneID == pd && u.Status == domain.StatusActive {
+			pdCommittee = u.ID
+		}
+	}
+	var provincePlan, communePlan, spoofed string
+	check := func(step string) {
+		t.Helper()
+		for round := 0; round < 2; round++ {
+			for _, d := range all {
+				d.Sync(t)
+			}
+		}
+		for _, d := range []*synctest.Device{pdOffice, kdOffice} {
+			noPlans(t, d, step)
+		}
+		if n := rows(t, kdSecretary, `SELECT count(*) FROM visits`) + rows(t, kdSecretary, `SELECT count(*) FROM schedules WHERE commune_id = ?`, pd); n != 0 {
+			t.Fatalf("%s: Kim Đông's secretary holds %d rows of Phát Diệm", step, n)
+		}
+		for _, d := range []*synctest.Device{pdMember, pdSecretary} {
+			// (the plan the member made in the province's name below stays on his own
+			// desktop, refused, with the reason)
+			if n := rows(t, d, `SELECT count(*) FROM visits WHERE committee_id != ? AND id != ?`, pdCommittee, spoofed); n != 0 {
+				t.Fatalf("%s: %s holds %d plans of the province", step, d.Account.Username, n)
+			}
+			if communePlan != "" && rows(t, d, `SELECT count(*) FROM visits WHERE id = ?`, communePlan) != 1 {
+				t.Fatalf("%s: %s does not hold its committee's plan", step, d.Account.Username)
+			}
+		}
+		for _, id := range []string{provincePlan, communePlan} {
+			if id != "" && rows(t, provBoard, `SELECT count(*) FROM visits WHERE id = ?`, id) != 1 {
+				t.Fatalf("%s: the province's Standing Board does not hold plan %s", step, id)
+			}
+		}
+	}
+	check("start")
+
+	// The Phát Diệm office registers January 2027 and publishes it.
+	g, err := pdOffice.Store.MonthGrid(ctx, pd, "2027-01")
+	must(t, err)
+	if len(g.Rows) < 40 {
+		t.Fatalf("Phát Diệm's grid has %d cells; the merged commune should hold the cells of three", len(g.Rows))
+	}
+	var xs []domain.Schedule
+	for i, r := range g.Rows {
+		xs = append(xs, domain.Schedule{CellID: r.CellID, Date: "2027-01-" + twoDigits(1+i%28), StartTime: "07:30", Place: "Nhà văn hóa"})
+	}
+	_, err = pdOffice.Store.SaveSchedules(ctx, xs)
+	must(t, err)
+	_, err = pdOffice.Store.PublishMonth(ctx, pd, "2027-01")
+	must(t, err)
+	check("published")
+
+	official := func(d *synctest.Device, role domain.Role, committee string) domain.Official {
+		t.Helper()
+		os, err := d.Store.ListOfficials(ctx)
+		must(t, err)
+		for _, o := range os {
+			if o.Active && o.Role == role && o.CommuneID == pd && o.CommitteeID == committee {
+				return o
+			}
+		}
+		t.Fatalf("%s: no %s of committee %q in Phát Diệm", d.Account.Username, role, committee)
+		return domain.Official{}
+	}
+	meetings := func(d *synctest.Device) []store.ScheduleItem {
+		ms, err := d.Store.ListSchedules(ctx, store.ScheduleFilter{From: "2027-01-01", To: "2027-01-31"})
+		must(t, err)
+		if len(ms) != len(xs) {
+			t.Fatalf("%s sees %d meetings, want %d", d.Account.Username, len(ms), len(xs))
+		}
+		return ms
+	}
+
+	// The province's cadre and a Phát Diệm committee member each choose a meeting.
+	p1, err := provCadre.Store.PlanVisit(ctx, meetings(provCadre)[0].Schedule.ID, official(provCadre, domain.RoleDistrictCadre, "").ID, "")
+	must(t, err)
+	provincePlan = p1.Visit.ID
+	check("province planned")
+	p2, err := pdMember.Store.PlanVisit(ctx, meetings(pdMember)[1].Schedule.ID, official(pdMember, domain.RoleDistrictCommittee, pdCommittee).ID, "")
+	must(t, err)
+	communePlan = p2.Visit.ID
+	if p2.Visit.CommitteeID != pdCommittee {
+		t.Fatalf("the commune plan's committee is %q", p2.Visit.CommitteeID)
+	}
+	check("commune planned")
+
+	// A commune committee member who plans as a provincial official (whose plan the
+	// province keeps from the commune) is refused by the server, and the refusal stays on
+	// his desktop with its reason.
+	spoof, err := pdMember.Store.PlanVisit(ctx, meetings(pdMember)[2].Schedule.ID, official(pdMember, domain.RoleDistrictCadre, "").ID, "")
+	must(t, err)
+	spoofed = spoof.Visit.ID
+	check("spoofed")
+	refused, err := pdMember.Store.RefusedChanges(ctx)
+	must(t, err)
+	found := false
+	for _, r := range refused {
+		if r.RecordID == spoof.Visit.ID && r.Code == syncproto.CodeOutOfScope {
+			found = true
+		}
+	}
+	if !found {
+		t.Fatalf("the spoofed plan was not refused out of scope: %+v", refused)
+	}
+	if rows(t, provBoard, `SELECT count(*) FROM visits WHERE id = ?`, spoof.Visit.ID) != 0 {
+		t.Fatal("the server accepted a plan a commune committee made in the province's name")
+	}
+}
