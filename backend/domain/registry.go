@@ -70,12 +70,12 @@ func (r Role) Valid() bool {
 
 // Official is a person who supervises or is supervised, with a role and an assignment.
 type Official struct {
-	ID        string    `json:"id"`
-	Name      string    `json:"name"`
-	Title     string    `json:"title"` // chức vụ, free text
-	Role      Role      `json:"role"`
-	AreaID    string    `json:"areaId"`
-	CommuneID string    `json:"communeId"`
+	ID        string `json:"id"`
+	Name      string `json:"name"`
+	Title     string `json:"title"` // chức vụ, free text
+	Role      Role   `json:"role"`
+	AreaID    string `json:"areaId"`
+	CommuneID string `json:"communeId"`
 	// CommitteeID is the commune committee (a unit) the role is held in: its standing
 	// members and members attend that commune's cells. "" = the top committee.
 	CommitteeID string    `json:"committeeId"`

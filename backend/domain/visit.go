@@ -24,11 +24,11 @@ const (
 // cannot be split by a sync; only the district Standing Office's device assigns it (see
 // LetterNumber and docs/access.md, "Visits").
 type Visit struct {
-	ID           string      `json:"id"`
-	ScheduleID   string      `json:"scheduleId"`
-	CellID       string      `json:"cellId"`
-	CommuneID    string      `json:"communeId"`
-	OfficialID   string      `json:"officialId"`
+	ID         string `json:"id"`
+	ScheduleID string `json:"scheduleId"`
+	CellID     string `json:"cellId"`
+	CommuneID  string `json:"communeId"`
+	OfficialID string `json:"officialId"`
 	// CommitteeID is the committee whose plan this is: the official's commune committee,
 	// or "" for the top committee's. Only that committee's and the top's roles read it.
 	CommitteeID  string      `json:"committeeId"`

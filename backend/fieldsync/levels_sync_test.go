@@ -5,8 +5,8 @@ import (
 
 	"chibo/backend/domain"
 	"chibo/backend/store"
-	"chibo/backend/synctest"
 	"chibo/backend/syncproto"
+	"chibo/backend/synctest"
 )
 
 // The 2025 structure through the real server (issue 9): a provincial cadre plans a visit

@@ -43,6 +43,7 @@ func ref(name, column, target string) Field {
 }
 func doc(name, column string) Field    { return Field{Name: name, Column: column, Type: Doc} }
 func note(f Field, about string) Field { f.Note = about; return f }
+
 // planner is the committee whose plan a visit or its report is: only its roles and the
 // top committee's read it (access.Class.Planner).
 func planner() Field {
