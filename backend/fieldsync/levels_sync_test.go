@@ -3,6 +3,7 @@ package fieldsync_test
 import (
 	"testing"
 
+	"chibo/backend/demo"
 	"chibo/backend/domain"
 	"chibo/backend/store"
 	"chibo/backend/syncproto"
@@ -134,4 +135,54 @@ func TestTwoLevelsOfCommitteesThroughTheServer(t *testing.T) {
 	if rows(t, provBoard, `SELECT count(*) FROM visits WHERE id = ?`, spoof.Visit.ID) != 0 {
 		t.Fatal("the server accepted a plan a commune committee made in the province's name")
 	}
+}
+
+// The merger applied to a live database (issue 9): the district's Standing Board turns the
+// 2018 example into the 2025 structure on its desktop; every change goes through the
+// server like any other; the Phát Diệm office's account follows its commune into the new
+// Phát Diệm, and its desktop then holds exactly the new commune's units (those of the
+// three old communes) and the old communes' names for history.
+func TestMergerThroughTheServer(t *testing.T) {
+	env := synctest.New(t)
+	env.SeedDemo()
+	board, pdOffice, bmOffice := env.Device("bithu"), env.Device("vp.phatdiem"), env.Device("vp.binhminh")
+	all := []*synctest.Device{board, pdOffice, bmOffice}
+	syncAll := func() {
+		for round := 0; round < 2; round++ {
+			for _, d := range all {
+				d.Sync(t)
+			}
+		}
+	}
+	syncAll()
+	before := rows(t, pdOffice, `SELECT count(*) FROM units`)
+	results, err := demo.Restructure2025(ctx, board.Store)
+	must(t, err)
+	syncAll()
+	if refused, err := board.Store.RefusedChanges(ctx); err != nil || len(refused) != 0 {
+		t.Fatalf("the server refused %d changes of the merger (%v): %+v", len(refused), err, first(refused))
+	}
+	if st, err := board.Store.SyncStatus(ctx); err != nil || st.Pending != 0 {
+		t.Fatalf("%d changes of the merger still pending (%v)", st.Pending, err)
+	}
+	pd := results[0].CommuneID // Merger2025 lists Phát Diệm first
+	want := rows(t, board, `SELECT count(*) FROM units WHERE commune_id = ? AND deleted = 0`, pd)
+	got := rows(t, pdOffice, `SELECT count(*) FROM units WHERE deleted = 0`)
+	other := rows(t, pdOffice, `SELECT count(*) FROM units WHERE deleted = 0 AND commune_id != ? AND commune_id != ''`, pd)
+	if got < 2*before || other != 0 {
+		t.Fatalf("the Phát Diệm office holds %d units (%d of another commune); before the merger %d, the new commune has %d", got, other, before, want)
+	}
+	if merged := rows(t, pdOffice, `SELECT count(*) FROM communes WHERE status = 'merged' AND merged_into_id = ?`, pd); merged != 3 {
+		t.Fatalf("the Phát Diệm office sees %d communes merged into it, want 3", merged)
+	}
+	if n := rows(t, bmOffice, `SELECT count(*) FROM units WHERE commune_id = ?`, pd); n != 0 {
+		t.Fatalf("the Bình Minh office holds %d units of Phát Diệm", n)
+	}
+}
+
+func first[T any](xs []T) any {
+	if len(xs) == 0 {
+		return nil
+	}
+	return xs[0]
 }

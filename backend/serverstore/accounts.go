@@ -238,6 +238,15 @@ func (s *Store) Assign(ctx context.Context, u User) error {
 	})
 }
 
+// followMerger gives the accounts bound to a commune that was merged (its office, the
+// top committee's members and cadres in charge of it) the commune it became part of, in
+// the transaction that records the merger. Their scope's fingerprint changes, so their
+// desktops resync the new commune's records and remove what they no longer see.
+func (s *Store) followMerger(tx *txn, communeID, into string) error {
+	_, err := tx.Exec(`UPDATE users SET commune_id = ?, updated_at = ? WHERE commune_id = ? AND committee_id = ''`, into, nowText(s.now()), communeID)
+	return err
+}
+
 func affected(res sql.Result, err error) error {
 	if err != nil {
 		return err

@@ -362,6 +362,11 @@ func (s *Store) apply(tx *txn, a Actor, c syncproto.Change, now time.Time) (bool
 				return false, "", false, err
 			}
 		}
+		if into, _ := next.values(c.Kind)["mergedIntoId"].(string); into != "" {
+			if err := s.followMerger(tx, c.RecordID, into); err != nil {
+				return false, "", false, err
+			}
+		}
 	}
 	return true, stamp, clamped, nil
 }
