@@ -169,11 +169,15 @@ func (a *App) letterFile(visitID, format string) (string, []byte, error) {
 	if f.Visit.LetterSeq == 0 {
 		return "", nil, domain.Errorf(domain.EInvalid, "", "Chưa cấp số giấy giới thiệu.", "The letter has no number yet.")
 	}
-	ls, err := a.store().LetterSettings(a.ctx)
+	p, err := a.store().PaperProfile(a.ctx, f.Visit.CommitteeID)
 	if err != nil {
 		return "", nil, err
 	}
-	b, err := documents.Render(documents.LetterDoc(documents.LetterFromVisit(ls.Header, f)), format)
+	l := documents.LetterFromVisit(p.Header(), f)
+	if len(p.LetterRecipients) > 0 {
+		l.Recipients = p.LetterRecipients
+	}
+	b, err := documents.Render(documents.LetterDoc(l), format)
 	return documents.FileName("Giay-gioi-thieu-"+f.Visit.LetterNumber(), format), b, err
 }
 
@@ -186,11 +190,12 @@ func (a *App) reportFile(reportID, format string) (string, []byte, error) {
 	if err != nil {
 		return "", nil, err
 	}
-	ls, err := a.store().LetterSettings(a.ctx)
+	p, err := a.store().PaperProfile(a.ctx, r.CommitteeID)
 	if err != nil {
 		return "", nil, err
 	}
-	b, err := documents.Render(documents.ReportDoc(documents.ReportPaper{Header: ls.Header, Template: t, Report: r, Date: domain.LocalDate(r.SubmittedAt)}), format)
+	b, err := documents.Render(documents.ReportDoc(documents.ReportPaper{Header: p.Header(), Template: t, Report: r, Date: domain.LocalDate(r.SubmittedAt),
+		Recipients: p.ReportRecipients}), format)
 	return documents.FileName("Bao-cao-du-sinh-hoat-"+r.SubmittedAt[:min(10, len(r.SubmittedAt))], format), b, err
 }
 

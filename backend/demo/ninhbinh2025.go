@@ -42,7 +42,7 @@ func ninhBinhIDs() *ids { return &ids{prefix: "chibo-demo-ninhbinh-2025/"} }
 func Province2025() (domain.Unit, domain.CommitteeProfile) {
 	g := ninhBinhIDs()
 	u := domain.Unit{ID: g.next("unit/tinh-uy"), Kind: domain.KindSupervising, Name: "Đảng bộ tỉnh Ninh Bình", Status: domain.StatusActive}
-	return u, domain.CommitteeProfile{CommitteeID: u.ID, ShortName: "Tỉnh ủy", IssuingBody: "TỈNH ỦY NINH BÌNH", Place: "Ninh Bình",
+	return u, domain.CommitteeProfile{CommitteeID: u.ID, ShortName: "Tỉnh ủy Ninh Bình", IssuingBody: "TỈNH ỦY NINH BÌNH", Place: "Ninh Bình",
 		Symbol: "TU", OrgBoard: "Ban Tổ chức Tỉnh ủy", SignerCapacity: "T/M BAN THƯỜNG VỤ", SignerTitle: "PHÓ BÍ THƯ",
 		LetterRecipients: []string{"Như trên,", "Lưu Văn phòng Tỉnh ủy."},
 		ReportRecipients: []string{"Thường trực Tỉnh ủy,", "Ban Tổ chức Tỉnh ủy,", "Lưu."}}

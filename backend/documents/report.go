@@ -14,6 +14,8 @@ type ReportPaper struct {
 	Report   domain.Report
 	Date     string // yyyy-mm-dd, the date the paper carries
 	Signer   string // the reporting official
+	// Recipients (Nơi nhận): the committee's; the Kim Sơn ones when empty.
+	Recipients []string
 }
 
 // ReportDoc lays out a visit report: the party header, the title, then every field of the
@@ -70,8 +72,11 @@ func ReportDoc(rp ReportPaper) Doc {
 	if s, ok := rp.Report.Values["signer"].(string); ok && s != "" {
 		signer = s
 	}
-	doc.Blocks = append(doc.Blocks, Para{After: 6},
-		signature([]string{"Thường trực Huyện ủy,", "Ban Tổ chức Huyện ủy,", "Lưu."}, "NGƯỜI BÁO CÁO", "", signer))
+	to := rp.Recipients
+	if len(to) == 0 {
+		to = []string{"Thường trực Huyện ủy,", "Ban Tổ chức Huyện ủy,", "Lưu."}
+	}
+	doc.Blocks = append(doc.Blocks, Para{After: 6}, signature(to, "NGƯỜI BÁO CÁO", "", signer))
 	return doc
 }
 

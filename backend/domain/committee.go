@@ -9,7 +9,7 @@ import "strings"
 type CommitteeProfile struct {
 	CommitteeID      string   `json:"committeeId"` // the committee's unit; also the profile's id
 	CommuneID        string   `json:"communeId"`   // "" for the top committee
-	ShortName        string   `json:"shortName"`   // Tỉnh ủy, Huyện ủy, Đảng ủy xã Phát Diệm
+	ShortName        string   `json:"shortName"`   // Tỉnh ủy Ninh Bình, Đảng ủy xã Phát Diệm: as running text and role labels name it
 	ParentBody       string   `json:"parentBody"`  // ĐẢNG BỘ TỈNH NINH BÌNH
 	IssuingBody      string   `json:"issuingBody"` // ĐẢNG ỦY XÃ PHÁT DIỆM
 	Place            string   `json:"place"`       // Phát Diệm
@@ -55,6 +55,22 @@ func lines(in []string) []string {
 	return out
 }
 
+// FillDefaults gives a profile the recipients its committee's papers usually carry when
+// none are recorded: the letter to the cell and the office's file; the report to the
+// Standing Board, the organization board and the file.
+func (p *CommitteeProfile) FillDefaults() {
+	if len(p.LetterRecipients) == 0 {
+		p.LetterRecipients = []string{"Như trên,", "Lưu Văn phòng " + p.ShortName + "."}
+	}
+	if len(p.ReportRecipients) == 0 {
+		p.ReportRecipients = []string{"Thường trực " + p.ShortName + ","}
+		if p.OrgBoard != "" {
+			p.ReportRecipients = append(p.ReportRecipients, p.OrgBoard+",")
+		}
+		p.ReportRecipients = append(p.ReportRecipients, "Lưu.")
+	}
+}
+
 // Header is the heading and signer its papers print.
 func (p CommitteeProfile) Header() DocumentHeader {
 	return DocumentHeader{ParentBody: p.ParentBody, IssuingBody: p.IssuingBody, IssuerName: p.ShortName, Place: p.Place,
@@ -80,7 +96,7 @@ func (p CommitteeProfile) LetterSymbol() string { return "GGT/" + p.Symbol }
 // KimSonProfile is the 2018 district's profile: the papers of today's default.
 func KimSonProfile() CommitteeProfile {
 	h := KimSonHeader()
-	return CommitteeProfile{ShortName: "Huyện ủy", ParentBody: h.ParentBody, IssuingBody: h.IssuingBody, Place: h.Place, Symbol: "HU",
+	return CommitteeProfile{ShortName: "Huyện ủy Kim Sơn", ParentBody: h.ParentBody, IssuingBody: h.IssuingBody, Place: h.Place, Symbol: "HU",
 		OrgBoard: "Ban Tổ chức Huyện ủy", SignerCapacity: h.SignerCapacity, SignerTitle: h.SignerTitle,
 		LetterRecipients: []string{"Như trên,", "Lưu Văn phòng Huyện ủy."},
 		ReportRecipients: []string{"Thường trực Huyện ủy,", "Ban Tổ chức Huyện ủy,", "Lưu."}}

@@ -1,9 +1,16 @@
 package fieldsync_test
 
 import (
+	"archive/zip"
+	"bytes"
+	"html"
+	"io"
+	"regexp"
+	"strings"
 	"testing"
 
 	"chibo/backend/demo"
+	"chibo/backend/documents"
 	"chibo/backend/domain"
 	"chibo/backend/store"
 	"chibo/backend/syncproto"
@@ -114,6 +121,37 @@ func TestTwoLevelsOfCommitteesThroughTheServer(t *testing.T) {
 	}
 	check("commune planned")
 
+	// Each committee's office numbers its own letters, from 01, with its symbol, and the
+	// paper carries the committee's heading.
+	must(t, provBoard.Store.SetLetterSettings(ctx, store.LetterSettings{Issuer: true}))
+	must(t, pdSecretary.Store.SetLetterSettings(ctx, store.LetterSettings{Issuer: true}))
+	l1, err := provBoard.Store.IssueLetter(ctx, provincePlan, "2027-01-02")
+	must(t, err)
+	l2, err := pdSecretary.Store.IssueLetter(ctx, communePlan, "2027-01-02")
+	must(t, err)
+	if l1.LetterNumber() != "01-GGT/TU" || l2.LetterNumber() != "01-GGT/ĐU" {
+		t.Fatalf("letter numbers %q and %q, want 01-GGT/TU and 01-GGT/ĐU", l1.LetterNumber(), l2.LetterNumber())
+	}
+	check("letters")
+	for _, c := range []struct {
+		d     *synctest.Device
+		visit string
+		want  []string
+	}{
+		{provBoard, provincePlan, []string{"TỈNH ỦY NINH BÌNH", "Số 01-GGT/TU", "Ban Thường vụ Tỉnh ủy Ninh Bình trân trọng giới thiệu", "Ninh Bình, ngày 02 tháng 01 năm 2027", "Lưu Văn phòng Tỉnh ủy."}},
+		{pdSecretary, communePlan, []string{"ĐẢNG BỘ TỈNH NINH BÌNH", "ĐẢNG ỦY XÃ PHÁT DIỆM", "Số 01-GGT/ĐU", "Ban Thường vụ Đảng ủy xã Phát Diệm trân trọng giới thiệu", "Phát Diệm, ngày 02 tháng 01 năm 2027"}},
+	} {
+		text := letterText(t, c.d, c.visit)
+		for _, w := range c.want {
+			if !strings.Contains(text, w) {
+				t.Errorf("%s's letter lacks %q:\n%s", c.d.Account.Username, w, text)
+			}
+		}
+		if strings.Contains(text, "HUYỆN") || strings.Contains(text, "Huyện ủy") {
+			t.Errorf("%s's letter still speaks for the district:\n%s", c.d.Account.Username, text)
+		}
+	}
+
 	// A commune committee member who plans as a provincial official (whose plan the
 	// province keeps from the commune) is refused by the server, and the refusal stays on
 	// his desktop with its reason.
@@ -178,6 +216,36 @@ func TestMergerThroughTheServer(t *testing.T) {
 	if n := rows(t, bmOffice, `SELECT count(*) FROM units WHERE commune_id = ?`, pd); n != 0 {
 		t.Fatalf("the Bình Minh office holds %d units of Phát Diệm", n)
 	}
+}
+
+// letterText renders a visit's letter as the desktop does and returns its DOCX's text.
+func letterText(t *testing.T, d *synctest.Device, visitID string) string {
+	t.Helper()
+	f, err := d.Store.VisitFacts(ctx, visitID)
+	must(t, err)
+	p, err := d.Store.PaperProfile(ctx, f.Visit.CommitteeID)
+	must(t, err)
+	l := documents.LetterFromVisit(p.Header(), f)
+	if len(p.LetterRecipients) > 0 {
+		l.Recipients = p.LetterRecipients
+	}
+	b, err := documents.Render(documents.LetterDoc(l), documents.FormatDOCX)
+	must(t, err)
+	zr, err := zip.NewReader(bytes.NewReader(b), int64(len(b)))
+	must(t, err)
+	for _, zf := range zr.File {
+		if zf.Name != "word/document.xml" {
+			continue
+		}
+		rc, err := zf.Open()
+		must(t, err)
+		x, _ := io.ReadAll(rc)
+		rc.Close()
+		x = regexp.MustCompile(`</w:p>`).ReplaceAll(x, []byte("\n"))
+		return html.UnescapeString(regexp.MustCompile(`<[^>]+>`).ReplaceAllString(string(x), ""))
+	}
+	t.Fatal("no document.xml")
+	return ""
 }
 
 func first[T any](xs []T) any {

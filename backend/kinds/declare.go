@@ -237,7 +237,7 @@ var (
 		Links:   []Link{{Field: "committeeId", Commune: SameCommune}},
 		Fields: []Field{
 			required(ref("committeeId", "committee_id", Unit)), ref("communeId", "commune_id", Commune),
-			note(required(text("shortName", "short_name", nameLen)), "as roles name it: Tỉnh ủy, Huyện ủy, Đảng ủy xã Phát Diệm"),
+			note(required(text("shortName", "short_name", nameLen)), "as running text and role labels name it: Tỉnh ủy Ninh Bình, Đảng ủy xã Phát Diệm"),
 			note(text("parentBody", "parent_body", nameLen), "the heading's first line: ĐẢNG BỘ TỈNH NINH BÌNH"),
 			note(required(text("issuingBody", "issuing_body", nameLen)), "the heading's second line: ĐẢNG ỦY XÃ PHÁT DIỆM"),
 			note(text("place", "place", nameLen), "for the date line: Phát Diệm, ngày …"),

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
+	"strings"
 
 	"chibo/backend/domain"
 	"chibo/backend/kinds"
@@ -77,11 +78,60 @@ func (s *Store) SaveCommitteeProfile(ctx context.Context, p domain.CommitteeProf
 		*f = textutil.NFC(*f)
 	}
 	p.Normalize()
+	p.FillDefaults()
 	if err := p.Validate(); err != nil {
 		return p, err
 	}
 	err := s.write(ctx, func(tx *sql.Tx) error { return s.saveProfileTx(tx, &p) })
 	return p, err
+}
+
+// PaperProfile is how the papers of a committee's work are signed: the committee's
+// recorded profile; for the top committee ("") the top committee's; else, as before
+// profiles existed (the Kim Sơn 2018 example), this device's letter settings.
+func (s *Store) PaperProfile(ctx context.Context, committeeID string) (domain.CommitteeProfile, error) {
+	tx, err := s.db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	if err != nil {
+		return domain.CommitteeProfile{}, err
+	}
+	defer tx.Rollback()
+	return paperProfileTx(tx, committeeID)
+}
+
+func paperProfileTx(tx *sql.Tx, committeeID string) (domain.CommitteeProfile, error) {
+	if p, ok, err := profileTx(tx, committeeID); err != nil || ok {
+		return p, err
+	}
+	if committeeID != "" {
+		if p, ok, err := profileTx(tx, ""); err != nil || ok {
+			return p, err
+		}
+	}
+	p := domain.KimSonProfile()
+	var h, sym string
+	tx.QueryRow(`SELECT value FROM meta WHERE key = ?`, metaDocHeader).Scan(&h)
+	tx.QueryRow(`SELECT value FROM meta WHERE key = ?`, metaLetterSymbol).Scan(&sym)
+	header := domain.KimSonHeader()
+	if h != "" {
+		if err := json.Unmarshal([]byte(h), &header); err != nil {
+			return p, err
+		}
+	}
+	p.ParentBody, p.IssuingBody, p.ShortName, p.Place = header.ParentBody, header.IssuingBody, header.IssuerName, header.Place
+	p.SignerCapacity, p.SignerTitle, p.SignerName = header.SignerCapacity, header.SignerTitle, header.SignerName
+	p.Symbol = strings.TrimPrefix(domain.DefaultLetterSymbol, "GGT/")
+	if sym != "" {
+		p.Symbol = sym // a full symbol (GGT/HU) set on this device; see letterSymbol
+	}
+	return p, nil
+}
+
+// letterSymbol is the symbol of the letters p signs.
+func letterSymbol(p domain.CommitteeProfile) string {
+	if strings.Contains(p.Symbol, "/") {
+		return p.Symbol
+	}
+	return p.LetterSymbol()
 }
 
 func (s *Store) saveProfileTx(tx *sql.Tx, p *domain.CommitteeProfile) error {

@@ -132,6 +132,7 @@ func (s *Store) MergeCommunes(ctx context.Context, m CommuneMerger) (MergeResult
 			}
 		}
 		p.Normalize()
+		p.FillDefaults()
 		if err := p.Validate(); err != nil {
 			return err
 		}

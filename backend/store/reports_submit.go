@@ -20,7 +20,7 @@ func scanReport(sc interface{ Scan(...any) error }) (domain.Report, error) {
 		return domain.Report{}, err
 	}
 	r := domain.Report{ID: x.id, VisitID: x.str("visitId"), TemplateID: x.str("templateId"), TemplateVersion: x.int("templateVersion"),
-		CellID: x.str("cellId"), CommuneID: x.str("communeId"), OfficialID: x.str("officialId"), SubmittedAt: x.str("submittedAt"),
+		CellID: x.str("cellId"), CommuneID: x.str("communeId"), OfficialID: x.str("officialId"), CommitteeID: x.str("committeeId"), SubmittedAt: x.str("submittedAt"),
 		Amends: x.str("amends"), Revision: x.int("revision"), Reason: x.str("reason")}
 	return r, json.Unmarshal([]byte(x.str("values")), &r.Values)
 }

@@ -314,19 +314,22 @@ func (s *Store) IssueLetter(ctx context.Context, visitID, date string) (domain.V
 	}
 	var v domain.Visit
 	err = s.write(ctx, func(tx *sql.Tx) error {
-		var on, sym string
+		var on string
 		tx.QueryRow(`SELECT value FROM meta WHERE key = ?`, metaLetterIssuer).Scan(&on)
-		tx.QueryRow(`SELECT value FROM meta WHERE key = ?`, metaLetterSymbol).Scan(&sym)
 		if on != "1" {
-			return domain.Errorf(domain.EForbidden, "", "Chỉ máy của Văn phòng Huyện ủy được cấp số giấy giới thiệu.",
-				"Only the district Standing Office's device numbers introduction letters.")
-		}
-		if sym == "" {
-			sym = domain.DefaultLetterSymbol
+			return domain.Errorf(domain.EForbidden, "", "Chỉ máy được giao cấp số giấy giới thiệu (của văn phòng cấp ủy) mới cấp số.",
+				"Only the device set to number introduction letters (the committee office's) numbers them.")
 		}
 		if v, err = getVisitTx(tx, visitID); err != nil {
 			return err
 		}
+		// The letter speaks for the committee whose plan it is: its symbol (GGT/TU,
+		// GGT/ĐU), numbered from 01 per committee and year.
+		p, err := paperProfileTx(tx, v.CommitteeID)
+		if err != nil {
+			return err
+		}
+		sym := letterSymbol(p)
 		if v.LetterSeq > 0 {
 			return nil
 		}
@@ -334,8 +337,8 @@ func (s *Store) IssueLetter(ctx context.Context, visitID, date string) (domain.V
 			return domain.Errorf(domain.EInvalid, "status", "Kế hoạch dự sinh hoạt đã hủy.", "The visit was cancelled.")
 		}
 		var seq int
-		if err := tx.QueryRow(`SELECT coalesce(max(letter_seq), 0) + 1 FROM visits WHERE letter_year = ? AND letter_symbol = ?`,
-			d.Year(), sym).Scan(&seq); err != nil {
+		if err := tx.QueryRow(`SELECT coalesce(max(letter_seq), 0) + 1 FROM visits WHERE letter_year = ? AND committee_id = ?`,
+			d.Year(), v.CommitteeID).Scan(&seq); err != nil {
 			return err
 		}
 		if _, err := s.putRecord(tx, kindVisit, visitID, Values{"letterYear": d.Year(), "letterSeq": seq, "letterSymbol": sym, "letterDate": date}); err != nil {
