@@ -202,9 +202,19 @@ func (a *App) NewCriteriaSetVersion(id, month string) (domain.CriteriaSet, error
 // DeleteCriteriaSet removes a draft.
 func (a *App) DeleteCriteriaSet(id string) error { return a.store().DeleteCriteriaSet(a.ctx, id) }
 
-// LoadExampleCriteriaSet installs the shipped example set (to be replaced by the office's own).
-func (a *App) LoadExampleCriteriaSet() (domain.CriteriaSet, error) {
-	return a.store().LoadExampleCriteriaSet(a.ctx)
+// LoadExampleCriteriaSet installs a shipped example set (to be replaced by the office's
+// own): id is one of ExampleCriteriaSets ("" = Kim Sơn's of 2018).
+func (a *App) LoadExampleCriteriaSet(id string) (domain.CriteriaSet, error) {
+	return a.store().LoadExampleCriteriaSet(a.ctx, id)
+}
+
+// ExampleCriteriaSets lists the shipped example sets, id and name.
+func (a *App) ExampleCriteriaSets() []domain.CriteriaSet {
+	var out []domain.CriteriaSet
+	for _, id := range []string{domain.ExampleCriteriaSetID, domain.Example2025CriteriaSetID} {
+		out = append(out, domain.ExampleCriteriaSets()[id])
+	}
+	return out
 }
 
 // GetScoreSheet returns an organization's sheet for a month (yyyy-mm) with its set and totals.
@@ -260,7 +270,7 @@ func (a *App) OverrideClassification(unitID string, year int, grade domain.YearG
 // LoadDemoScoring installs the example set and an example year (2018) of approved sheets
 // for the Kim Sơn demo; it returns the number of sheets.
 func (a *App) LoadDemoScoring() (int, error) {
-	if _, err := a.store().LoadExampleCriteriaSet(a.ctx); err != nil {
+	if _, err := a.store().LoadExampleCriteriaSet(a.ctx, ""); err != nil {
 		return 0, err
 	}
 	sheets := demo.ScoringYear(2018)

@@ -49,6 +49,11 @@ type YearRule struct {
 	Grade     YearGrade `json:"grade"`
 	MinMean   float64   `json:"minMean"`
 	MinLowest float64   `json:"minLowest"`
+	// Conditions the figures cannot check (Quy định 366: every task done on time, no
+	// disciplined member of the leadership, every earlier shortcoming remedied): the
+	// suggestion names them, and a board that finds one unmet records a lower grade with
+	// its reason.
+	Conditions []string `json:"conditions,omitempty"`
 }
 
 // ShareRule warns when more than MaxPercent per cent of the organizations graded in
@@ -76,9 +81,9 @@ func DefaultYearRules() YearRules {
 		MinMonths: 12,
 		Decimals:  1,
 		Rules: []YearRule{
-			{YearExcellent, 90, 70},
-			{YearGood, 70, 50},
-			{YearDone, 50, 0},
+			{Grade: YearExcellent, MinMean: 90, MinLowest: 70},
+			{Grade: YearGood, MinMean: 70, MinLowest: 50},
+			{Grade: YearDone, MinMean: 50},
 		},
 		ShareRules: []ShareRule{{Grade: YearExcellent, OfGrades: []YearGrade{YearExcellent, YearGood}, MaxPercent: 20}},
 	}
@@ -94,6 +99,12 @@ func (r YearRules) Validate() error {
 	}
 	seen := map[YearGrade]bool{}
 	for i, x := range r.Rules {
+		for _, c := range x.Conditions {
+			if strings.TrimSpace(c) == "" || len([]rune(c)) > 500 {
+				return Errorf(EInvalid, "yearRules", "Điều kiện của mức “%s” không được để trống và dài tối đa 500 ký tự.",
+					"A condition of “%s” must be 1–500 characters.", x.Grade.Label())
+			}
+		}
 		if !x.Grade.Valid() || x.Grade == YearNotDone || seen[x.Grade] {
 			return Errorf(EInvalid, "yearRules", "Mỗi quy tắc xếp loại năm phải là một mức khác nhau (trừ “Không hoàn thành nhiệm vụ”, là mức còn lại).",
 				"Each year rule must name a different grade other than not done (the remainder).")
@@ -132,6 +143,8 @@ type YearSuggestion struct {
 	Lowest float64   `json:"lowest"`
 	Months int       `json:"months"`
 	Reason string    `json:"reason"` // why, in Vietnamese
+	// Conditions of the suggested grade still to be confirmed by the board.
+	Conditions []string `json:"conditions,omitempty"`
 }
 
 // Suggest applies r to the totals of an organization's approved months.
@@ -164,6 +177,10 @@ func (r YearRules) Suggest(totals []float64) YearSuggestion {
 			s.Grade = x.Grade
 			s.Reason = fmt.Sprintf("Điểm trung bình %s ≥ %s và tháng thấp nhất %s ≥ %s.",
 				FormatPoints(s.Mean), FormatPoints(x.MinMean), FormatPoints(s.Lowest), FormatPoints(x.MinLowest))
+			if len(x.Conditions) > 0 {
+				s.Conditions = x.Conditions
+				s.Reason += " Chỉ xếp mức này khi có đủ: " + strings.Join(x.Conditions, "; ") + ". Nếu chưa đủ, ghi xếp loại thấp hơn kèm lý do."
+			}
 			return s
 		}
 	}

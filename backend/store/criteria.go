@@ -256,9 +256,17 @@ func (s *Store) DeleteCriteriaSet(ctx context.Context, id string) error {
 // publishes. It has a fixed id and content: loading it twice changes nothing, and two
 // boards that both load it write the same record (the server takes the second as no
 // change).
-func (s *Store) LoadExampleCriteriaSet(ctx context.Context) (domain.CriteriaSet, error) {
-	set := domain.ExampleCriteriaSet()
-	set.PublishedAt = "2018-01-01T00:00:00Z"
+//
+// id chooses the example (domain.ExampleCriteriaSets; "" = Kim Sơn's of 2018).
+func (s *Store) LoadExampleCriteriaSet(ctx context.Context, id string) (domain.CriteriaSet, error) {
+	if id == "" {
+		id = domain.ExampleCriteriaSetID
+	}
+	set, ok := domain.ExampleCriteriaSets()[id]
+	if !ok {
+		return set, domain.Errorf(domain.EInvalid, "id", "Không có bộ tiêu chí mẫu này.", "No such example set.")
+	}
+	set.PublishedAt = set.EffectiveMonth + "-01T00:00:00Z"
 	set.Normalize()
 	if err := set.Validate(); err != nil {
 		return set, err

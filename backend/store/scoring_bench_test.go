@@ -18,7 +18,7 @@ func scoringDB(b *testing.B) *store.Store {
 	}
 	b.Cleanup(func() { st.Close() })
 	ctx := context.Background()
-	if _, err := st.LoadExampleCriteriaSet(ctx); err != nil {
+	if _, err := st.LoadExampleCriteriaSet(ctx, ""); err != nil {
 		b.Fatal(err)
 	}
 	if err := st.ImportScoreSheets(ctx, demo.ScoringHLC, demo.ScoringYear(2018)); err != nil {

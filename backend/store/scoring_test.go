@@ -20,7 +20,7 @@ func newScoringStore(t *testing.T) (*Store, scoringFixture) {
 	t.Helper()
 	st, f := newTestStore(t)
 	cell := mustUnit(t, st, domain.Unit{Kind: domain.KindGrassrootsCell, ParentID: f.district, Name: "Chi bộ Phòng Nội vụ", Members: 9})
-	if _, err := st.LoadExampleCriteriaSet(context.Background()); err != nil {
+	if _, err := st.LoadExampleCriteriaSet(context.Background(), ""); err != nil {
 		t.Fatal(err)
 	}
 	return st, scoringFixture{fixture: f, agencyCell: cell.ID}
@@ -145,9 +145,9 @@ func TestExampleSetLoadsOnceAndIsSent(t *testing.T) {
 	st, _ := newTestStore(t)
 	ctx := context.Background()
 	before := outboxCount(t, st)
-	a, err := st.LoadExampleCriteriaSet(ctx)
+	a, err := st.LoadExampleCriteriaSet(ctx, "")
 	must(t, err)
-	_, err = st.LoadExampleCriteriaSet(ctx)
+	_, err = st.LoadExampleCriteriaSet(ctx, "")
 	must(t, err)
 	if !a.Example || a.Status != domain.SetPublished || a.ID != domain.ExampleCriteriaSetID {
 		t.Errorf("example = %+v", a)

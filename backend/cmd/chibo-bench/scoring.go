@@ -26,7 +26,7 @@ func scoringBenchmarks(dir string) []Result {
 	if err := st.ImportSnapshot(ctx, demo.KimSon2018()); err != nil {
 		fail(err)
 	}
-	if _, err := st.LoadExampleCriteriaSet(ctx); err != nil {
+	if _, err := st.LoadExampleCriteriaSet(ctx, ""); err != nil {
 		fail(err)
 	}
 	sheets := demo.ScoringYear(2018)

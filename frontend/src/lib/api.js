@@ -87,7 +87,7 @@ export const publishCriteriaSet = (id) => call('PublishCriteriaSet', id);
 /** A new draft version of a set, effective from month "yyyy-mm". */
 export const newCriteriaSetVersion = (id, month) => call('NewCriteriaSetVersion', id, month);
 export const deleteCriteriaSet = (id) => call('DeleteCriteriaSet', id);
-export const loadExampleCriteriaSet = () => call('LoadExampleCriteriaSet');
+export const loadExampleCriteriaSet = (id = '') => call('LoadExampleCriteriaSet', id);
 /** Imports a workbook given as base64; resolves to the new draft. */
 export const importCriteriaSetXLSX = (base64) => call('ImportCriteriaSetXLSX', base64);
 /** Resolves to the workbook as base64. */
