@@ -20,6 +20,8 @@ type CommitteeProfile struct {
 	SignerName       string   `json:"signerName"`
 	LetterRecipients []string `json:"letterRecipients"`
 	ReportRecipients []string `json:"reportRecipients"`
+	// Top is set when read (never stored): the profile of the top committee.
+	Top bool `json:"top,omitempty"`
 }
 
 // Validate checks the profile alone.

@@ -59,7 +59,7 @@ func (s *Server) login(w http.ResponseWriter, r *http.Request) {
 }
 
 func account(u serverstore.User) syncproto.Account {
-	return syncproto.Account{UserID: u.ID, Username: u.Username, DisplayName: u.DisplayName, Role: u.Role, AreaID: u.AreaID, CommuneID: u.CommuneID}
+	return syncproto.Account{UserID: u.ID, Username: u.Username, DisplayName: u.DisplayName, Role: u.Role, AreaID: u.AreaID, CommuneID: u.CommuneID, CommitteeID: u.CommitteeID}
 }
 
 func (s *Server) whoami(w http.ResponseWriter, r *http.Request, a serverstore.Actor) {

@@ -39,6 +39,7 @@ type Account struct {
 	Role        string `json:"role"`
 	AreaID      string `json:"areaId,omitempty"`
 	CommuneID   string `json:"communeId,omitempty"`
+	CommitteeID string `json:"committeeId,omitempty"`
 	ServerURL   string `json:"serverUrl"`
 	EnrolledAt  string `json:"enrolledAt"`
 	LastLoginAt string `json:"lastLoginAt"`
@@ -240,7 +241,7 @@ func (m *Manager) enroll(ctx context.Context, accts map[string]Account, known Ac
 		st.Close()
 	}
 	a := Account{UserID: resp.Account.UserID, Username: resp.Account.Username, DisplayName: resp.Account.DisplayName,
-		Role: resp.Account.Role, AreaID: resp.Account.AreaID, CommuneID: resp.Account.CommuneID, ServerURL: serverURL,
+		Role: resp.Account.Role, AreaID: resp.Account.AreaID, CommuneID: resp.Account.CommuneID, CommitteeID: resp.Account.CommitteeID, ServerURL: serverURL,
 		EnrolledAt: known.EnrolledAt, LastLoginAt: now()}
 	if a.EnrolledAt == "" {
 		a.EnrolledAt = a.LastLoginAt

@@ -34,12 +34,18 @@ func scanProfile(sc interface{ Scan(...any) error }) (domain.CommitteeProfile, e
 	return p, err
 }
 
-// CommitteeProfiles returns the profile of every committee this device holds.
+// CommitteeProfiles returns the profile of every committee this device holds, the top
+// committee's marked.
 func (s *Store) CommitteeProfiles(ctx context.Context) ([]domain.CommitteeProfile, error) {
+	top, _, err := s.CommitteeProfile(ctx, "")
+	if err != nil {
+		return nil, err
+	}
 	var out []domain.CommitteeProfile
-	err := queryEach(ctx, s.db, `SELECT `+kindProfile.columns("")+` FROM committee_profiles WHERE deleted = 0 ORDER BY commune_id, short_name`, nil,
+	err = queryEach(ctx, s.db, `SELECT `+kindProfile.columns("")+` FROM committee_profiles WHERE deleted = 0 ORDER BY commune_id, short_name`, nil,
 		func(rows *sql.Rows) error {
 			p, err := scanProfile(rows)
+			p.Top = p.CommitteeID != "" && p.CommitteeID == top.CommitteeID
 			out = append(out, p)
 			return err
 		})

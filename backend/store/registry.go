@@ -158,6 +158,10 @@ func (s *Store) ListOfficials(ctx context.Context) ([]domain.Official, error) {
 
 // SaveOfficial creates or updates an official. Errors: EInvalid.
 func (s *Store) SaveOfficial(ctx context.Context, o domain.Official) (domain.Official, error) {
+	if o.CommitteeID != "" && o.CommuneID == "" {
+		// A commune committee's official belongs to the committee's commune.
+		s.db.QueryRowContext(ctx, `SELECT commune_id FROM units WHERE id = ? AND deleted = 0`, o.CommitteeID).Scan(&o.CommuneID)
+	}
 	o.Name = textutil.NFC(o.Name)
 	o.Title = textutil.NFC(o.Title)
 	o.Normalize()

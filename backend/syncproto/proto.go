@@ -188,6 +188,8 @@ type Account struct {
 	Role        string `json:"role"`
 	AreaID      string `json:"areaId,omitempty"`
 	CommuneID   string `json:"communeId,omitempty"`
+	// CommitteeID is the commune committee the role is held in ("" = the top committee).
+	CommitteeID string `json:"committeeId,omitempty"`
 }
 
 // LoginResponse carries the device token, shown once. The server never sends its password

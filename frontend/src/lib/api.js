@@ -121,6 +121,9 @@ export const listClusters = async () => (await call('ListClusters')) ?? [];
 export const saveCluster = (cluster) => call('SaveCluster', cluster);
 /** Officials (cán bộ) in Vietnamese order of name, inactive ones included. */
 export const listOfficials = async () => (await call('ListOfficials')) ?? [];
+export const committeeProfiles = async () => (await call('CommitteeProfiles')) ?? [];
+export const saveCommitteeProfile = (p) => call('SaveCommitteeProfile', p);
+export const mergeCommunes = (m) => call('MergeCommunes', m);
 /** Creates (empty id) or updates an official; the assignment must fit the role. */
 export const saveOfficial = (official) => call('SaveOfficial', official);
 /** PRAGMA integrity_check: "ok" or the problems found. */

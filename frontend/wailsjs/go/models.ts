@@ -136,6 +136,44 @@ export namespace domain {
 	        this.name = source["name"];
 	    }
 	}
+	export class CommitteeProfile {
+	    committeeId: string;
+	    communeId: string;
+	    shortName: string;
+	    parentBody: string;
+	    issuingBody: string;
+	    place: string;
+	    symbol: string;
+	    orgBoard: string;
+	    signerCapacity: string;
+	    signerTitle: string;
+	    signerName: string;
+	    letterRecipients: string[];
+	    reportRecipients: string[];
+	    top?: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new CommitteeProfile(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.committeeId = source["committeeId"];
+	        this.communeId = source["communeId"];
+	        this.shortName = source["shortName"];
+	        this.parentBody = source["parentBody"];
+	        this.issuingBody = source["issuingBody"];
+	        this.place = source["place"];
+	        this.symbol = source["symbol"];
+	        this.orgBoard = source["orgBoard"];
+	        this.signerCapacity = source["signerCapacity"];
+	        this.signerTitle = source["signerTitle"];
+	        this.signerName = source["signerName"];
+	        this.letterRecipients = source["letterRecipients"];
+	        this.reportRecipients = source["reportRecipients"];
+	        this.top = source["top"];
+	    }
+	}
 	export class Commune {
 	    id: string;
 	    name: string;
@@ -143,6 +181,7 @@ export namespace domain {
 	    areaId: string;
 	    clusterId: string;
 	    status: string;
+	    mergedIntoId?: string;
 	    syncState: string;
 	
 	    static createFrom(source: any = {}) {
@@ -157,6 +196,7 @@ export namespace domain {
 	        this.areaId = source["areaId"];
 	        this.clusterId = source["clusterId"];
 	        this.status = source["status"];
+	        this.mergedIntoId = source["mergedIntoId"];
 	        this.syncState = source["syncState"];
 	    }
 	}
@@ -200,6 +240,7 @@ export namespace domain {
 	    grade: string;
 	    minMean: number;
 	    minLowest: number;
+	    conditions?: string[];
 	
 	    static createFrom(source: any = {}) {
 	        return new YearRule(source);
@@ -210,6 +251,7 @@ export namespace domain {
 	        this.grade = source["grade"];
 	        this.minMean = source["minMean"];
 	        this.minLowest = source["minLowest"];
+	        this.conditions = source["conditions"];
 	    }
 	}
 	export class YearRules {
@@ -502,6 +544,7 @@ export namespace domain {
 	    role: string;
 	    areaId: string;
 	    communeId: string;
+	    committeeId: string;
 	    active: boolean;
 	    syncState: string;
 	
@@ -517,6 +560,7 @@ export namespace domain {
 	        this.role = source["role"];
 	        this.areaId = source["areaId"];
 	        this.communeId = source["communeId"];
+	        this.committeeId = source["committeeId"];
 	        this.active = source["active"];
 	        this.syncState = source["syncState"];
 	    }
@@ -553,6 +597,7 @@ export namespace domain {
 	    cellId: string;
 	    communeId: string;
 	    officialId: string;
+	    committeeId: string;
 	    values: {[key: string]: any};
 	    submittedAt: string;
 	    amends: string;
@@ -573,6 +618,7 @@ export namespace domain {
 	        this.cellId = source["cellId"];
 	        this.communeId = source["communeId"];
 	        this.officialId = source["officialId"];
+	        this.committeeId = source["committeeId"];
 	        this.values = source["values"];
 	        this.submittedAt = source["submittedAt"];
 	        this.amends = source["amends"];
@@ -1069,6 +1115,7 @@ export namespace domain {
 	    cellId: string;
 	    communeId: string;
 	    officialId: string;
+	    committeeId: string;
 	    date: string;
 	    status: string;
 	    note: string;
@@ -1097,6 +1144,7 @@ export namespace domain {
 	        this.cellId = source["cellId"];
 	        this.communeId = source["communeId"];
 	        this.officialId = source["officialId"];
+	        this.committeeId = source["committeeId"];
 	        this.date = source["date"];
 	        this.status = source["status"];
 	        this.note = source["note"];
@@ -1171,6 +1219,7 @@ export namespace domain {
 	    lowest: number;
 	    months: number;
 	    reason: string;
+	    conditions?: string[];
 	
 	    static createFrom(source: any = {}) {
 	        return new YearSuggestion(source);
@@ -1183,6 +1232,7 @@ export namespace domain {
 	        this.lowest = source["lowest"];
 	        this.months = source["months"];
 	        this.reason = source["reason"];
+	        this.conditions = source["conditions"];
 	    }
 	}
 	export class YearClassification {
@@ -1310,6 +1360,7 @@ export namespace session {
 	    role: string;
 	    areaId?: string;
 	    communeId?: string;
+	    committeeId?: string;
 	    serverUrl: string;
 	    enrolledAt: string;
 	    lastLoginAt: string;
@@ -1329,6 +1380,7 @@ export namespace session {
 	        this.role = source["role"];
 	        this.areaId = source["areaId"];
 	        this.communeId = source["communeId"];
+	        this.committeeId = source["committeeId"];
 	        this.serverUrl = source["serverUrl"];
 	        this.enrolledAt = source["enrolledAt"];
 	        this.lastLoginAt = source["lastLoginAt"];
@@ -1365,6 +1417,48 @@ export namespace store {
 	        this.by = source["by"];
 	        this.at = source["at"];
 	    }
+	}
+	export class CommuneMerger {
+	    name: string;
+	    kind: string;
+	    sources: string[];
+	    underId: string;
+	    communeId?: string;
+	    committeeId?: string;
+	    profile: domain.CommitteeProfile;
+	
+	    static createFrom(source: any = {}) {
+	        return new CommuneMerger(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = source["name"];
+	        this.kind = source["kind"];
+	        this.sources = source["sources"];
+	        this.underId = source["underId"];
+	        this.communeId = source["communeId"];
+	        this.committeeId = source["committeeId"];
+	        this.profile = this.convertValues(source["profile"], domain.CommitteeProfile);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
 	}
 	export class GridRow {
 	    cellId: string;
@@ -1453,6 +1547,22 @@ export namespace store {
 		    }
 		    return a;
 		}
+	}
+	export class MergeResult {
+	    communeId: string;
+	    committeeId: string;
+	    moved: {[key: string]: number};
+	
+	    static createFrom(source: any = {}) {
+	        return new MergeResult(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.communeId = source["communeId"];
+	        this.committeeId = source["committeeId"];
+	        this.moved = source["moved"];
+	    }
 	}
 	export class MonthGrid {
 	    month: string;

@@ -142,6 +142,12 @@ export default {
   'role.org_board': 'Organization Board',
   'role.district_cadre': 'District cadre or specialist',
   'role.commune_office': 'Commune party office',
+  'roleOf.standing_board': 'Standing Board of {c}',
+  'roleOf.standing_committee': 'Standing Committee member of {c}',
+  'roleOf.district_committee': 'Member of {c}',
+  'roleOf.org_board': 'Organization Board of {c}',
+  'roleOf.district_cadre': 'Cadre of {c}',
+  'roleOf.commune_office': 'Office of {c}',
 
   'reg.loading': 'Loading the registry…',
   'reg.editItem': 'Edit “{name}”',
@@ -201,6 +207,9 @@ export default {
   'reg.official.chooseArea': '— Choose an area —',
   'reg.official.chooseCommune': '— Choose a commune —',
   'reg.official.wholeDistrict': 'This role is not assigned to an area or a commune.',
+  'reg.official.committee': 'Committee',
+  'reg.official.topCommittee': 'The supervising committee above',
+  'reg.official.committeeScope': 'A commune committee’s official attends that commune’s cells; its plans are seen only by that committee and the committee above.',
   'reg.official.active': 'In office',
   'reg.official.inactive': 'Left office',
 

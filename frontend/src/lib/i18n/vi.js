@@ -142,6 +142,12 @@ export default {
   'role.org_board': 'Ban Tổ chức Huyện ủy',
   'role.district_cadre': 'Cán bộ, chuyên viên cấp huyện',
   'role.commune_office': 'Văn phòng đảng ủy xã, thị trấn',
+  'roleOf.standing_board': 'Thường trực {c}',
+  'roleOf.standing_committee': 'Ủy viên Ban Thường vụ {c}',
+  'roleOf.district_committee': 'Ủy viên {c}',
+  'roleOf.org_board': 'Ban Tổ chức {c}',
+  'roleOf.district_cadre': 'Cán bộ, chuyên viên của {c}',
+  'roleOf.commune_office': 'Văn phòng {c}',
 
   'reg.loading': 'Đang tải danh mục…',
   'reg.editItem': 'Sửa “{name}”',
@@ -201,6 +207,9 @@ export default {
   'reg.official.chooseArea': '— Chọn tiểu khu —',
   'reg.official.chooseCommune': '— Chọn xã, thị trấn —',
   'reg.official.wholeDistrict': 'Vai trò này không phân công theo tiểu khu hay xã, thị trấn.',
+  'reg.official.committee': 'Thuộc cấp ủy',
+  'reg.official.topCommittee': 'Cấp ủy cấp trên',
+  'reg.official.committeeScope': 'Cán bộ của đảng ủy xã phụ trách các chi bộ của xã đó; kế hoạch dự sinh hoạt của đảng ủy xã chỉ đảng ủy xã và cấp ủy cấp trên xem được.',
   'reg.official.active': 'Đang công tác',
   'reg.official.inactive': 'Thôi công tác',
 

@@ -137,13 +137,16 @@ export const saveOfficial = async (o) => afterWrite(await api.saveOfficial(o));
 /** The draft sent to Go for an official: only the assignment its role needs. */
 export function officialDraft(o) {
   const a = assignmentOf(o.role);
+  const committeeId = o.committeeId ?? '';
+  // A commune committee's official is bound to its commune, which Go takes from the committee.
   return {
     id: o.id ?? '',
     name: o.name ?? '',
     title: o.title ?? '',
     role: o.role ?? '',
-    areaId: a === 'area' ? (o.areaId ?? '') : '',
-    communeId: a === 'commune' ? (o.communeId ?? '') : '',
+    committeeId,
+    areaId: !committeeId && a === 'area' ? (o.areaId ?? '') : '',
+    communeId: !committeeId && a === 'commune' ? (o.communeId ?? '') : '',
     active: Boolean(o.active),
   };
 }

@@ -39,7 +39,9 @@ describe('roles', () => {
 
   it('sends only the assignment the role needs', () => {
     const o = { name: 'A', title: 'T', areaId: 'tk1', communeId: 'dh', active: 1 };
-    expect(officialDraft({ ...o, role: 'standing_committee' })).toEqual({ id: '', name: 'A', title: 'T', role: 'standing_committee', areaId: 'tk1', communeId: '', active: true });
+    expect(officialDraft({ ...o, role: 'standing_committee' })).toEqual({ id: '', name: 'A', title: 'T', role: 'standing_committee', committeeId: '', areaId: 'tk1', communeId: '', active: true });
+    // A commune committee's official: Go takes the commune from the committee.
+    expect(officialDraft({ ...o, role: 'standing_board', committeeId: 'pdc' })).toMatchObject({ committeeId: 'pdc', areaId: '', communeId: '' });
     expect(officialDraft({ ...o, id: 'x', role: 'commune_office' })).toMatchObject({ id: 'x', areaId: '', communeId: 'dh' });
     expect(officialDraft({ ...o, role: 'org_board', active: false })).toMatchObject({ areaId: '', communeId: '', active: false });
   });

@@ -20,11 +20,15 @@ export function CheckSyncServer():Promise<desktopsync.ServerCheck>;
 
 export function CloseUnit(arg1:string,arg2:string):Promise<domain.Unit>;
 
+export function CommitteeProfiles():Promise<Array<domain.CommitteeProfile>>;
+
 export function CopyLastMonth(arg1:string,arg2:string):Promise<store.MonthGrid>;
 
 export function DeleteCriteriaSet(arg1:string):Promise<void>;
 
 export function DeleteSchedule(arg1:string):Promise<void>;
+
+export function ExampleCriteriaSets():Promise<Array<domain.CriteriaSet>>;
 
 export function ExportClassificationDOCX(arg1:number,arg2:string):Promise<string>;
 
@@ -80,7 +84,9 @@ export function LoadDemo():Promise<store.Stats>;
 
 export function LoadDemoScoring():Promise<number>;
 
-export function LoadExampleCriteriaSet():Promise<domain.CriteriaSet>;
+export function LoadExampleCriteriaSet(arg1:string):Promise<domain.CriteriaSet>;
+
+export function MergeCommunes(arg1:store.CommuneMerger):Promise<store.MergeResult>;
 
 export function MergeUnit(arg1:string,arg2:string):Promise<domain.Unit>;
 
@@ -115,6 +121,8 @@ export function SaveArea(arg1:domain.Area):Promise<domain.Area>;
 export function SaveClassificationDOCX(arg1:number,arg2:string):Promise<string>;
 
 export function SaveCluster(arg1:domain.Cluster):Promise<domain.Cluster>;
+
+export function SaveCommitteeProfile(arg1:domain.CommitteeProfile):Promise<domain.CommitteeProfile>;
 
 export function SaveCommune(arg1:domain.Commune):Promise<domain.Commune>;
 

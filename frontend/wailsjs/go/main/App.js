@@ -30,6 +30,10 @@ export function CloseUnit(arg1, arg2) {
   return window['go']['main']['App']['CloseUnit'](arg1, arg2);
 }
 
+export function CommitteeProfiles() {
+  return window['go']['main']['App']['CommitteeProfiles']();
+}
+
 export function CopyLastMonth(arg1, arg2) {
   return window['go']['main']['App']['CopyLastMonth'](arg1, arg2);
 }
@@ -40,6 +44,10 @@ export function DeleteCriteriaSet(arg1) {
 
 export function DeleteSchedule(arg1) {
   return window['go']['main']['App']['DeleteSchedule'](arg1);
+}
+
+export function ExampleCriteriaSets() {
+  return window['go']['main']['App']['ExampleCriteriaSets']();
 }
 
 export function ExportClassificationDOCX(arg1, arg2) {
@@ -150,8 +158,12 @@ export function LoadDemoScoring() {
   return window['go']['main']['App']['LoadDemoScoring']();
 }
 
-export function LoadExampleCriteriaSet() {
-  return window['go']['main']['App']['LoadExampleCriteriaSet']();
+export function LoadExampleCriteriaSet(arg1) {
+  return window['go']['main']['App']['LoadExampleCriteriaSet'](arg1);
+}
+
+export function MergeCommunes(arg1) {
+  return window['go']['main']['App']['MergeCommunes'](arg1);
 }
 
 export function MergeUnit(arg1, arg2) {
@@ -220,6 +232,10 @@ export function SaveClassificationDOCX(arg1, arg2) {
 
 export function SaveCluster(arg1) {
   return window['go']['main']['App']['SaveCluster'](arg1);
+}
+
+export function SaveCommitteeProfile(arg1) {
+  return window['go']['main']['App']['SaveCommitteeProfile'](arg1);
 }
 
 export function SaveCommune(arg1) {

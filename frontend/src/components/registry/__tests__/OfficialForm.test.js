@@ -49,7 +49,7 @@ describe('OfficialForm', () => {
     await fireEvent.change(screen.getByLabelText('Tiểu khu phụ trách'), { target: { value: 'tk1' } });
     await fireEvent.submit(screen.getByTestId('official-form'));
     expect(submit).toHaveBeenCalledWith({
-      id: '', name: 'Trần Văn Thử', title: 'Trưởng Ban Dân vận', role: 'standing_committee', areaId: 'tk1', communeId: '', active: true,
+      id: '', name: 'Trần Văn Thử', title: 'Trưởng Ban Dân vận', role: 'standing_committee', committeeId: '', areaId: 'tk1', communeId: '', active: true,
     });
   });
 
@@ -61,7 +61,7 @@ describe('OfficialForm', () => {
     expect(screen.getByLabelText('Xã, thị trấn phụ trách').value).toBe('dh');
     await fireEvent.click(screen.getByLabelText('Đang công tác'));
     await fireEvent.submit(screen.getByTestId('official-form'));
-    expect(submit).toHaveBeenCalledWith({ ...official, active: false });
+    expect(submit).toHaveBeenCalledWith({ ...official, committeeId: '', active: false });
   });
 
   it('shows Go’s refusal next to the commune, moves the cursor there and keeps the input', async () => {
