@@ -3,6 +3,8 @@ package main
 import (
 	"context"
 	"log/slog"
+	"os"
+	"path/filepath"
 	"sync"
 
 	"chibo/backend/demo"
@@ -102,6 +104,25 @@ func (a *App) SetLanguage(lang string) error {
 // LoadDemo loads the Kim Sơn 2018 example and returns the registry's counts.
 func (a *App) LoadDemo() (store.Stats, error) {
 	if err := a.store().ImportSnapshot(a.ctx, demo.KimSon2018()); err != nil {
+		return store.Stats{}, err
+	}
+	return a.store().Stats(a.ctx)
+}
+
+// LoadPreset2025 loads the Ninh Bình 2025 example (the Kim Sơn example after the 2025
+// reorganization: the province over eight merged communes with their own committees) and
+// returns the registry's counts.
+func (a *App) LoadPreset2025() (store.Stats, error) {
+	dir, err := os.MkdirTemp("", "chibo-preset-")
+	if err != nil {
+		return store.Stats{}, err
+	}
+	defer os.RemoveAll(dir)
+	recs, err := demo.NinhBinh2025(a.ctx, filepath.Join(dir, "preset.db"))
+	if err != nil {
+		return store.Stats{}, err
+	}
+	if err := a.store().ImportRecords(a.ctx, recs); err != nil {
 		return store.Stats{}, err
 	}
 	return a.store().Stats(a.ctx)

@@ -63,6 +63,19 @@ func (s *Store) ImportSnapshot(ctx context.Context, snap Snapshot) error {
 	})
 }
 
+// ImportRecords merges full record states (a preset's) into the store in one transaction,
+// by the same rule as a pull: importing them twice changes nothing the second time.
+func (s *Store) ImportRecords(ctx context.Context, recs []Record) error {
+	return s.write(ctx, func(tx *sql.Tx) error {
+		for _, r := range recs {
+			if err := s.mergeRecord(tx, r); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
 // IsEmpty reports whether the registry holds no unit at all (a first run).
 func (s *Store) IsEmpty(ctx context.Context) (bool, error) {
 	var n int

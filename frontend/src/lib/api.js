@@ -65,6 +65,7 @@ export const status = () => call('Status');
 export const setLanguage = (lang) => call('SetLanguage', lang);
 /** Loads the Kim Sơn 2018 example; resolves to the registry's counts (store.Stats). */
 export const loadDemo = () => call('LoadDemo');
+export const loadPreset2025 = () => call('LoadPreset2025');
 export const stats = () => call('Stats');
 /** Every unit, closed and merged included, in Vietnamese order, flat with parentId. */
 export const listUnits = async () => (await call('ListUnits')) ?? [];

@@ -24,6 +24,8 @@ export default {
   'welcome.title': 'Welcome to Chi Bộ',
   'welcome.intro': 'The database on this computer is empty. Choose how to start.',
   'welcome.demo': 'Load the Kim Sơn 2018 sample data',
+  'welcome.preset2025': 'Load the Ninh Bình 2025 sample data',
+  'welcome.preset2025Hint': 'After the 2025 reorganization: the Ninh Bình provincial committee directly over 8 commune committees merged from Kim Sơn’s 27 communes and towns (Phát Diệm = Phát Diệm town + Thượng Kiệm + Kim Chính; the other groupings are an example). Names of people are invented.',
   'welcome.demoHint': 'Kim Sơn District Committee (Ninh Bình), June 2018: 27 communes and towns, 76 grassroots party organizations, 462 subordinate cells. Names of people are invented.',
   'welcome.empty': 'Start with empty data',
   'welcome.emptyHint': 'Enter your own organization tree.',

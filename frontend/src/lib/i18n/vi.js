@@ -24,6 +24,8 @@ export default {
   'welcome.title': 'Chào mừng đến với Chi Bộ',
   'welcome.intro': 'Cơ sở dữ liệu trên máy này chưa có dữ liệu. Hãy chọn cách bắt đầu.',
   'welcome.demo': 'Nạp dữ liệu mẫu Kim Sơn 2018',
+  'welcome.preset2025': 'Nạp dữ liệu mẫu Ninh Bình 2025',
+  'welcome.preset2025Hint': 'Sau sắp xếp năm 2025: Tỉnh ủy Ninh Bình trực tiếp trên 8 đảng ủy xã hợp nhất từ 27 xã, thị trấn của Kim Sơn (Phát Diệm = thị trấn Phát Diệm + Thượng Kiệm + Kim Chính; các nhóm khác là ví dụ). Tên người là giả định.',
   'welcome.demoHint': 'Huyện ủy Kim Sơn (Ninh Bình), tháng 6/2018: 27 xã, thị trấn, 76 tổ chức cơ sở đảng, 462 chi bộ trực thuộc. Tên người là giả định.',
   'welcome.empty': 'Bắt đầu với dữ liệu trống',
   'welcome.emptyHint': 'Tự nhập cây tổ chức đảng của đơn vị mình.',

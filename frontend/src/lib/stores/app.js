@@ -39,9 +39,10 @@ export async function setLanguage(l) {
   }
 }
 
-/** Loads the Kim Sơn 2018 example; resolves to its counts. */
-export async function loadDemo() {
-  const counts = await api.loadDemo();
+/** Loads the Kim Sơn 2018 example (or, with preset '2025', Ninh Bình after the 2025
+ * reorganization); resolves to its counts. */
+export async function loadDemo(preset = '') {
+  const counts = preset === '2025' ? await api.loadPreset2025() : await api.loadDemo();
   status.update((s) => (s ? { ...s, empty: false } : s));
   return counts;
 }

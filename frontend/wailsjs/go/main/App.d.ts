@@ -86,6 +86,8 @@ export function LoadDemoScoring():Promise<number>;
 
 export function LoadExampleCriteriaSet(arg1:string):Promise<domain.CriteriaSet>;
 
+export function LoadPreset2025():Promise<store.Stats>;
+
 export function MergeCommunes(arg1:store.CommuneMerger):Promise<store.MergeResult>;
 
 export function MergeUnit(arg1:string,arg2:string):Promise<domain.Unit>;

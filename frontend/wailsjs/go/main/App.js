@@ -162,6 +162,10 @@ export function LoadExampleCriteriaSet(arg1) {
   return window['go']['main']['App']['LoadExampleCriteriaSet'](arg1);
 }
 
+export function LoadPreset2025() {
+  return window['go']['main']['App']['LoadPreset2025']();
+}
+
 export function MergeCommunes(arg1) {
   return window['go']['main']['App']['MergeCommunes'](arg1);
 }
