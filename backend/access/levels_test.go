@@ -94,3 +94,29 @@ func TestFingerprintFollowsTheCommittee(t *testing.T) {
 		t.Error("the committee is not in the fingerprint")
 	}
 }
+
+// An account with roles at two levels reads what either role reads, each with its own
+// confidentiality, and the SQL of the union selects the same.
+func TestGrantsAtTwoLevels(t *testing.T) {
+	secretary := Scope{Role: StandingBoard, CommitteeID: "pd-cmte", CommuneID: "pd"}
+	member := Scope{Role: DistrictCommittee, CommuneID: "pd"} // of the province, in charge of Phát Diệm
+	both := Grants{secretary, member}
+	province := Class{CommuneID: "pd", Audience: AudienceDistrict, Restricted: true}
+	commune := Class{CommuneID: "pd", Audience: AudienceDistrict, Restricted: true, Planner: "pd-cmte"}
+	other := Class{CommuneID: "kd", Audience: AudienceDistrict}
+	if secretary.Reads(province) || !both.Reads(province) || !both.Reads(commune) || both.Reads(other) {
+		t.Error("the union of the grants does not read what each grant reads")
+	}
+	if !both.Writes("visit", province) || !both.Writes("visit", commune) {
+		t.Error("each grant writes its own plans")
+	}
+	if both.Fingerprint() == secretary.Fingerprint() || (Grants{secretary}).Fingerprint() != secretary.Fingerprint() {
+		t.Error("adding a grant must change the fingerprint; one grant is the scope itself")
+	}
+	pred, args := both.SQLPredicate("")
+	for _, c := range []Class{province, commune, other, {CommuneID: "", Audience: AudienceAll}, {CommuneID: "", Audience: AudienceDistrict}} {
+		if got, want := evalPredicate(t, pred, args, c), both.Reads(c); got != want {
+			t.Errorf("%+v: SQL %v, Reads %v", c, got, want)
+		}
+	}
+}

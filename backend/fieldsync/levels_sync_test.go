@@ -12,6 +12,7 @@ import (
 	"chibo/backend/demo"
 	"chibo/backend/documents"
 	"chibo/backend/domain"
+	"chibo/backend/serverstore"
 	"chibo/backend/store"
 	"chibo/backend/syncproto"
 	"chibo/backend/synctest"
@@ -172,6 +173,25 @@ func TestTwoLevelsOfCommitteesThroughTheServer(t *testing.T) {
 	}
 	if rows(t, provBoard, `SELECT count(*) FROM visits WHERE id = ?`, spoof.Visit.ID) != 0 {
 		t.Fatal("the server accepted a plan a commune committee made in the province's name")
+	}
+
+	// The Phát Diệm secretary becomes also a provincial committee member in charge of
+	// Phát Diệm: one account, roles at two levels. His desktop resyncs and now holds the
+	// province's plan too; the office still holds neither.
+	must(t, env.Store.AddGrant(ctx, serverstore.User{Username: "bithu.phatdiem", Role: "district_committee", CommuneID: pd}))
+	for round := 0; round < 2; round++ {
+		for _, d := range all {
+			d.Sync(t)
+		}
+	}
+	noPlans(t, pdOffice, "granted")
+	for _, id := range []string{provincePlan, communePlan} {
+		if rows(t, pdSecretary, `SELECT count(*) FROM visits WHERE id = ?`, id) != 1 {
+			t.Fatalf("with roles at both levels the secretary does not hold plan %s", id)
+		}
+	}
+	if rows(t, pdMember, `SELECT count(*) FROM visits WHERE id = ?`, provincePlan) != 0 {
+		t.Fatal("a commune committee member without the grant received the province's plan")
 	}
 }
 

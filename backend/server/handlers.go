@@ -59,7 +59,11 @@ func (s *Server) login(w http.ResponseWriter, r *http.Request) {
 }
 
 func account(u serverstore.User) syncproto.Account {
-	return syncproto.Account{UserID: u.ID, Username: u.Username, DisplayName: u.DisplayName, Role: u.Role, AreaID: u.AreaID, CommuneID: u.CommuneID, CommitteeID: u.CommitteeID}
+	a := syncproto.Account{UserID: u.ID, Username: u.Username, DisplayName: u.DisplayName, Role: u.Role, AreaID: u.AreaID, CommuneID: u.CommuneID, CommitteeID: u.CommitteeID}
+	for _, g := range u.Grants {
+		a.Grants = append(a.Grants, syncproto.Account{Role: g.Role, AreaID: g.AreaID, CommuneID: g.CommuneID, CommitteeID: g.CommitteeID})
+	}
+	return a
 }
 
 func (s *Server) whoami(w http.ResponseWriter, r *http.Request, a serverstore.Actor) {

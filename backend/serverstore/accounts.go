@@ -30,13 +30,89 @@ type User struct {
 	// CommitteeID is the commune committee (a unit) the role is held in; "" = the top
 	// committee (the province, or the former district).
 	CommitteeID string `json:"committeeId,omitempty"`
+	// Grants are roles the account holds besides its own, at another level.
+	Grants   []Grant `json:"grants,omitempty"`
 	Disabled    bool   `json:"disabled"`
 	CreatedAt   string `json:"createdAt"`
 }
 
-// Scope is the user's access scope, computed from the account alone.
-func (u User) Scope() access.Scope {
-	return access.Scope{Role: u.Role, CommitteeID: u.CommitteeID, AreaID: u.AreaID, CommuneID: u.CommuneID}
+// Grant is one more role of an account: role, committee and assignment as in User.
+type Grant struct {
+	Role        string `json:"role"`
+	CommitteeID string `json:"committeeId,omitempty"`
+	AreaID      string `json:"areaId,omitempty"`
+	CommuneID   string `json:"communeId,omitempty"`
+}
+
+// Scope is the user's access, computed from the account alone: its role, and the union
+// with its grants when it has any.
+func (u User) Scope() access.Scoper {
+	own := access.Scope{Role: u.Role, CommitteeID: u.CommitteeID, AreaID: u.AreaID, CommuneID: u.CommuneID}
+	if len(u.Grants) == 0 {
+		return own
+	}
+	g := access.Grants{own}
+	for _, x := range u.Grants {
+		g = append(g, access.Scope{Role: x.Role, CommitteeID: x.CommitteeID, AreaID: x.AreaID, CommuneID: x.CommuneID})
+	}
+	return g
+}
+
+// loadGrants fills u.Grants.
+func loadGrants(ctx context.Context, q interface {
+	QueryContext(context.Context, string, ...any) (*sql.Rows, error)
+}, u *User) error {
+	rows, err := q.QueryContext(ctx, `SELECT role, committee_id, area_id, commune_id FROM user_grants WHERE user_id = ? ORDER BY role, committee_id, commune_id`, u.ID)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	u.Grants = nil
+	for rows.Next() {
+		var g Grant
+		if err := rows.Scan(&g.Role, &g.CommitteeID, &g.AreaID, &g.CommuneID); err != nil {
+			return err
+		}
+		u.Grants = append(u.Grants, g)
+	}
+	return rows.Err()
+}
+
+// AddGrant gives the account u.Username one more role (u's role, committee and
+// assignment), at another level than its own. Its desktops resync the wider scope.
+// Errors: ErrNotFound, ErrInvalidInput.
+func (s *Store) AddGrant(ctx context.Context, u User) error {
+	if err := checkUser(u); err != nil {
+		return err
+	}
+	return s.write(ctx, func(tx *sql.Tx) error {
+		if err := committeeCommune(tx, &u); err != nil {
+			return err
+		}
+		var id string
+		if err := tx.QueryRow(`SELECT id FROM users WHERE username = ?`, u.Username).Scan(&id); err == sql.ErrNoRows {
+			return ErrNotFound
+		} else if err != nil {
+			return err
+		}
+		_, err := tx.Exec(`INSERT OR IGNORE INTO user_grants(user_id, role, committee_id, area_id, commune_id) VALUES (?, ?, ?, ?, ?)`,
+			id, u.Role, u.CommitteeID, u.AreaID, u.CommuneID)
+		return err
+	})
+}
+
+// ClearGrants removes every grant of an account. Errors: ErrNotFound.
+func (s *Store) ClearGrants(ctx context.Context, username string) error {
+	return s.write(ctx, func(tx *sql.Tx) error {
+		var id string
+		if err := tx.QueryRow(`SELECT id FROM users WHERE username = ?`, username).Scan(&id); err == sql.ErrNoRows {
+			return ErrNotFound
+		} else if err != nil {
+			return err
+		}
+		_, err := tx.Exec(`DELETE FROM user_grants WHERE user_id = ?`, id)
+		return err
+	})
 }
 
 // Device is an enrolled client database.
@@ -176,12 +252,25 @@ func (s *Store) ListUsers(ctx context.Context) ([]User, error) {
 		}
 		us = append(us, u)
 	}
-	return us, rows.Err()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	rows.Close()
+	for i := range us {
+		if err := loadGrants(ctx, s.r, &us[i]); err != nil {
+			return nil, err
+		}
+	}
+	return us, nil
 }
 
 // UserByName returns one account. Errors: ErrNotFound.
 func (s *Store) UserByName(ctx context.Context, username string) (User, error) {
-	return scanUser(s.r.QueryRowContext(ctx, `SELECT `+userCols+` FROM users WHERE username = ?`, username))
+	u, err := scanUser(s.r.QueryRowContext(ctx, `SELECT `+userCols+` FROM users WHERE username = ?`, username))
+	if err == nil {
+		err = loadGrants(ctx, s.r, &u)
+	}
+	return u, err
 }
 
 // SetDisabled disables or enables an account; a disabled account's devices stop syncing
@@ -273,7 +362,7 @@ func (s *Store) Authenticate(ctx context.Context, username, password string) (Us
 	if err := passwd.Verify(password, hash); err != nil || u.Disabled {
 		return User{}, ErrBadLogin
 	}
-	return u, nil
+	return u, loadGrants(ctx, s.r, &u)
 }
 
 // HashToken is how a device token is stored: a token is 256 random bits, so a fast hash
@@ -326,6 +415,9 @@ func (s *Store) DeviceByToken(ctx context.Context, token string) (Device, User, 
 		return Device{}, User{}, ErrRevoked
 	}
 	d.Username = u.Username
+	if err == nil {
+		err = loadGrants(ctx, s.r, &u)
+	}
 	return d, u, err
 }
 

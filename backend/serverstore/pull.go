@@ -60,7 +60,7 @@ func ParseCursor(s string) (Cursor, error) {
 // tombstone horizon (deletions it missed are forgotten), it was cut for another scope
 // (the account's role or assignment changed), or it is ahead of the server (the server
 // was restored from a backup).
-func (s *Store) Pull(ctx context.Context, scope access.Scope, cursor Cursor, limit int, estimate bool) (syncproto.RawPullResponse, error) {
+func (s *Store) Pull(ctx context.Context, scope access.Scoper, cursor Cursor, limit int, estimate bool) (syncproto.RawPullResponse, error) {
 	if limit <= 0 {
 		limit = syncproto.DefaultPageSize
 	}
@@ -135,7 +135,7 @@ func (s *Store) Pull(ctx context.Context, scope access.Scope, cursor Cursor, lim
 
 // removes lists the records whose class the scope could read before a write in (from, to]
 // and can no longer read now.
-func removes(tx *sql.Tx, scope access.Scope, from, to int64) ([]syncproto.RecordRef, error) {
+func removes(tx *sql.Tx, scope access.Scoper, from, to int64) ([]syncproto.RecordRef, error) {
 	oldPred, oldArgs := scope.SQLPredicate("e.")
 	newPred, newArgs := scope.SQLPredicate("r.")
 	q := `SELECT DISTINCT e.kind, e.id FROM scope_exits e JOIN records r ON r.kind = e.kind AND r.id = e.id

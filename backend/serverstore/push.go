@@ -373,7 +373,7 @@ func (s *Store) apply(tx *txn, a Actor, c syncproto.Change, now time.Time) (bool
 
 // check refuses a record state the actor may not write or that breaks a domain rule.
 // It returns the state's class, which the caller stores with the record.
-func (s *Store) check(tx *txn, scope access.Scope, kind string, vals access.Fields, change map[string]any) (access.Class, error) {
+func (s *Store) check(tx *txn, scope access.Scoper, kind string, vals access.Fields, change map[string]any) (access.Class, error) {
 	class := access.Classify(kind, vals, areaOf(tx))
 	if !scope.Writes(kind, class) {
 		return class, outOfScope(scope, class)
@@ -384,7 +384,7 @@ func (s *Store) check(tx *txn, scope access.Scope, kind string, vals access.Fiel
 	return class, validate(tx, kind, vals)
 }
 
-func outOfScope(scope access.Scope, c access.Class) *refusal {
+func outOfScope(scope access.Scoper, c access.Class) *refusal {
 	if scope.Reads(c) {
 		return refuse(syncproto.CodeForbidden, "Tài khoản không có quyền sửa bản ghi này.", "This account may not change this record.")
 	}

@@ -40,6 +40,8 @@ type Account struct {
 	AreaID      string `json:"areaId,omitempty"`
 	CommuneID   string `json:"communeId,omitempty"`
 	CommitteeID string `json:"committeeId,omitempty"`
+	// Grants are the account's roles at other levels, as the server last said.
+	Grants    []syncproto.Account `json:"grants,omitempty"`
 	ServerURL   string `json:"serverUrl"`
 	EnrolledAt  string `json:"enrolledAt"`
 	LastLoginAt string `json:"lastLoginAt"`
@@ -241,7 +243,7 @@ func (m *Manager) enroll(ctx context.Context, accts map[string]Account, known Ac
 		st.Close()
 	}
 	a := Account{UserID: resp.Account.UserID, Username: resp.Account.Username, DisplayName: resp.Account.DisplayName,
-		Role: resp.Account.Role, AreaID: resp.Account.AreaID, CommuneID: resp.Account.CommuneID, CommitteeID: resp.Account.CommitteeID, ServerURL: serverURL,
+		Role: resp.Account.Role, AreaID: resp.Account.AreaID, CommuneID: resp.Account.CommuneID, CommitteeID: resp.Account.CommitteeID, Grants: resp.Account.Grants, ServerURL: serverURL,
 		EnrolledAt: known.EnrolledAt, LastLoginAt: now()}
 	if a.EnrolledAt == "" {
 		a.EnrolledAt = a.LastLoginAt

@@ -190,6 +190,8 @@ type Account struct {
 	CommuneID   string `json:"communeId,omitempty"`
 	// CommitteeID is the commune committee the role is held in ("" = the top committee).
 	CommitteeID string `json:"committeeId,omitempty"`
+	// Grants are the account's roles at other levels (each with the same four fields).
+	Grants []Account `json:"grants,omitempty"`
 }
 
 // LoginResponse carries the device token, shown once. The server never sends its password

@@ -15,7 +15,7 @@ import (
 
 func userCmd(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if len(args) == 0 {
-		return errors.New("user: add, list, assign, disable, enable or passwd")
+		return errors.New("user: add, list, assign, grant, disable, enable or passwd")
 	}
 	sub, args := args[0], args[1:]
 	fs := flag.NewFlagSet("user "+sub, flag.ContinueOnError)
@@ -28,6 +28,7 @@ func userCmd(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	committee := fs.String("committee", "", "the commune committee the role is held in (a unit, by name or id); none for the top committee")
 	name := fs.String("name", "", "display name")
 	password := fs.String("password", "", "password (default: a random one, printed)")
+	clear := fs.Bool("clear", false, "user grant: remove every grant")
 	pos, err := parseInterspersed(fs, args)
 	if err != nil {
 		return err
@@ -84,6 +85,9 @@ func userCmd(ctx context.Context, args []string, stdout, stderr io.Writer) error
 		fmt.Fprintln(tw, "USERNAME\tROLE\tCOMMITTEE\tAREA\tCOMMUNE\tDISABLED\tNAME")
 		for _, u := range us {
 			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%v\t%s\n", u.Username, u.Role, u.CommitteeID, u.AreaID, u.CommuneID, u.Disabled, u.DisplayName)
+			for _, g := range u.Grants {
+				fmt.Fprintf(tw, "\t+ %s\t%s\t%s\t%s\t\t\n", g.Role, g.CommitteeID, g.AreaID, g.CommuneID)
+			}
 		}
 		return tw.Flush()
 	case "disable", "enable":
@@ -107,6 +111,26 @@ func userCmd(ctx context.Context, args []string, stdout, stderr io.Writer) error
 			return fmt.Errorf("user %s: %w", *username, err)
 		}
 		fmt.Fprintf(stdout, "user %s is now %s; its desktops resync their scope at the next sync\n", *username, u.Role)
+		return nil
+	case "grant":
+		if *username == "" {
+			return errors.New("user grant USERNAME --role ROLE [--committee C] [--area A] [--commune C] | user grant USERNAME --clear")
+		}
+		if *clear {
+			if err := st.ClearGrants(ctx, *username); err != nil {
+				return fmt.Errorf("user %s: %w", *username, err)
+			}
+			fmt.Fprintf(stdout, "user %s holds only its own role now; its desktops resync at the next sync\n", *username)
+			return nil
+		}
+		u := serverstore.User{Username: *username}
+		if err := assignment(&u); err != nil {
+			return err
+		}
+		if err := st.AddGrant(ctx, u); err != nil {
+			return fmt.Errorf("user %s: %w", *username, err)
+		}
+		fmt.Fprintf(stdout, "user %s also holds %s now; its desktops resync at the next sync\n", *username, u.Role)
 		return nil
 	case "passwd":
 		if *username == "" {

@@ -41,6 +41,7 @@ commands:
   demo-accounts [--data DIR] [--preset kimson2018|ninhbinh2025]  load an example and print one account per role
   user add --username U --role ROLE [--committee UNIT] [--area NAME|ID] [--commune NAME|ID] [--name TEXT] [--password P]
   user assign U --role ROLE [--committee UNIT] [--area …] [--commune …]   (its desktops resync)
+  user grant U --role ROLE [--committee UNIT] [--area …] [--commune …]    one more role at another level; --clear removes them
   user list | user disable U | user enable U | user passwd U [--password P]
   device list [--user U] | device revoke DEVICE-ID
   seed-demo --db FILE         load the Kim Sơn 2018 example (deterministic) into a desktop database

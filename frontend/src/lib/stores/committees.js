@@ -45,11 +45,13 @@ export function roleLabel(tr, profiles, who) {
 }
 
 /**
- * The officials who may plan visits from this desktop: active, not an office, and of the
- * signed-in account's committee (the server refuses a plan in another committee's name).
+ * The officials who may plan visits from this desktop: active, not an office, and of a
+ * committee the signed-in account holds a role in (its own, or a grant at another level;
+ * the server refuses a plan in another committee's name).
  * @param {Array<any>} officials
- * @param {{committeeId?: string} | null} account
+ * @param {{committeeId?: string, grants?: Array<{committeeId?: string}>} | null} account
  */
 export function plannableOfficials(officials, account) {
-  return officials.filter((o) => o.active && o.role !== 'commune_office' && (!account || (o.committeeId ?? '') === (account.committeeId ?? '')));
+  const mine = account ? new Set([account.committeeId ?? '', ...(account.grants ?? []).map((g) => g.committeeId ?? '')]) : null;
+  return officials.filter((o) => o.active && o.role !== 'commune_office' && (!mine || mine.has(o.committeeId ?? '')));
 }

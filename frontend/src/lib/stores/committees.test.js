@@ -36,5 +36,7 @@ describe('plannable officials', () => {
     expect(plannableOfficials(os, { committeeId: 'pdc' }).map((o) => o.id)).toEqual(['b']);
     expect(plannableOfficials(os, { committeeId: '' }).map((o) => o.id)).toEqual(['a']);
     expect(plannableOfficials(os, null).map((o) => o.id)).toEqual(['a', 'b']);
+    // a commune secretary who is also a provincial committee member
+    expect(plannableOfficials(os, { committeeId: 'pdc', grants: [{ role: 'district_committee', communeId: 'pd' }] }).map((o) => o.id)).toEqual(['a', 'b']);
   });
 });
