@@ -31,9 +31,9 @@ type User struct {
 	// committee (the province, or the former district).
 	CommitteeID string `json:"committeeId,omitempty"`
 	// Grants are roles the account holds besides its own, at another level.
-	Grants   []Grant `json:"grants,omitempty"`
-	Disabled    bool   `json:"disabled"`
-	CreatedAt   string `json:"createdAt"`
+	Grants    []Grant `json:"grants,omitempty"`
+	Disabled  bool    `json:"disabled"`
+	CreatedAt string  `json:"createdAt"`
 }
 
 // Grant is one more role of an account: role, committee and assignment as in User.

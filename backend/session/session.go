@@ -41,10 +41,10 @@ type Account struct {
 	CommuneID   string `json:"communeId,omitempty"`
 	CommitteeID string `json:"committeeId,omitempty"`
 	// Grants are the account's roles at other levels, as the server last said.
-	Grants    []syncproto.Account `json:"grants,omitempty"`
-	ServerURL   string `json:"serverUrl"`
-	EnrolledAt  string `json:"enrolledAt"`
-	LastLoginAt string `json:"lastLoginAt"`
+	Grants      []syncproto.Account `json:"grants,omitempty"`
+	ServerURL   string              `json:"serverUrl"`
+	EnrolledAt  string              `json:"enrolledAt"`
+	LastLoginAt string              `json:"lastLoginAt"`
 
 	Verifier    string `json:"verifier"`    // argon2id PHC string of the password
 	KeySalt     string `json:"keySalt"`     // salt of the key that seals the token
