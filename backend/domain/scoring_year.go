@@ -145,6 +145,8 @@ type YearSuggestion struct {
 	Reason string    `json:"reason"` // why, in Vietnamese
 	// Conditions of the suggested grade still to be confirmed by the board.
 	Conditions []string `json:"conditions,omitempty"`
+	// OpenShortcomings counts the shortcomings of conclusion notices not yet remedied.
+	OpenShortcomings int `json:"openShortcomings,omitempty"`
 }
 
 // Suggest applies r to the totals of an organization's approved months.
@@ -186,6 +188,19 @@ func (r YearRules) Suggest(totals []float64) YearSuggestion {
 	}
 	s.Grade = YearNotDone
 	s.Reason = fmt.Sprintf("Điểm trung bình %s, tháng thấp nhất %s: không đạt mức nào cao hơn.", FormatPoints(s.Mean), FormatPoints(s.Lowest))
+	return s
+}
+
+// WithOpenShortcomings: an organization with shortcomings of a conclusion notice not yet
+// verified remedied is not rated Xuất sắc (Quy định 366); the suggestion drops to Tốt
+// and says why. A board that knows better records an override with its reason.
+func (s YearSuggestion) WithOpenShortcomings(n int) YearSuggestion {
+	s.OpenShortcomings = n
+	if n > 0 && s.Grade == YearExcellent {
+		s.Grade = YearGood
+		s.Conditions = nil
+		s.Reason += fmt.Sprintf(" Còn %d hạn chế theo thông báo kết luận chưa được xác nhận đã khắc phục: chưa xếp Hoàn thành xuất sắc.", n)
+	}
 	return s
 }
 

@@ -24,6 +24,11 @@ const (
 	ScoringAudit       = "scoring_audit"
 	YearClassification = "year_classification"
 	CommitteeProfile   = "committee_profile"
+	Conference         = "conference"
+	Notice             = "notice"
+	Remediation        = "remediation"
+	RemediationReport  = "remediation_report"
+	RemediationCheck   = "remediation_check"
 )
 
 // Field constructors keep the declarations one line each.
@@ -250,6 +255,60 @@ var (
 			p := domain.CommitteeProfile{ShortName: v.Str("shortName"), IssuingBody: v.Str("issuingBody"), Symbol: v.Str("symbol")}
 			return p.Validate()
 		}})
+)
+
+// The round's results (issue 10): the conference after a round of visits, the conclusion
+// notice, and every shortcoming it names followed to its remedy.
+var (
+	_ = declare(&Kind{Name: Conference, Table: "conferences", About: "The committee's conference after a round of visits (hội nghị): who attended, each official's remarks and proposed solutions; kept within the committee.",
+		Writers: districtAll, Sealed: true,
+		Links:   []Link{{Field: "committeeId", Commune: SameCommune}},
+		Fields: []Field{
+			planner(), ref("communeId", "commune_id", Commune), note(required(text("month", "month", shortLen)), "yyyy-mm, the round"),
+			note(text("date", "date", shortLen), "yyyy-mm-dd"), text("place", "place", 300), text("chair", "chair", nameLen),
+			note(doc("present", "present"), "the officials present, by name"),
+			note(doc("remarks", "remarks"), "each official's remarks and proposed solutions"), text("note", "note", noteLen), restricted()},
+		Rule: monthRule})
+
+	_ = declare(&Kind{Name: Notice, Table: "notices", About: "The conclusion notice of a round (thông báo kết luận): drafted within the committee, frozen once issued, then read by every organization in the committee's scope.",
+		Public: true, Writers: districtAll, FrozenStatus: string(domain.NoticeIssued),
+		Links:  []Link{{Field: "committeeId", Commune: SameCommune}, {Field: "replaces", Commune: SameCommune}},
+		Fields: []Field{
+			planner(), ref("communeId", "commune_id", Commune), note(required(text("month", "month", shortLen)), "yyyy-mm, the round"),
+			required(enum("status", "status", string(domain.NoticeDraft), string(domain.NoticeIssued))),
+			integer("number", "number", 0, 1_000_000), integer("termStart", "term_start", 0, 9999), text("symbol", "symbol", shortLen),
+			note(text("date", "date", shortLen), "yyyy-mm-dd, local"), text("assessment", "assessment", noteLen),
+			note(doc("didWell", "did_well"), "organizations that did well, each with a note"),
+			note(doc("shortcomings", "shortcomings"), "organizations with shortcomings: each shortcoming, what to fix, by when"),
+			text("directions", "directions", noteLen), note(doc("recipients", "recipients"), "Nơi nhận, one line each"),
+			ref("replaces", "replaces", Notice), text("issuedAt", "issued_at", shortLen), text("issuedBy", "issued_by", nameLen), restricted()},
+		Rule: func(v Values) error {
+			n := domain.Notice{Month: v.Str("month"), Status: domain.NoticeStatus(v.Str("status")), Number: int(v.Int("number"))}
+			return n.Validate()
+		}})
+
+	_ = declare(&Kind{Name: Remediation, Table: "remediations", About: "One shortcoming an issued notice names, for one organization to remedy by a date; written once, with the notice.",
+		Writers: districtAll, InsertOnly: true,
+		Links:  []Link{{Field: "unitId", Commune: SameCommune}, {Field: "noticeId"}},
+		Fields: []Field{
+			required(ref("noticeId", "notice_id", Notice)), required(ref("unitId", "unit_id", Unit)), ref("communeId", "commune_id", Commune),
+			planner(), required(text("shortcoming", "shortcoming", noteLen)), text("fix", "fix", noteLen), note(text("due", "due", shortLen), "yyyy-mm-dd")}})
+
+	_ = declare(&Kind{Name: RemediationReport, Table: "remediation_reports", About: "What an organization's office reports it did about one shortcoming, with the date and evidence; each report a new record.",
+		Writers: roles(domain.RoleCommuneOffice), InsertOnly: true,
+		Links:  []Link{{Field: "itemId"}, {Field: "unitId", Commune: SameCommune}},
+		Fields: []Field{
+			required(ref("itemId", "item_id", Remediation)), ref("unitId", "unit_id", Unit), ref("communeId", "commune_id", Commune),
+			note(required(text("date", "date", shortLen)), "yyyy-mm-dd"), required(text("actions", "actions", noteLen)),
+			text("evidence", "evidence", noteLen), text("by", "by_user", nameLen), text("at", "at", shortLen)}})
+
+	_ = declare(&Kind{Name: RemediationCheck, Table: "remediation_checks", About: "The official's verification of one shortcoming's remedy: remedied, partly or not, with a comment; its id is the item's.",
+		Writers: districtAll,
+		Links:  []Link{{Field: "itemId"}, {Field: "unitId", Commune: SameCommune}},
+		Fields: []Field{
+			required(ref("itemId", "item_id", Remediation)), ref("unitId", "unit_id", Unit), ref("communeId", "commune_id", Commune),
+			required(enum("verdict", "verdict", string(domain.Remedied), string(domain.PartlyRemedied), string(domain.NotRemedied))),
+			text("comment", "comment", noteLen), text("by", "by_user", nameLen), text("at", "at", shortLen)}})
 )
 
 func monthRule(v Values) error {

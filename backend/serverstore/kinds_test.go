@@ -32,6 +32,11 @@ var examples = []struct{ kind, id, fields string }{
 	{kinds.ScoreReview, "w1", `{"sheetId":"s1","unitId":"u1","communeId":"c1","month":"2026-01","verified":"{}","restricted":1}`},
 	{kinds.ScoringAudit, "x1", `{"communeId":"c1","unitId":"u1","action":"approve"}`},
 	{kinds.CommitteeProfile, "u0", `{"committeeId":"u0","shortName":"Huyện ủy","parentBody":"ĐẢNG BỘ TỈNH NINH BÌNH","issuingBody":"HUYỆN ỦY KIM SƠN","place":"Kim Sơn","symbol":"HU","letterRecipients":"[\"Như trên,\"]"}`},
+	{kinds.Conference, "f1", `{"month":"2026-01","date":"2026-02-03","chair":"Bí thư","present":"[]","remarks":"[]","restricted":1}`},
+	{kinds.Notice, "n1", `{"month":"2026-01","status":"draft","assessment":"Đánh giá","didWell":"[]","shortcomings":"[]","recipients":"[]","restricted":1}`},
+	{kinds.Remediation, "i1", `{"noticeId":"n1","unitId":"u1","communeId":"c1","shortcoming":"Chưa đúng trình tự","due":"2026-03-31"}`},
+	{kinds.RemediationReport, "j1", `{"itemId":"i1","unitId":"u1","communeId":"c1","date":"2026-02-10","actions":"Đã sửa"}`},
+	{kinds.RemediationCheck, "i1", `{"itemId":"i1","unitId":"u1","communeId":"c1","verdict":"remedied"}`},
 	{kinds.YearClassification, "y1", `{"unitId":"u1","communeId":"c1","year":2026,"suggestion":"{}","restricted":1}`},
 }
 

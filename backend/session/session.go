@@ -264,6 +264,7 @@ func (m *Manager) start(a Account, serverURL, token string) (*Session, error) {
 		return nil, err
 	}
 	st.SetUser(a.UserID)
+	st.SetCommittee(a.CommitteeID)
 	return &Session{account: a, st: st, client: syncclient.New(st, serverURL, token, m.hc)}, nil
 }
 

@@ -63,6 +63,10 @@ func (s *Store) YearReport(ctx context.Context, year int) (domain.YearReport, er
 	if err != nil {
 		return rep, err
 	}
+	open, err := s.openRemediations(ctx, year)
+	if err != nil {
+		return rep, err
+	}
 	var rules *domain.YearRules
 	for _, u := range units {
 		if !u.active && len(totals[u.id]) == 0 {
@@ -76,7 +80,7 @@ func (s *Store) YearReport(ctx context.Context, year int) (domain.YearReport, er
 		if x, ok := saved[u.id]; ok {
 			c.Override, c.OverrideReason, c.OverriddenBy, c.OverriddenAt = x.Override, x.OverrideReason, x.OverriddenBy, x.OverriddenAt
 		}
-		c.Suggestion = r.Suggest(totals[u.id])
+		c.Suggestion = r.Suggest(totals[u.id]).WithOpenShortcomings(open[u.id])
 		c.Final = c.FinalGrade()
 		c.SyncState, _ = states.of(c.ID)
 		if c.Final != "" {

@@ -57,6 +57,9 @@ func (s *Store) thisMonth() string { return s.now().In(domain.Vietnam).Format("2
 // SetUser sets the signed-in user whose writes the change log records from now on.
 func (s *Store) SetUser(userID string) { s.userID = userID }
 
+// SetCommittee sets the committee the signed-in user's role is held in ("" = the top).
+func (s *Store) SetCommittee(committeeID string) { s.committeeID = committeeID }
+
 // Meta reads a value of the meta table ("" when absent).
 func (s *Store) Meta(ctx context.Context, key string) (string, error) {
 	var v string

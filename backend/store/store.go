@@ -30,6 +30,9 @@ type Store struct {
 	clock    *hlc.Clock
 	now      func() time.Time // the wall clock of every date the store writes (SetClock)
 	userID   string           // the signed-in user whose writes go to the change log
+	// committeeID is the committee the signed-in user's role is held in ("" = the top
+	// committee): the conferences and notices this device writes are that committee's.
+	committeeID string
 
 	// logged is set by a write that appended to the change log; write swaps it back after
 	// the commit and then calls onLocalChange. Writes are serialised by SQLite's write lock.
