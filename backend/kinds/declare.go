@@ -262,7 +262,7 @@ var (
 var (
 	_ = declare(&Kind{Name: Conference, Table: "conferences", About: "The committee's conference after a round of visits (hội nghị): who attended, each official's remarks and proposed solutions; kept within the committee.",
 		Writers: districtAll, Sealed: true,
-		Links:   []Link{{Field: "committeeId", Commune: SameCommune}},
+		Links: []Link{{Field: "committeeId", Commune: SameCommune}},
 		Fields: []Field{
 			planner(), ref("communeId", "commune_id", Commune), note(required(text("month", "month", shortLen)), "yyyy-mm, the round"),
 			note(text("date", "date", shortLen), "yyyy-mm-dd"), text("place", "place", 300), text("chair", "chair", nameLen),
@@ -272,7 +272,7 @@ var (
 
 	_ = declare(&Kind{Name: Notice, Table: "notices", About: "The conclusion notice of a round (thông báo kết luận): drafted within the committee, frozen once issued, then read by every organization in the committee's scope.",
 		Public: true, Writers: districtAll, FrozenStatus: string(domain.NoticeIssued),
-		Links:  []Link{{Field: "committeeId", Commune: SameCommune}, {Field: "replaces", Commune: SameCommune}},
+		Links: []Link{{Field: "committeeId", Commune: SameCommune}, {Field: "replaces", Commune: SameCommune}},
 		Fields: []Field{
 			planner(), ref("communeId", "commune_id", Commune), note(required(text("month", "month", shortLen)), "yyyy-mm, the round"),
 			required(enum("status", "status", string(domain.NoticeDraft), string(domain.NoticeIssued))),
@@ -289,14 +289,14 @@ var (
 
 	_ = declare(&Kind{Name: Remediation, Table: "remediations", About: "One shortcoming an issued notice names, for one organization to remedy by a date; written once, with the notice.",
 		Writers: districtAll, InsertOnly: true,
-		Links:  []Link{{Field: "unitId", Commune: SameCommune}, {Field: "noticeId"}},
+		Links: []Link{{Field: "unitId", Commune: SameCommune}, {Field: "noticeId"}},
 		Fields: []Field{
 			required(ref("noticeId", "notice_id", Notice)), required(ref("unitId", "unit_id", Unit)), ref("communeId", "commune_id", Commune),
 			planner(), required(text("shortcoming", "shortcoming", noteLen)), text("fix", "fix", noteLen), note(text("due", "due", shortLen), "yyyy-mm-dd")}})
 
 	_ = declare(&Kind{Name: RemediationReport, Table: "remediation_reports", About: "What an organization's office reports it did about one shortcoming, with the date and evidence; each report a new record.",
 		Writers: roles(domain.RoleCommuneOffice), InsertOnly: true,
-		Links:  []Link{{Field: "itemId"}, {Field: "unitId", Commune: SameCommune}},
+		Links: []Link{{Field: "itemId"}, {Field: "unitId", Commune: SameCommune}},
 		Fields: []Field{
 			required(ref("itemId", "item_id", Remediation)), ref("unitId", "unit_id", Unit), ref("communeId", "commune_id", Commune),
 			note(required(text("date", "date", shortLen)), "yyyy-mm-dd"), required(text("actions", "actions", noteLen)),
@@ -304,7 +304,7 @@ var (
 
 	_ = declare(&Kind{Name: RemediationCheck, Table: "remediation_checks", About: "The official's verification of one shortcoming's remedy: remedied, partly or not, with a comment; its id is the item's.",
 		Writers: districtAll,
-		Links:  []Link{{Field: "itemId"}, {Field: "unitId", Commune: SameCommune}},
+		Links:   []Link{{Field: "itemId"}, {Field: "unitId", Commune: SameCommune}},
 		Fields: []Field{
 			required(ref("itemId", "item_id", Remediation)), ref("unitId", "unit_id", Unit), ref("communeId", "commune_id", Commune),
 			required(enum("verdict", "verdict", string(domain.Remedied), string(domain.PartlyRemedied), string(domain.NotRemedied))),
