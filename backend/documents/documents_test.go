@@ -291,3 +291,25 @@ func TestOverviewXLSX(t *testing.T) {
 	rows, _ := f.GetRows("Báo cáo")
 	contains(t, "report sheet", rows[1], "Cần bám sát nghị quyết tháng trước & chuẩn bị dự thảo <kỹ hơn>.", "Khá")
 }
+
+// A conclusion notice in the party format, in DOCX and PDF.
+func TestNoticeDocument(t *testing.T) {
+	np := NoticePaper{Header: KimSonHeader(), Replaced: "01-TB/HU", Notice: domain.Notice{Month: "2017-09", Status: domain.NoticeIssued, Number: 45, Symbol: "TB/HU",
+		Date: "2017-10-05", Assessment: "Các chi bộ sinh hoạt đúng quy định.\nMột số nơi còn hình thức.",
+		DidWell:      []domain.NoticeUnit{{Name: "Chi bộ Xóm 1", Note: "chuẩn bị chu đáo"}},
+		Shortcomings: []domain.NoticeShortcomings{{Name: "Chi bộ Xóm 5", Items: []domain.Shortcoming{{ID: "a", Text: "Chưa kiểm điểm nghị quyết.", Fix: "Kiểm điểm trong tháng 10.", Due: "2017-10-31"}}}},
+		Recipients:   []string{"Các chi bộ có tên,", "Lưu Văn phòng Huyện ủy."}}}
+	b, err := Render(NoticeDoc(np), FormatDOCX)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines, _ := docxParagraphs(t, b)
+	contains(t, "notice docx", lines, "Số 45-TB/HU", "THÔNG BÁO", "Kết luận của Thường trực Huyện ủy Kim Sơn về kết quả dự sinh hoạt chi bộ tháng 9/2017",
+		"Thông báo này thay thế Thông báo số 01-TB/HU.", "Một số nơi còn hình thức.", "1. Chi bộ Xóm 1: chuẩn bị chu đáo",
+		"- Chưa kiểm điểm nghị quyết. Yêu cầu: Kiểm điểm trong tháng 10. (hoàn thành trước ngày 31/10/2017)", "T/M BAN THƯỜNG VỤ", "- Lưu Văn phòng Huyện ủy.")
+	pdf, err := Render(NoticeDoc(np), FormatPDF)
+	if err != nil {
+		t.Fatal(err)
+	}
+	contains(t, "notice pdf", pdfText(t, pdf), "THÔNG BÁO", "Số 45-TB/HU")
+}

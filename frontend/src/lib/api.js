@@ -125,6 +125,16 @@ export const listOfficials = async () => (await call('ListOfficials')) ?? [];
 export const committeeProfiles = async () => (await call('CommitteeProfiles')) ?? [];
 export const saveCommitteeProfile = (p) => call('SaveCommitteeProfile', p);
 export const mergeCommunes = (m) => call('MergeCommunes', m);
+export const getRound = (month) => call('GetRound', month);
+export const saveConference = (c) => call('SaveConference', c);
+export const draftNotice = (month, replaces = '') => call('DraftNotice', month, replaces);
+export const saveNotice = (n) => call('SaveNotice', n);
+export const issueNotice = (id, date = '') => call('IssueNotice', id, date);
+export const listNotices = async (month = '') => (await call('ListNotices', month)) ?? [];
+export const saveNoticeFile = (id, format) => call('SaveNoticeFile', id, format);
+export const listRemediation = async (f = {}) => (await call('ListRemediation', { unitId: '', noticeId: '', openOnly: false, ...f })) ?? [];
+export const reportRemediation = (itemId, date, actions, evidence) => call('ReportRemediation', itemId, date, actions, evidence);
+export const verifyRemediation = (itemId, verdict, comment) => call('VerifyRemediation', itemId, verdict, comment);
 /** Creates (empty id) or updates an official; the assignment must fit the role. */
 export const saveOfficial = (official) => call('SaveOfficial', official);
 /** PRAGMA integrity_check: "ok" or the problems found. */

@@ -6,9 +6,10 @@ import vi from './i18n/vi.js';
 import en from './i18n/en.js';
 import visits from './i18n/visits.js';
 import scoring from './i18n/scoring.js';
+import conclusions from './i18n/conclusions.js';
 
 /** Per-area dictionaries beside the shell's; their keys never overlap (i18n.test.js). */
-export const AREAS = { shell: { vi, en }, visits, scoring };
+export const AREAS = { shell: { vi, en }, visits, scoring, conclusions };
 
 /** One dictionary per language: every area's texts, looked up by $t. */
 export const dictionaries = {

@@ -200,6 +200,72 @@ export namespace domain {
 	        this.syncState = source["syncState"];
 	    }
 	}
+	export class Remark {
+	    official: string;
+	    remarks: string;
+	    solutions: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Remark(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.official = source["official"];
+	        this.remarks = source["remarks"];
+	        this.solutions = source["solutions"];
+	    }
+	}
+	export class Conference {
+	    id: string;
+	    committeeId: string;
+	    communeId: string;
+	    month: string;
+	    date: string;
+	    place: string;
+	    chair: string;
+	    present: string[];
+	    remarks: Remark[];
+	    note: string;
+	    syncState: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Conference(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.committeeId = source["committeeId"];
+	        this.communeId = source["communeId"];
+	        this.month = source["month"];
+	        this.date = source["date"];
+	        this.place = source["place"];
+	        this.chair = source["chair"];
+	        this.present = source["present"];
+	        this.remarks = this.convertValues(source["remarks"], Remark);
+	        this.note = source["note"];
+	        this.syncState = source["syncState"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 	export class Coverage {
 	    cells: number;
 	    scheduled: number;
@@ -537,6 +603,140 @@ export namespace domain {
 		}
 	}
 	
+	export class Shortcoming {
+	    id: string;
+	    text: string;
+	    fix: string;
+	    due: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Shortcoming(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.text = source["text"];
+	        this.fix = source["fix"];
+	        this.due = source["due"];
+	    }
+	}
+	export class NoticeShortcomings {
+	    unitId: string;
+	    name: string;
+	    items: Shortcoming[];
+	
+	    static createFrom(source: any = {}) {
+	        return new NoticeShortcomings(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.unitId = source["unitId"];
+	        this.name = source["name"];
+	        this.items = this.convertValues(source["items"], Shortcoming);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class NoticeUnit {
+	    unitId: string;
+	    name: string;
+	    note: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new NoticeUnit(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.unitId = source["unitId"];
+	        this.name = source["name"];
+	        this.note = source["note"];
+	    }
+	}
+	export class Notice {
+	    id: string;
+	    committeeId: string;
+	    communeId: string;
+	    month: string;
+	    status: string;
+	    number: number;
+	    termStart: number;
+	    symbol: string;
+	    date: string;
+	    assessment: string;
+	    didWell: NoticeUnit[];
+	    shortcomings: NoticeShortcomings[];
+	    directions: string;
+	    recipients: string[];
+	    replaces: string;
+	    issuedAt: string;
+	    issuedBy: string;
+	    syncState: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Notice(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.committeeId = source["committeeId"];
+	        this.communeId = source["communeId"];
+	        this.month = source["month"];
+	        this.status = source["status"];
+	        this.number = source["number"];
+	        this.termStart = source["termStart"];
+	        this.symbol = source["symbol"];
+	        this.date = source["date"];
+	        this.assessment = source["assessment"];
+	        this.didWell = this.convertValues(source["didWell"], NoticeUnit);
+	        this.shortcomings = this.convertValues(source["shortcomings"], NoticeShortcomings);
+	        this.directions = source["directions"];
+	        this.recipients = source["recipients"];
+	        this.replaces = source["replaces"];
+	        this.issuedAt = source["issuedAt"];
+	        this.issuedBy = source["issuedBy"];
+	        this.syncState = source["syncState"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
+	
 	export class Official {
 	    id: string;
 	    name: string;
@@ -589,6 +789,94 @@ export namespace domain {
 	        this.reported = source["reported"];
 	    }
 	}
+	
+	export class RemediationReport {
+	    id: string;
+	    itemId: string;
+	    date: string;
+	    actions: string;
+	    evidence: string;
+	    by: string;
+	    at: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new RemediationReport(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.itemId = source["itemId"];
+	        this.date = source["date"];
+	        this.actions = source["actions"];
+	        this.evidence = source["evidence"];
+	        this.by = source["by"];
+	        this.at = source["at"];
+	    }
+	}
+	export class RemediationItem {
+	    id: string;
+	    noticeId: string;
+	    noticeNumber: string;
+	    unitId: string;
+	    unitName: string;
+	    communeId: string;
+	    committeeId: string;
+	    shortcoming: string;
+	    fix: string;
+	    due: string;
+	    reports: RemediationReport[];
+	    verdict: string;
+	    comment: string;
+	    verifiedBy: string;
+	    verifiedAt: string;
+	    overdue: boolean;
+	    syncState: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new RemediationItem(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.noticeId = source["noticeId"];
+	        this.noticeNumber = source["noticeNumber"];
+	        this.unitId = source["unitId"];
+	        this.unitName = source["unitName"];
+	        this.communeId = source["communeId"];
+	        this.committeeId = source["committeeId"];
+	        this.shortcoming = source["shortcoming"];
+	        this.fix = source["fix"];
+	        this.due = source["due"];
+	        this.reports = this.convertValues(source["reports"], RemediationReport);
+	        this.verdict = source["verdict"];
+	        this.comment = source["comment"];
+	        this.verifiedBy = source["verifiedBy"];
+	        this.verifiedAt = source["verifiedAt"];
+	        this.overdue = source["overdue"];
+	        this.syncState = source["syncState"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
 	export class Report {
 	    id: string;
 	    visitId: string;
@@ -1031,6 +1319,7 @@ export namespace domain {
 	
 	
 	
+	
 	export class Unit {
 	    id: string;
 	    parentId: string;
@@ -1220,6 +1509,7 @@ export namespace domain {
 	    months: number;
 	    reason: string;
 	    conditions?: string[];
+	    openShortcomings?: number;
 	
 	    static createFrom(source: any = {}) {
 	        return new YearSuggestion(source);
@@ -1233,6 +1523,7 @@ export namespace domain {
 	        this.months = source["months"];
 	        this.reason = source["reason"];
 	        this.conditions = source["conditions"];
+	        this.openShortcomings = source["openShortcomings"];
 	    }
 	}
 	export class YearClassification {
@@ -1361,6 +1652,7 @@ export namespace session {
 	    areaId?: string;
 	    communeId?: string;
 	    committeeId?: string;
+	    grants?: syncproto.Account[];
 	    serverUrl: string;
 	    enrolledAt: string;
 	    lastLoginAt: string;
@@ -1381,6 +1673,7 @@ export namespace session {
 	        this.areaId = source["areaId"];
 	        this.communeId = source["communeId"];
 	        this.committeeId = source["committeeId"];
+	        this.grants = this.convertValues(source["grants"], syncproto.Account);
 	        this.serverUrl = source["serverUrl"];
 	        this.enrolledAt = source["enrolledAt"];
 	        this.lastLoginAt = source["lastLoginAt"];
@@ -1388,6 +1681,24 @@ export namespace session {
 	        this.keySalt = source["keySalt"];
 	        this.sealedToken = source["sealedToken"];
 	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
 	}
 
 }
@@ -1664,6 +1975,22 @@ export namespace store {
 	        this.answeredAt = source["answeredAt"];
 	    }
 	}
+	export class RemediationFilter {
+	    unitId: string;
+	    noticeId: string;
+	    openOnly: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new RemediationFilter(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.unitId = source["unitId"];
+	        this.noticeId = source["noticeId"];
+	        this.openOnly = source["openOnly"];
+	    }
+	}
 	export class ReportForm {
 	    draft: domain.ReportDraft;
 	    template: domain.ReportTemplate;
@@ -1680,6 +2007,42 @@ export namespace store {
 	        this.template = this.convertValues(source["template"], domain.ReportTemplate);
 	        this.visit = this.convertValues(source["visit"], domain.Visit);
 	        this.saved = source["saved"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Round {
+	    overview: domain.RoundOverview;
+	    missing: domain.Visit[];
+	    conference?: domain.Conference;
+	    notices: domain.Notice[];
+	
+	    static createFrom(source: any = {}) {
+	        return new Round(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.overview = this.convertValues(source["overview"], domain.RoundOverview);
+	        this.missing = this.convertValues(source["missing"], domain.Visit);
+	        this.conference = this.convertValues(source["conference"], domain.Conference);
+	        this.notices = this.convertValues(source["notices"], domain.Notice);
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -1849,6 +2212,55 @@ export namespace store {
 	        this.officialId = source["officialId"];
 	        this.communeId = source["communeId"];
 	    }
+	}
+
+}
+
+export namespace syncproto {
+	
+	export class Account {
+	    userId: string;
+	    username: string;
+	    displayName: string;
+	    role: string;
+	    areaId?: string;
+	    communeId?: string;
+	    committeeId?: string;
+	    grants?: Account[];
+	
+	    static createFrom(source: any = {}) {
+	        return new Account(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.userId = source["userId"];
+	        this.username = source["username"];
+	        this.displayName = source["displayName"];
+	        this.role = source["role"];
+	        this.areaId = source["areaId"];
+	        this.communeId = source["communeId"];
+	        this.committeeId = source["committeeId"];
+	        this.grants = this.convertValues(source["grants"], Account);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
 	}
 
 }

@@ -28,6 +28,8 @@ export function DeleteCriteriaSet(arg1:string):Promise<void>;
 
 export function DeleteSchedule(arg1:string):Promise<void>;
 
+export function DraftNotice(arg1:string,arg2:string):Promise<domain.Notice>;
+
 export function ExampleCriteriaSets():Promise<Array<domain.CriteriaSet>>;
 
 export function ExportClassificationDOCX(arg1:number,arg2:string):Promise<string>;
@@ -38,6 +40,8 @@ export function ExportLetter(arg1:string,arg2:string):Promise<string>;
 
 export function ExportMonthReportXLSX(arg1:string):Promise<string>;
 
+export function ExportNotice(arg1:string,arg2:string):Promise<string>;
+
 export function ExportOverview(arg1:string):Promise<string>;
 
 export function ExportReport(arg1:string,arg2:string):Promise<string>;
@@ -46,6 +50,8 @@ export function ExportYearReportXLSX(arg1:number):Promise<string>;
 
 export function GetCriteriaSet(arg1:string):Promise<domain.CriteriaSet>;
 
+export function GetRound(arg1:string):Promise<store.Round>;
+
 export function GetScoreSheet(arg1:string,arg2:string):Promise<domain.ScoreSheet>;
 
 export function GetUnit(arg1:string):Promise<domain.Unit>;
@@ -53,6 +59,8 @@ export function GetUnit(arg1:string):Promise<domain.Unit>;
 export function ImportCriteriaSetXLSX(arg1:string):Promise<domain.CriteriaSet>;
 
 export function IssueLetter(arg1:string,arg2:string):Promise<domain.Visit>;
+
+export function IssueNotice(arg1:string,arg2:string):Promise<domain.Notice>;
 
 export function LetterClashes(arg1:number):Promise<Array<store.LetterClash>>;
 
@@ -66,9 +74,13 @@ export function ListCommunes():Promise<Array<domain.Commune>>;
 
 export function ListCriteriaSets():Promise<Array<domain.CriteriaSet>>;
 
+export function ListNotices(arg1:string):Promise<Array<domain.Notice>>;
+
 export function ListOfficials():Promise<Array<domain.Official>>;
 
 export function ListReleases(arg1:string):Promise<Array<domain.VisitRelease>>;
+
+export function ListRemediation(arg1:store.RemediationFilter):Promise<Array<domain.RemediationItem>>;
 
 export function ListReports(arg1:string):Promise<Array<domain.Report>>;
 
@@ -116,6 +128,8 @@ export function ReleaseAssessment(arg1:string):Promise<domain.VisitRelease>;
 
 export function ReportHistory(arg1:string):Promise<Array<domain.Report>>;
 
+export function ReportRemediation(arg1:string,arg2:string,arg3:string,arg4:string):Promise<domain.RemediationReport>;
+
 export function RoundOverview(arg1:string):Promise<domain.RoundOverview>;
 
 export function SaveArea(arg1:domain.Area):Promise<domain.Area>;
@@ -128,6 +142,8 @@ export function SaveCommitteeProfile(arg1:domain.CommitteeProfile):Promise<domai
 
 export function SaveCommune(arg1:domain.Commune):Promise<domain.Commune>;
 
+export function SaveConference(arg1:domain.Conference):Promise<domain.Conference>;
+
 export function SaveCriteriaSet(arg1:domain.CriteriaSet):Promise<domain.CriteriaSet>;
 
 export function SaveCriteriaSetXLSX(arg1:string):Promise<string>;
@@ -135,6 +151,10 @@ export function SaveCriteriaSetXLSX(arg1:string):Promise<string>;
 export function SaveLetter(arg1:string,arg2:string):Promise<string>;
 
 export function SaveMonthReportXLSX(arg1:string):Promise<string>;
+
+export function SaveNotice(arg1:domain.Notice):Promise<domain.Notice>;
+
+export function SaveNoticeFile(arg1:string,arg2:string):Promise<string>;
 
 export function SaveOfficial(arg1:domain.Official):Promise<domain.Official>;
 
@@ -187,6 +207,8 @@ export function TrustServerCertificate(arg1:string):Promise<void>;
 export function UnitYear(arg1:string,arg2:number):Promise<domain.UnitYear>;
 
 export function UnlockScoreSheet(arg1:string,arg2:string,arg3:string):Promise<domain.ScoreSheet>;
+
+export function VerifyRemediation(arg1:string,arg2:string,arg3:string):Promise<void>;
 
 export function VisitClashes(arg1:string):Promise<Array<domain.VisitClash>>;
 

@@ -46,6 +46,10 @@ export function DeleteSchedule(arg1) {
   return window['go']['main']['App']['DeleteSchedule'](arg1);
 }
 
+export function DraftNotice(arg1, arg2) {
+  return window['go']['main']['App']['DraftNotice'](arg1, arg2);
+}
+
 export function ExampleCriteriaSets() {
   return window['go']['main']['App']['ExampleCriteriaSets']();
 }
@@ -66,6 +70,10 @@ export function ExportMonthReportXLSX(arg1) {
   return window['go']['main']['App']['ExportMonthReportXLSX'](arg1);
 }
 
+export function ExportNotice(arg1, arg2) {
+  return window['go']['main']['App']['ExportNotice'](arg1, arg2);
+}
+
 export function ExportOverview(arg1) {
   return window['go']['main']['App']['ExportOverview'](arg1);
 }
@@ -82,6 +90,10 @@ export function GetCriteriaSet(arg1) {
   return window['go']['main']['App']['GetCriteriaSet'](arg1);
 }
 
+export function GetRound(arg1) {
+  return window['go']['main']['App']['GetRound'](arg1);
+}
+
 export function GetScoreSheet(arg1, arg2) {
   return window['go']['main']['App']['GetScoreSheet'](arg1, arg2);
 }
@@ -96,6 +108,10 @@ export function ImportCriteriaSetXLSX(arg1) {
 
 export function IssueLetter(arg1, arg2) {
   return window['go']['main']['App']['IssueLetter'](arg1, arg2);
+}
+
+export function IssueNotice(arg1, arg2) {
+  return window['go']['main']['App']['IssueNotice'](arg1, arg2);
 }
 
 export function LetterClashes(arg1) {
@@ -122,12 +138,20 @@ export function ListCriteriaSets() {
   return window['go']['main']['App']['ListCriteriaSets']();
 }
 
+export function ListNotices(arg1) {
+  return window['go']['main']['App']['ListNotices'](arg1);
+}
+
 export function ListOfficials() {
   return window['go']['main']['App']['ListOfficials']();
 }
 
 export function ListReleases(arg1) {
   return window['go']['main']['App']['ListReleases'](arg1);
+}
+
+export function ListRemediation(arg1) {
+  return window['go']['main']['App']['ListRemediation'](arg1);
 }
 
 export function ListReports(arg1) {
@@ -222,6 +246,10 @@ export function ReportHistory(arg1) {
   return window['go']['main']['App']['ReportHistory'](arg1);
 }
 
+export function ReportRemediation(arg1, arg2, arg3, arg4) {
+  return window['go']['main']['App']['ReportRemediation'](arg1, arg2, arg3, arg4);
+}
+
 export function RoundOverview(arg1) {
   return window['go']['main']['App']['RoundOverview'](arg1);
 }
@@ -246,6 +274,10 @@ export function SaveCommune(arg1) {
   return window['go']['main']['App']['SaveCommune'](arg1);
 }
 
+export function SaveConference(arg1) {
+  return window['go']['main']['App']['SaveConference'](arg1);
+}
+
 export function SaveCriteriaSet(arg1) {
   return window['go']['main']['App']['SaveCriteriaSet'](arg1);
 }
@@ -260,6 +292,14 @@ export function SaveLetter(arg1, arg2) {
 
 export function SaveMonthReportXLSX(arg1) {
   return window['go']['main']['App']['SaveMonthReportXLSX'](arg1);
+}
+
+export function SaveNotice(arg1) {
+  return window['go']['main']['App']['SaveNotice'](arg1);
+}
+
+export function SaveNoticeFile(arg1, arg2) {
+  return window['go']['main']['App']['SaveNoticeFile'](arg1, arg2);
 }
 
 export function SaveOfficial(arg1) {
@@ -364,6 +404,10 @@ export function UnitYear(arg1, arg2) {
 
 export function UnlockScoreSheet(arg1, arg2, arg3) {
   return window['go']['main']['App']['UnlockScoreSheet'](arg1, arg2, arg3);
+}
+
+export function VerifyRemediation(arg1, arg2, arg3) {
+  return window['go']['main']['App']['VerifyRemediation'](arg1, arg2, arg3);
 }
 
 export function VisitClashes(arg1) {
