@@ -247,20 +247,24 @@ func (s *Store) DraftNotice(ctx context.Context, month, replaces string) (domain
 		strengths, _ := r.Report.Values["strengths"].(string)
 		weaknesses, _ := r.Report.Values["weaknesses"].(string)
 		grades[quality]++
+		name := r.CellName
+		if r.CommuneName != "" {
+			name += " (" + r.CommuneName + ")"
+		}
 		switch {
 		case quality == "Tốt":
-			n.DidWell = append(n.DidWell, domain.NoticeUnit{UnitID: r.Report.CellID, Name: r.CellName, Note: strings.TrimSpace(strengths)})
+			n.DidWell = append(n.DidWell, domain.NoticeUnit{UnitID: r.Report.CellID, Name: name, Note: strings.TrimSpace(strengths)})
 		case quality == "Trung bình" || quality == "Kém" || strings.TrimSpace(weaknesses) != "":
 			text := strings.TrimSpace(weaknesses)
 			if text == "" {
 				text = "Buổi sinh hoạt được đánh giá " + strings.ToLower(quality) + "."
 			}
-			n.Shortcomings = append(n.Shortcomings, domain.NoticeShortcomings{UnitID: r.Report.CellID, Name: r.CellName,
+			n.Shortcomings = append(n.Shortcomings, domain.NoticeShortcomings{UnitID: r.Report.CellID, Name: name,
 				Items: []domain.Shortcoming{{ID: NewID(), Text: text, Due: due}}})
 		}
 	}
 	n.Assessment = fmt.Sprintf("Trong tháng %s, cán bộ của %s đã dự sinh hoạt %d chi bộ không báo trước: %d buổi tốt, %d buổi khá, %d buổi trung bình, %d buổi kém.",
-		m.Format("01/2006"), p.ShortName, len(seen), grades["Tốt"], grades["Khá"], grades["Trung bình"], grades["Kém"])
+		m.Format("1/2006"), p.ShortName, len(seen), grades["Tốt"], grades["Khá"], grades["Trung bình"], grades["Kém"])
 	n.Recipients = []string{"Các đảng bộ, chi bộ có tên,", "Thường trực " + p.ShortName + ",", "Lưu Văn phòng " + p.ShortName + "."}
 	return n, nil
 }

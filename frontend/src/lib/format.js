@@ -81,3 +81,18 @@ export function formatMonth(month) {
   const m = /^(\d{4})-(\d{2})$/.exec(month ?? '');
   return m ? `${m[2]}/${m[1]}` : (month ?? '');
 }
+
+/**
+ * Reads a month typed as mm/yyyy (or m/yyyy, or yyyy-mm) into "yyyy-mm"; null when it is
+ * not a real month.
+ * @param {string} text
+ */
+export function parseMonth(text) {
+  const s = String(text ?? '').trim();
+  let m = /^(\d{1,2})[/.-](\d{4})$/.exec(s);
+  let mo, y;
+  if (m) [mo, y] = [+m[1], +m[2]];
+  else if ((m = /^(\d{4})-(\d{2})$/.exec(s))) [y, mo] = [+m[1], +m[2]];
+  else return null;
+  return mo >= 1 && mo <= 12 && y >= 1900 && y <= 2200 ? `${y}-${pad(mo)}` : null;
+}

@@ -64,3 +64,15 @@ describe('formatMonth', () => {
     expect(formatMonth('')).toBe('');
   });
 });
+
+describe('parseMonth', () => {
+  it('reads mm/yyyy and yyyy-mm, refuses what is not a month', async () => {
+    const { parseMonth } = await import('./format.js');
+    expect(parseMonth('06/2018')).toBe('2018-06');
+    expect(parseMonth('6/2018')).toBe('2018-06');
+    expect(parseMonth('2018-06')).toBe('2018-06');
+    expect(parseMonth('13/2018')).toBeNull();
+    expect(parseMonth('June 2018')).toBeNull();
+    expect(parseMonth('06/18')).toBeNull();
+  });
+});
