@@ -86,6 +86,11 @@ const dict = {
     'cc.r.comment': 'Nhận xét',
     'cc.r.saveVerdict': 'Lưu kết quả',
     'cc.r.verified': 'Đã lưu kết quả xác nhận.',
+    'fu.title': 'Hạn chế chưa khắc phục của chi bộ theo thông báo kết luận ({n})',
+    'fu.atMeeting': 'Tại buổi sinh hoạt ngày {date}:',
+    'fu.seen': 'Điều cán bộ thấy tại buổi sinh hoạt',
+    'fu.record': 'Ghi nhận',
+    'fu.saved': 'Đã ghi nhận',
   },
   en: {
     'cc.title': 'Conclusions after a round of visits',
@@ -171,6 +176,11 @@ const dict = {
     'cc.r.comment': 'Comment',
     'cc.r.saveVerdict': 'Save the verdict',
     'cc.r.verified': 'Verdict saved.',
+    'fu.title': 'The cell’s shortcomings still open from conclusion notices ({n})',
+    'fu.atMeeting': 'At the meeting of {date}:',
+    'fu.seen': 'What the official saw at the meeting',
+    'fu.record': 'Record',
+    'fu.saved': 'Recorded',
   },
 };
 
