@@ -74,6 +74,17 @@ func (a *App) ListRemediation(f store.RemediationFilter) ([]domain.RemediationIt
 	return a.store().ListRemediation(a.ctx, f)
 }
 
+// SaveRemediationXLSX writes the remediation items as a workbook where the person
+// chooses; "" when cancelled.
+func (a *App) SaveRemediationXLSX(f store.RemediationFilter) (string, error) {
+	items, err := a.store().ListRemediation(a.ctx, f)
+	if err != nil {
+		return "", err
+	}
+	b, err := documents.RemediationXLSX(items)
+	return a.saveWithDialog(documents.FileName("Theo-doi-khac-phuc", documents.FormatXLSX), b, err)
+}
+
 // ReportRemediation records what the organization did about an item.
 func (a *App) ReportRemediation(itemID, date, actions, evidence string) (domain.RemediationReport, error) {
 	return a.store().ReportRemediation(a.ctx, itemID, date, actions, evidence)

@@ -313,3 +313,24 @@ func TestNoticeDocument(t *testing.T) {
 	}
 	contains(t, "notice pdf", pdfText(t, pdf), "THÔNG BÁO", "Số 45-TB/HU")
 }
+
+// The remediation workbook: a row per item, print set-up, filters.
+func TestRemediationXLSX(t *testing.T) {
+	b, err := RemediationXLSX([]domain.RemediationItem{{UnitName: "Chi bộ Xóm 5", NoticeNumber: "01-TB/HU", Shortcoming: "Chưa kiểm điểm", Due: "2018-07-31",
+		Overdue: true, Reports: []domain.RemediationReport{{Date: "2018-07-15", Actions: "Đã kiểm điểm"}}, Verdict: domain.PartlyRemedied, Comment: "Còn thiếu"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenReader(bytes.NewReader(b))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows, _ := f.GetRows("Khắc phục hạn chế")
+	if len(rows) != 4 || rows[3][1] != "Chi bộ Xóm 5" || rows[3][5] != "31/07/2018" || rows[3][6] != "15/07/2018: Đã kiểm điểm" || rows[3][7] != "Khắc phục một phần" || rows[3][9] != "Quá hạn" {
+		t.Fatalf("rows: %q", rows)
+	}
+	layout, _ := f.GetPageLayout("Khắc phục hạn chế")
+	if layout.Orientation == nil || *layout.Orientation != "landscape" {
+		t.Errorf("not landscape: %+v", layout)
+	}
+}

@@ -116,7 +116,8 @@ func visitBenchmarks(dir string) []Result {
 		{Name: "round_overview_visits", Value: float64(visits), Unit: "visits"},
 		{Name: "round_overview_ms", Value: ms(overview), Unit: "ms", Baseline: ms(rawOverview), Target: "< 200 ms"},
 	}
-	return append(out, paperBenchmarks(ctx, st)...)
+	out = append(out, paperBenchmarks(ctx, st)...)
+	return append(out, roundBenchmarks(ctx, st)...)
 }
 
 // planRound publishes the month and plans n visits by the Standing Board, half of them

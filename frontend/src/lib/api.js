@@ -135,6 +135,7 @@ export const saveNoticeFile = (id, format) => call('SaveNoticeFile', id, format)
 export const listRemediation = async (f = {}) => (await call('ListRemediation', { unitId: '', noticeId: '', openOnly: false, ...f })) ?? [];
 export const reportRemediation = (itemId, date, actions, evidence) => call('ReportRemediation', itemId, date, actions, evidence);
 export const verifyRemediation = (itemId, verdict, comment) => call('VerifyRemediation', itemId, verdict, comment);
+export const saveRemediationXLSX = (f = {}) => call('SaveRemediationXLSX', { unitId: '', noticeId: '', openOnly: false, ...f });
 /** Creates (empty id) or updates an official; the assignment must fit the role. */
 export const saveOfficial = (official) => call('SaveOfficial', official);
 /** PRAGMA integrity_check: "ok" or the problems found. */

@@ -160,6 +160,8 @@ export function SaveOfficial(arg1:domain.Official):Promise<domain.Official>;
 
 export function SaveOverview(arg1:string):Promise<string>;
 
+export function SaveRemediationXLSX(arg1:store.RemediationFilter):Promise<string>;
+
 export function SaveReport(arg1:string,arg2:string):Promise<string>;
 
 export function SaveReportDraft(arg1:domain.ReportDraft):Promise<domain.ReportDraft>;

@@ -310,6 +310,10 @@ export function SaveOverview(arg1) {
   return window['go']['main']['App']['SaveOverview'](arg1);
 }
 
+export function SaveRemediationXLSX(arg1) {
+  return window['go']['main']['App']['SaveRemediationXLSX'](arg1);
+}
+
 export function SaveReport(arg1, arg2) {
   return window['go']['main']['App']['SaveReport'](arg1, arg2);
 }

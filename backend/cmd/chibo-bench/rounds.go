@@ -1,0 +1,101 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"testing"
+
+	"chibo/backend/documents"
+	"chibo/backend/domain"
+	"chibo/backend/store"
+)
+
+// roundBenchmarks measures the round's results (issue 10) on the store of the visits
+// group (a month of 500 visits, half reported): the round page, the conclusion notice's
+// DOCX and PDF, and the remediation list with 5,000 items. Baselines in the same run:
+// bare scans of the same rows, and for the papers the introduction letter.
+func roundBenchmarks(ctx context.Context, st *store.Store) []Result {
+	page := testing.Benchmark(func(b *testing.B) {
+		for b.Loop() {
+			if _, err := st.GetRound(ctx, "2018-06"); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	rawPage := testing.Benchmark(func(b *testing.B) {
+		for b.Loop() {
+			rawScan(b, st, `SELECT id, commune_id, official_id, status, date FROM visits WHERE date LIKE '2018-06-%' AND deleted = 0`, 5)
+			rawScan(b, st, `SELECT id, visit_id, values_json FROM visit_reports WHERE deleted = 0`, 3)
+		}
+	})
+	// A notice naming every reported cell, then 5,000 shortcomings to follow.
+	n, err := st.DraftNotice(ctx, "2018-06", "")
+	if err != nil {
+		fail(err)
+	}
+	units, err := st.ListUnits(ctx)
+	if err != nil {
+		fail(err)
+	}
+	var cells []domain.Unit
+	for _, u := range units {
+		if u.Kind.HoldsMembers() {
+			cells = append(cells, u)
+		}
+	}
+	n.Assessment = "Các chi bộ sinh hoạt đúng quy định; một số nơi còn hình thức."
+	n.Shortcomings = nil
+	for i := range 5000 {
+		c := cells[i%len(cells)]
+		if i < len(cells) {
+			n.Shortcomings = append(n.Shortcomings, domain.NoticeShortcomings{UnitID: c.ID, Name: c.Name})
+		}
+		u := &n.Shortcomings[i%len(cells)]
+		u.Items = append(u.Items, domain.Shortcoming{ID: fmt.Sprintf("s%05d", i), Text: "Chưa kiểm điểm việc thực hiện nghị quyết tháng trước.",
+			Fix: "Kiểm điểm trong buổi sinh hoạt tháng sau.", Due: "2018-07-31"})
+	}
+	if n, err = st.SaveNotice(ctx, n); err != nil {
+		fail(err)
+	}
+	if n, err = st.IssueNotice(ctx, n.ID, "2018-07-05"); err != nil {
+		fail(err)
+	}
+	items := testing.Benchmark(func(b *testing.B) {
+		for b.Loop() {
+			if _, err := st.ListRemediation(ctx, store.RemediationFilter{}); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	rawItems := testing.Benchmark(func(b *testing.B) {
+		for b.Loop() {
+			rawScan(b, st, `SELECT id, notice_id, unit_id, commune_id, shortcoming, fix, due FROM remediations WHERE deleted = 0`, 7)
+		}
+	})
+	// The paper: a notice of 20 organizations with shortcomings, against the letter.
+	paper := n
+	paper.Shortcomings = paper.Shortcomings[:20]
+	p, _ := st.PaperProfile(ctx, "")
+	np := documents.NoticePaper{Header: p.Header(), Notice: paper}
+	vs, _ := st.ListVisits(ctx, store.VisitFilter{Month: "2018-06"})
+	f, _ := st.VisitFacts(ctx, vs[0].ID)
+	render := func(doc func() documents.Doc, format string) testing.BenchmarkResult {
+		return testing.Benchmark(func(b *testing.B) {
+			for b.Loop() {
+				if _, err := documents.Render(doc(), format); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+	notice := func() documents.Doc { return documents.NoticeDoc(np) }
+	letter := func() documents.Doc { return documents.LetterDoc(documents.LetterFromVisit(p.Header(), f)) }
+	return []Result{
+		{Name: "round_page_ms", Value: ms(page), Unit: "ms", Baseline: ms(rawPage), Target: "< 200 ms", Note: "GetRound over 500 visits, half reported"},
+		{Name: "notice_docx_ms", Value: ms(render(notice, documents.FormatDOCX)), Unit: "ms", Baseline: ms(render(letter, documents.FormatDOCX)), Target: "< 100 ms",
+			Note: "20 organizations with shortcomings; baseline: the introduction letter"},
+		{Name: "notice_pdf_ms", Value: ms(render(notice, documents.FormatPDF)), Unit: "ms", Baseline: ms(render(letter, documents.FormatPDF)), Target: "< 100 ms",
+			Note: "20 organizations with shortcomings; baseline: the introduction letter"},
+		{Name: "remediation_list_ms", Value: ms(items), Unit: "ms", Baseline: ms(rawItems), Target: "< 300 ms", Note: "5,000 items with their reports and verdicts"},
+	}
+}
