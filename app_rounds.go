@@ -24,7 +24,9 @@ func (a *App) DraftNotice(month, replaces string) (domain.Notice, error) {
 }
 
 // SaveNotice saves a draft notice.
-func (a *App) SaveNotice(n domain.Notice) (domain.Notice, error) { return a.store().SaveNotice(a.ctx, n) }
+func (a *App) SaveNotice(n domain.Notice) (domain.Notice, error) {
+	return a.store().SaveNotice(a.ctx, n)
+}
 
 // IssueNotice numbers and issues a draft (date yyyy-mm-dd, today when empty).
 func (a *App) IssueNotice(id, date string) (domain.Notice, error) {
@@ -32,7 +34,9 @@ func (a *App) IssueNotice(id, date string) (domain.Notice, error) {
 }
 
 // ListNotices returns the notices of a month ("" = all).
-func (a *App) ListNotices(month string) ([]domain.Notice, error) { return a.store().ListNotices(a.ctx, month) }
+func (a *App) ListNotices(month string) ([]domain.Notice, error) {
+	return a.store().ListNotices(a.ctx, month)
+}
 
 // SaveNoticeFile writes a notice as DOCX or PDF where the person chooses; "" when cancelled.
 func (a *App) SaveNoticeFile(id, format string) (string, error) {
