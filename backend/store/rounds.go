@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -521,4 +522,69 @@ func (s *Store) openRemediations(ctx context.Context, year int) (map[string]int,
 			return err
 		})
 	return out, err
+}
+
+// RoundState is one month's round at a glance.
+type RoundState struct {
+	Month         string `json:"month"`
+	Planned       int    `json:"planned"`  // visits not cancelled
+	Reported      int    `json:"reported"` // visits reported
+	Conference    bool   `json:"conference"`
+	NoticesIssued int    `json:"noticesIssued"`
+	Drafts        int    `json:"drafts"`
+	Items         int    `json:"items"`    // shortcomings of the month's issued notices
+	Remedied      int    `json:"remedied"` // of them, verified remedied
+}
+
+// ListRounds returns the state of every round of year that has visits, a conference or
+// a notice: visits done, reports in, conference held, notices issued, remediation
+// progress. Four grouped queries, whatever the year holds.
+func (s *Store) ListRounds(ctx context.Context, year int) ([]RoundState, error) {
+	if year < 2000 || year > 2100 {
+		return nil, domain.Errorf(domain.EInvalid, "year", "Năm không hợp lệ.", "Invalid year.")
+	}
+	y := fmt.Sprintf("%d-", year)
+	by := map[string]*RoundState{}
+	get := func(m string) *RoundState {
+		if r, ok := by[m]; ok {
+			return r
+		}
+		r := &RoundState{Month: m}
+		by[m] = r
+		return r
+	}
+	queries := []struct {
+		q  string
+		fn func(r *RoundState, a, b int)
+	}{
+		{`SELECT substr(date, 1, 7), count(*), sum(status = 'reported') FROM visits WHERE deleted = 0 AND status != 'cancelled' AND date LIKE ? AND committee_id = ? GROUP BY 1`,
+			func(r *RoundState, a, b int) { r.Planned, r.Reported = a, b }},
+		{`SELECT month, count(*), 0 FROM conferences WHERE deleted = 0 AND month LIKE ? AND committee_id = ? GROUP BY 1`,
+			func(r *RoundState, a, _ int) { r.Conference = a > 0 }},
+		{`SELECT month, sum(status = 'issued'), sum(status = 'draft') FROM notices WHERE deleted = 0 AND month LIKE ? AND committee_id = ? GROUP BY 1`,
+			func(r *RoundState, a, b int) { r.NoticesIssued, r.Drafts = a, b }},
+		{`SELECT n.month, count(*), sum(coalesce(c.verdict, '') = 'remedied') FROM remediations r JOIN notices n ON n.id = r.notice_id
+			LEFT JOIN remediation_checks c ON c.id = r.id AND c.deleted = 0 WHERE r.deleted = 0 AND n.month LIKE ? AND n.committee_id = ? GROUP BY 1`,
+			func(r *RoundState, a, b int) { r.Items, r.Remedied = a, b }},
+	}
+	for _, q := range queries {
+		err := queryEach(ctx, s.db, q.q, []any{y + "%", s.committeeID}, func(rows *sql.Rows) error {
+			var m string
+			var a, b int
+			if err := rows.Scan(&m, &a, &b); err != nil {
+				return err
+			}
+			q.fn(get(m), a, b)
+			return nil
+		})
+		if err != nil {
+			return nil, err
+		}
+	}
+	out := make([]RoundState, 0, len(by))
+	for _, r := range by {
+		out = append(out, *r)
+	}
+	slices.SortFunc(out, func(a, b RoundState) int { return strings.Compare(a.Month, b.Month) })
+	return out, nil
 }

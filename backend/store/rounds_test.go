@@ -133,6 +133,11 @@ func TestRoundNoticeAndRemediation(t *testing.T) {
 	if open, _ := st.openRemediations(ctx, 2018); open[parent.ParentID] != 0 {
 		t.Fatalf("a remedied item still counts: %v", open)
 	}
+	rounds, err := st.ListRounds(ctx, 2018)
+	must(t, err)
+	if len(rounds) != 1 || rounds[0] != (RoundState{Month: "2018-06", Planned: 2, Reported: 2, Conference: true, NoticesIssued: 4, Items: 1, Remedied: 1}) {
+		t.Fatalf("rounds of 2018: %+v", rounds)
+	}
 }
 
 // The year's suggestion: an organization with an open shortcoming is not rated Xuất sắc.

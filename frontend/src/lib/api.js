@@ -126,6 +126,7 @@ export const committeeProfiles = async () => (await call('CommitteeProfiles')) ?
 export const saveCommitteeProfile = (p) => call('SaveCommitteeProfile', p);
 export const mergeCommunes = (m) => call('MergeCommunes', m);
 export const getRound = (month) => call('GetRound', month);
+export const listRounds = async (year) => (await call('ListRounds', year)) ?? [];
 export const saveConference = (c) => call('SaveConference', c);
 export const draftNotice = (month, replaces = '') => call('DraftNotice', month, replaces);
 export const saveNotice = (n) => call('SaveNotice', n);

@@ -2063,6 +2063,32 @@ export namespace store {
 		    return a;
 		}
 	}
+	export class RoundState {
+	    month: string;
+	    planned: number;
+	    reported: number;
+	    conference: boolean;
+	    noticesIssued: number;
+	    drafts: number;
+	    items: number;
+	    remedied: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new RoundState(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.month = source["month"];
+	        this.planned = source["planned"];
+	        this.reported = source["reported"];
+	        this.conference = source["conference"];
+	        this.noticesIssued = source["noticesIssued"];
+	        this.drafts = source["drafts"];
+	        this.items = source["items"];
+	        this.remedied = source["remedied"];
+	    }
+	}
 	export class ScheduleFilter {
 	    from: string;
 	    to: string;

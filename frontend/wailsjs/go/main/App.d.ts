@@ -84,6 +84,8 @@ export function ListRemediation(arg1:store.RemediationFilter):Promise<Array<doma
 
 export function ListReports(arg1:string):Promise<Array<domain.Report>>;
 
+export function ListRounds(arg1:number):Promise<Array<store.RoundState>>;
+
 export function ListSchedules(arg1:store.ScheduleFilter):Promise<Array<store.ScheduleItem>>;
 
 export function ListTemplates():Promise<Array<domain.ReportTemplate>>;

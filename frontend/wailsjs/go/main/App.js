@@ -158,6 +158,10 @@ export function ListReports(arg1) {
   return window['go']['main']['App']['ListReports'](arg1);
 }
 
+export function ListRounds(arg1) {
+  return window['go']['main']['App']['ListRounds'](arg1);
+}
+
 export function ListSchedules(arg1) {
   return window['go']['main']['App']['ListSchedules'](arg1);
 }
