@@ -13,7 +13,9 @@ import (
 func (a *App) GetRound(month string) (store.Round, error) { return a.store().GetRound(a.ctx, month) }
 
 // ListRounds returns the state of every round of a year.
-func (a *App) ListRounds(year int) ([]store.RoundState, error) { return a.store().ListRounds(a.ctx, year) }
+func (a *App) ListRounds(year int) ([]store.RoundState, error) {
+	return a.store().ListRounds(a.ctx, year)
+}
 
 // SaveConference records the round's conference.
 func (a *App) SaveConference(c domain.Conference) (domain.Conference, error) {
