@@ -29,6 +29,9 @@ DB ?= $(or $(CHIBO_DB),$(or $(XDG_CONFIG_HOME),$(HOME)/.config)/ChiBo/chibo.db)
 # The local sync server of `make run` and `make server`: demo data and one account per role.
 SERVER_DATA ?= $(or $(CHIBO_SERVER_DATA),$(or $(XDG_DATA_HOME),$(HOME)/.local/share)/ChiBo/server)
 SERVER_ADDR ?= 127.0.0.1:8443
+# The example the local server is loaded with: kimson2018 (the article's district) or
+# ninhbinh2025 (the province over the communes merged in 2025). Use a fresh SERVER_DATA.
+PRESET ?= kimson2018
 
 # (frontend/wailsjs/runtime is left out: `wails build` rewrites it, unchanged, on every run.)
 FRONTEND_SRC := $(shell find frontend/src frontend/wailsjs/go frontend/public -type f 2>/dev/null) \
@@ -124,7 +127,7 @@ server-bin:
 
 server: server-bin
 	@mkdir -p "$(SERVER_DATA)"
-	$(BIN)/chibo-server demo-accounts --data "$(SERVER_DATA)"
+	$(BIN)/chibo-server demo-accounts --data "$(SERVER_DATA)" --preset $(PRESET)
 	exec $(BIN)/chibo-server serve --addr $(SERVER_ADDR) --data "$(SERVER_DATA)"
 
 # ---------------------------------------------------------------- run
@@ -140,7 +143,7 @@ run: deps build server-bin
 	  echo "==> a sync server already answers on $(SERVER_ADDR)"; \
 	else \
 	  echo "==> sync server on http://$(SERVER_ADDR) (data in $(SERVER_DATA), log in $(SERVER_DATA)/server.log)"; \
-	  $(BIN)/chibo-server demo-accounts --data "$(SERVER_DATA)"; \
+	  $(BIN)/chibo-server demo-accounts --data "$(SERVER_DATA)" --preset $(PRESET); \
 	  $(BIN)/chibo-server serve --addr $(SERVER_ADDR) --data "$(SERVER_DATA)" >>"$(SERVER_DATA)/server.log" 2>&1 & \
 	  server=$$!; trap 'kill $$server 2>/dev/null' EXIT INT TERM; \
 	fi; \

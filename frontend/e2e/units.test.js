@@ -214,7 +214,7 @@ test('units: close, merge and move a cell; unbuilt areas say so', async (t) => {
   await screenshot(page, 'units-13-moved');
 
   // An area that is not built yet says so, without data.
-  await byTestId(page, 'nav-conclusions').click();
+  await byTestId(page, 'nav-urgent').click();
   assert.match(await byTestId(page, 'placeholder').textContent(), /Chức năng này đang được xây dựng/);
   await screenshot(page, 'units-14-placeholder');
 });
