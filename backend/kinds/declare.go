@@ -29,6 +29,11 @@ const (
 	Remediation        = "remediation"
 	RemediationReport  = "remediation_report"
 	RemediationCheck   = "remediation_check"
+	YearTheme          = "year_theme"
+	Matter             = "matter"
+	MatterReview       = "matter_review"
+	MatterUpdate       = "matter_update"
+	Dialogue           = "dialogue"
 )
 
 // Field constructors keep the declarations one line each.
@@ -309,6 +314,62 @@ var (
 			required(ref("itemId", "item_id", Remediation)), ref("unitId", "unit_id", Unit), ref("communeId", "commune_id", Commune),
 			required(enum("verdict", "verdict", string(domain.Remedied), string(domain.PartlyRemedied), string(domain.NotRemedied))),
 			text("comment", "comment", noteLen), text("by", "by_user", nameLen), text("at", "at", shortLen)}})
+)
+
+// Matters followed to a result (issue 11): the year's theme, urgent matters registered by
+// each organization, dialogues with the people and the issues raised there, every state
+// change recorded.
+var (
+	officeAndCommittee = roles(domain.RoleCommuneOffice, domain.RoleStandingCommittee, domain.RoleDistrictCommittee, domain.RoleDistrictCadre)
+
+	_ = declare(&Kind{Name: YearTheme, Table: "year_themes", About: "A committee's theme of the year (chủ đề năm); its id is derived from the committee and the year.",
+		Public: true, Writers: districtAll,
+		Fields: []Field{ref("committeeId", "committee_id", Unit), ref("communeId", "commune_id", Commune), integer("year", "year", 2000, 2200),
+			required(text("theme", "theme", 1000))}})
+
+	_ = declare(&Kind{Name: Matter, Table: "matters", About: "One matter followed to a result: an urgent matter an organization registered, an issue raised at a dialogue, a briefing's direction.",
+		Writers: officeAndCommittee,
+		Links:   []Link{{Field: "unitId", Commune: SameCommune}, {Field: "dialogueId", Commune: SameCommune}},
+		Fields: []Field{
+			required(enum("source", "source", string(domain.SourceUrgent), string(domain.SourceDialogue), string(domain.SourceBriefing), string(domain.SourceConcern))),
+			ref("unitId", "unit_id", Unit), ref("communeId", "commune_id", Commune), integer("year", "year", 2000, 2200),
+			required(text("title", "title", 1000)), text("expected", "expected", noteLen), text("lead", "lead", nameLen),
+			note(text("deadline", "deadline", shortLen), "yyyy-mm-dd"), note(doc("milestones", "milestones"), "dated steps"),
+			text("topic", "topic", nameLen), text("raisedBy", "raised_by", nameLen), text("forwardedTo", "forwarded_to", nameLen),
+			ref("dialogueId", "dialogue_id", Dialogue),
+			required(enum("state", "state", string(domain.MatterRegistered), string(domain.MatterInProgress), string(domain.MatterResolved),
+				string(domain.MatterPartly), string(domain.MatterNotResolved))),
+			text("result", "result", noteLen), text("evidence", "evidence", noteLen), text("createdAt", "created_at", shortLen)},
+		Rule: func(v Values) error {
+			m := domain.Matter{Source: domain.MatterSource(v.Str("source")), Title: v.Str("title"), Deadline: v.Str("deadline")}
+			return m.Validate()
+		}})
+
+	_ = declare(&Kind{Name: MatterReview, Table: "matter_reviews", About: "The committee's acceptance or return of a registered matter, with its comment; its id is the matter's.",
+		Writers: districtAll,
+		Links:   []Link{{Field: "matterId"}, {Field: "unitId", Commune: SameCommune}},
+		Fields: []Field{required(ref("matterId", "matter_id", Matter)), ref("unitId", "unit_id", Unit), ref("communeId", "commune_id", Commune),
+			required(enum("decision", "decision", string(domain.MatterAccepted), string(domain.MatterReturned))),
+			text("comment", "comment", noteLen), text("by", "by_user", nameLen), text("at", "at", shortLen)}})
+
+	_ = declare(&Kind{Name: MatterUpdate, Table: "matter_updates", About: "One step of a matter: progress, an answer, the result; written once, so the matter's history is its audit.",
+		Writers: officeAndCommittee, InsertOnly: true,
+		Links:   []Link{{Field: "matterId"}, {Field: "unitId", Commune: SameCommune}},
+		Fields: []Field{required(ref("matterId", "matter_id", Matter)), ref("unitId", "unit_id", Unit), ref("communeId", "commune_id", Commune),
+			note(required(text("date", "date", shortLen)), "yyyy-mm-dd"),
+			required(enum("state", "state", string(domain.MatterRegistered), string(domain.MatterInProgress), string(domain.MatterResolved),
+				string(domain.MatterPartly), string(domain.MatterNotResolved))),
+			text("note", "note", noteLen), text("by", "by_user", nameLen), text("at", "at", shortLen)}})
+
+	_ = declare(&Kind{Name: Dialogue, Table: "dialogues", About: "A dialogue with the people (đối thoại) or a citizen reception (tiếp công dân) of a commune; its issues are matters.",
+		Writers: officeAndCommittee,
+		Fields: []Field{ref("communeId", "commune_id", Commune), required(enum("kind", "kind", string(domain.DialogueMeeting), string(domain.Reception))),
+			note(required(text("date", "date", shortLen)), "yyyy-mm-dd"), text("place", "place", 300), text("chair", "chair", nameLen),
+			text("participants", "participants", noteLen), text("note", "note", noteLen)},
+		Rule: func(v Values) error {
+			d := domain.Dialogue{Kind: domain.DialogueKind(v.Str("kind")), Date: v.Str("date")}
+			return d.Validate()
+		}})
 )
 
 func monthRule(v Values) error {

@@ -37,6 +37,11 @@ var examples = []struct{ kind, id, fields string }{
 	{kinds.Remediation, "i1", `{"noticeId":"n1","unitId":"u1","communeId":"c1","shortcoming":"Chưa đúng trình tự","due":"2026-03-31"}`},
 	{kinds.RemediationReport, "j1", `{"itemId":"i1","unitId":"u1","communeId":"c1","date":"2026-02-10","actions":"Đã sửa"}`},
 	{kinds.RemediationCheck, "i1", `{"itemId":"i1","unitId":"u1","communeId":"c1","verdict":"remedied"}`},
+	{kinds.YearTheme, "t2018", `{"year":2018,"theme":"Trách nhiệm thực thi công vụ"}`},
+	{kinds.Dialogue, "g1", `{"communeId":"c1","kind":"dialogue","date":"2018-05-10","chair":"Bí thư"}`},
+	{kinds.Matter, "q1", `{"source":"urgent","unitId":"u1","communeId":"c1","year":2018,"title":"Xử lý rác thải","deadline":"2018-12-31","state":"registered"}`},
+	{kinds.MatterReview, "q1", `{"matterId":"q1","unitId":"u1","communeId":"c1","decision":"accepted"}`},
+	{kinds.MatterUpdate, "w2", `{"matterId":"q1","unitId":"u1","communeId":"c1","date":"2018-06-30","state":"in_progress","note":"Đã ký hợp đồng"}`},
 	{kinds.YearClassification, "y1", `{"unitId":"u1","communeId":"c1","year":2026,"suggestion":"{}","restricted":1}`},
 }
 
