@@ -354,7 +354,7 @@ var (
 
 	_ = declare(&Kind{Name: MatterUpdate, Table: "matter_updates", About: "One step of a matter: progress, an answer, the result; written once, so the matter's history is its audit.",
 		Writers: officeAndCommittee, InsertOnly: true,
-		Links:   []Link{{Field: "matterId"}, {Field: "unitId", Commune: SameCommune}},
+		Links: []Link{{Field: "matterId"}, {Field: "unitId", Commune: SameCommune}},
 		Fields: []Field{required(ref("matterId", "matter_id", Matter)), ref("unitId", "unit_id", Unit), ref("communeId", "commune_id", Commune),
 			note(required(text("date", "date", shortLen)), "yyyy-mm-dd"),
 			required(enum("state", "state", string(domain.MatterRegistered), string(domain.MatterInProgress), string(domain.MatterResolved),
