@@ -82,6 +82,7 @@ type Matter struct {
 	CreatedAt   string         `json:"createdAt"`
 	Decision    MatterDecision `json:"decision"` // "" until the committee decides
 	Comment     string         `json:"comment"`
+	DecidedBy   string         `json:"decidedBy"`
 	Updates     []MatterUpdate `json:"updates"`
 	Overdue     bool           `json:"overdue"`
 	SyncState   SyncState      `json:"syncState"`

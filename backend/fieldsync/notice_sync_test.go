@@ -119,3 +119,62 @@ func TestNoticeAndRemediationThroughTheServer(t *testing.T) {
 		t.Fatalf("the office's own verdict was not refused: %+v", refused)
 	}
 }
+
+// Matters through the real server (issue 11): the Phát Diệm office registers its urgent
+// matters and holds a dialogue; Bình Minh's office holds none of it; the committee
+// returns one with a comment, which reaches the office; an office that accepts its own
+// matter is refused.
+func TestMattersThroughTheServer(t *testing.T) {
+	env := synctest.New(t)
+	env.SeedDemo()
+	pdOffice, bmOffice, board := env.Device("vp.phatdiem"), env.Device("vp.binhminh"), env.Device("bithu")
+	all := []*synctest.Device{pdOffice, bmOffice, board}
+	syncAll := func() {
+		for round := 0; round < 2; round++ {
+			for _, d := range all {
+				d.Sync(t)
+			}
+		}
+	}
+	syncAll()
+	pd := communeID(t, board.Store, "Phát Diệm")
+	units, _ := pdOffice.Store.ListUnits(ctx)
+	var org string
+	for _, u := range units {
+		if u.CommuneID == pd && u.Kind == domain.KindGrassrootsCommittee {
+			org = u.ID
+		}
+	}
+	var ids []string
+	for _, title := range []string{"Xử lý rác thải", "Nạo vét kênh", "Đường giao thông nội đồng"} {
+		m, err := pdOffice.Store.SaveMatter(ctx, domain.Matter{Source: domain.SourceUrgent, UnitID: org, Title: title, Lead: "Bí thư", Deadline: "2018-12-31", Year: 2018})
+		must(t, err)
+		ids = append(ids, m.ID)
+	}
+	_, err := pdOffice.Store.SaveDialogue(ctx, domain.Dialogue{CommuneID: pd, Kind: domain.DialogueMeeting, Date: "2018-05-10"},
+		[]store.DialogueIssue{{Topic: "Đất đai", Content: "Cấp giấy chứng nhận", ForwardedTo: "UBND", Deadline: "2018-06-10"}})
+	must(t, err)
+	syncAll()
+	if n := rows(t, bmOffice, `SELECT count(*) FROM matters`) + rows(t, bmOffice, `SELECT count(*) FROM dialogues`); n != 0 {
+		t.Fatalf("the Bình Minh office holds %d matters or dialogues of Phát Diệm", n)
+	}
+	if n := rows(t, board, `SELECT count(*) FROM matters`); n != 4 {
+		t.Fatalf("the board holds %d matters, want 4", n)
+	}
+	must(t, board.Store.ReviewMatter(ctx, ids[1], domain.MatterReturned, "Ghi rõ chiều dài kênh"))
+	must(t, pdOffice.Store.ReviewMatter(ctx, ids[0], domain.MatterAccepted, "tự duyệt"))
+	syncAll()
+	ms, err := pdOffice.Store.ListMatters(ctx, store.MatterFilter{Source: "urgent"})
+	must(t, err)
+	decided := map[string]domain.MatterDecision{}
+	for _, m := range ms {
+		decided[m.ID] = m.Decision
+	}
+	if decided[ids[1]] != domain.MatterReturned || decided[ids[0]] != "" {
+		t.Fatalf("decisions the office sees: %v", decided)
+	}
+	refused, _ := pdOffice.Store.RefusedChanges(ctx)
+	if len(refused) != 1 || refused[0].Kind != "matter_review" {
+		t.Fatalf("the office's own acceptance was not refused: %+v", refused)
+	}
+}

@@ -307,7 +307,7 @@ var (
 			note(required(text("date", "date", shortLen)), "yyyy-mm-dd"), required(text("actions", "actions", noteLen)),
 			text("evidence", "evidence", noteLen), text("by", "by_user", nameLen), text("at", "at", shortLen)}})
 
-	_ = declare(&Kind{Name: RemediationCheck, Table: "remediation_checks", About: "The official's verification of one shortcoming's remedy: remedied, partly or not, with a comment; its id is the item's.",
+	_ = declare(&Kind{Name: RemediationCheck, Table: "remediation_checks", About: "The official's verification of one shortcoming's remedy: remedied, partly or not, with a comment; its id is derived from the item's.",
 		Writers: districtAll,
 		Links:   []Link{{Field: "itemId"}, {Field: "unitId", Commune: SameCommune}},
 		Fields: []Field{
@@ -345,7 +345,7 @@ var (
 			return m.Validate()
 		}})
 
-	_ = declare(&Kind{Name: MatterReview, Table: "matter_reviews", About: "The committee's acceptance or return of a registered matter, with its comment; its id is the matter's.",
+	_ = declare(&Kind{Name: MatterReview, Table: "matter_reviews", About: "The committee's acceptance or return of a registered matter, with its comment; its id is derived from the matter's.",
 		Writers: districtAll,
 		Links:   []Link{{Field: "matterId"}, {Field: "unitId", Commune: SameCommune}},
 		Fields: []Field{required(ref("matterId", "matter_id", Matter)), ref("unitId", "unit_id", Unit), ref("communeId", "commune_id", Commune),

@@ -111,7 +111,7 @@ func (s *Store) SaveMatter(ctx context.Context, m domain.Matter) (domain.Matter,
 	}
 	err := s.write(ctx, func(tx *sql.Tx) error {
 		var decision string
-		tx.QueryRow(`SELECT decision FROM matter_reviews WHERE id = ? AND deleted = 0`, m.ID).Scan(&decision)
+		tx.QueryRow(`SELECT decision FROM matter_reviews WHERE id = ? AND deleted = 0`, MatterReviewID(m.ID)).Scan(&decision)
 		if decision == string(domain.MatterAccepted) {
 			return domain.Errorf(domain.EConflict, "", "Việc đã được cấp ủy chấp nhận; hãy ghi tiến độ thay vì sửa nội dung.",
 				"The committee accepted the matter; record its progress instead of editing it.")
@@ -144,10 +144,16 @@ func (s *Store) ReviewMatter(ctx context.Context, id string, decision domain.Mat
 		if err != nil {
 			return err
 		}
-		_, err = s.putRecord(tx, kindMatterReview, id, Values{"matterId": id, "unitId": unit, "communeId": commune,
+		_, err = s.putRecord(tx, kindMatterReview, MatterReviewID(id), Values{"matterId": id, "unitId": unit, "communeId": commune,
 			"decision": string(decision), "comment": comment, "by": s.userID, "at": s.nowUTC()})
 		return err
 	})
+}
+
+// MatterReviewID is the id of the committee's decision on a matter: derived from the
+// matter's (never the same id, so each record keeps its own sync state).
+func MatterReviewID(matterID string) string {
+	return uuid.NewSHA1(roundNS, []byte("matter_review/"+matterID)).String()
 }
 
 func matterTx(tx *sql.Tx, id string) (unitID, communeID string, err error) {
@@ -217,17 +223,17 @@ func (s *Store) ListMatters(ctx context.Context, f MatterFilter) ([]domain.Matte
 	today := s.today()
 	out := []domain.Matter{}
 	idx := map[string]int{}
-	q := `SELECT ` + kindMatter.columns("m.") + `, coalesce(u.name, ''), coalesce(c.name, ''), coalesce(r.decision, ''), coalesce(r.comment, '')
+	q := `SELECT ` + kindMatter.columns("m.") + `, coalesce(u.name, ''), coalesce(c.name, ''), coalesce(r.decision, ''), coalesce(r.comment, ''), coalesce(r.by_user, '')
 		FROM matters m LEFT JOIN units u ON u.id = m.unit_id LEFT JOIN communes c ON c.id = m.commune_id
-		LEFT JOIN matter_reviews r ON r.id = m.id AND r.deleted = 0
+		LEFT JOIN matter_reviews r ON r.matter_id = m.id AND r.deleted = 0
 		WHERE m.deleted = 0 AND (? = '' OR m.source = ?) AND (? = '' OR m.unit_id = ?) AND (? = '' OR m.commune_id = ?)
 		AND (? = '' OR m.state = ?) AND (? = '' OR m.topic = ?) AND (? = 0 OR m.year = ?) AND (? = '' OR m.dialogue_id = ?)
 		ORDER BY m.deadline = '', m.deadline, m.created_at, m.id`
 	args := []any{f.Source, f.Source, f.UnitID, f.UnitID, f.CommuneID, f.CommuneID, f.State, f.State, f.Topic, f.Topic, f.Year, f.Year, f.DialogueID, f.DialogueID}
 	err := queryEach(ctx, s.db, q, args, func(rows *sql.Rows) error {
 		var m domain.Matter
-		var decision string
-		x, err := kindMatter.scan(rows, &m.UnitName, &m.CommuneName, &decision, &m.Comment)
+		var decision, by string
+		x, err := kindMatter.scan(rows, &m.UnitName, &m.CommuneName, &decision, &m.Comment, &by)
 		if err != nil {
 			return err
 		}
@@ -236,7 +242,7 @@ func (s *Store) ListMatters(ctx context.Context, f MatterFilter) ([]domain.Matte
 		m.RaisedBy, m.ForwardedTo, m.DialogueID, m.State = x.str("raisedBy"), x.str("forwardedTo"), x.str("dialogueId"), domain.MatterState(x.str("state"))
 		m.Result, m.Evidence, m.CreatedAt, m.Decision = x.str("result"), x.str("evidence"), x.str("createdAt"), domain.MatterDecision(decision)
 		json.Unmarshal([]byte(x.str("milestones")), &m.Milestones)
-		m.Overdue, m.Updates = m.IsOverdue(today), []domain.MatterUpdate{}
+		m.Overdue, m.Updates, m.DecidedBy = m.IsOverdue(today), []domain.MatterUpdate{}, by
 		if f.OverdueOnly && !m.Overdue {
 			return nil
 		}
@@ -268,6 +274,11 @@ func (s *Store) ListMatters(ctx context.Context, f MatterFilter) ([]domain.Matte
 	}
 	for i := range out {
 		out[i].SyncState, _ = states.of(out[i].ID)
+		// A decision the server refused (an office deciding its own matter) is not the
+		// committee's: it stays, refused, on the sync screen only.
+		if st, _ := states.of(MatterReviewID(out[i].ID)); st == domain.SyncRefused && out[i].DecidedBy == s.userID {
+			out[i].Decision, out[i].Comment = "", ""
+		}
 	}
 	return out, nil
 }

@@ -33,6 +33,12 @@ func ConferenceID(committeeID, month string) string {
 	return uuid.NewSHA1(roundNS, []byte("conference/"+committeeID+"/"+month)).String()
 }
 
+// RemediationCheckID is the id of the official's verdict on an item: derived from the
+// item's (never the same id, so each record keeps its own sync state).
+func RemediationCheckID(itemID string) string {
+	return uuid.NewSHA1(roundNS, []byte("remediation_check/"+itemID)).String()
+}
+
 // RemediationID is the id of the item a notice's shortcoming becomes.
 func RemediationID(noticeID, shortcomingID string) string {
 	return uuid.NewSHA1(roundNS, []byte("remediation/"+noticeID+"/"+shortcomingID)).String()
@@ -402,7 +408,7 @@ func (s *Store) ListRemediation(ctx context.Context, f RemediationFilter) ([]dom
 	err := queryEach(ctx, s.db, `SELECT r.id, r.notice_id, coalesce(n.number, 0), coalesce(n.symbol, ''), r.unit_id, coalesce(u.name, ''), r.commune_id,
 		r.committee_id, r.shortcoming, r.fix, r.due, coalesce(c.verdict, ''), coalesce(c.comment, ''), coalesce(c.by_user, ''), coalesce(c.at, '')
 		FROM remediations r LEFT JOIN notices n ON n.id = r.notice_id LEFT JOIN units u ON u.id = r.unit_id
-		LEFT JOIN remediation_checks c ON c.id = r.id AND c.deleted = 0
+		LEFT JOIN remediation_checks c ON c.item_id = r.id AND c.deleted = 0
 		WHERE r.deleted = 0 AND (? = '' OR r.unit_id = ?) AND (? = '' OR r.notice_id = ?) ORDER BY r.due, u.name, r.id`,
 		[]any{f.UnitID, f.UnitID, f.NoticeID, f.NoticeID}, func(rows *sql.Rows) error {
 			var it domain.RemediationItem
@@ -446,6 +452,11 @@ func (s *Store) ListRemediation(ctx context.Context, f RemediationFilter) ([]dom
 	}
 	for i := range out {
 		out[i].SyncState, _ = states.of(out[i].ID)
+		// A verdict the server refused (an office judging its own item) is not the
+		// official's: it stays, refused, on the sync screen only.
+		if st, _ := states.of(RemediationCheckID(out[i].ID)); st == domain.SyncRefused && out[i].VerifiedBy == s.userID {
+			out[i].Verdict, out[i].Comment, out[i].VerifiedBy, out[i].VerifiedAt = "", "", "", ""
+		}
 	}
 	return out, nil
 }
@@ -499,7 +510,7 @@ func (s *Store) VerifyRemediation(ctx context.Context, itemID string, verdict do
 		if err != nil {
 			return err
 		}
-		_, err = s.putRecord(tx, kindRemediationCheck, itemID, Values{"itemId": itemID, "unitId": unit, "communeId": commune,
+		_, err = s.putRecord(tx, kindRemediationCheck, RemediationCheckID(itemID), Values{"itemId": itemID, "unitId": unit, "communeId": commune,
 			"verdict": string(verdict), "comment": comment, "by": s.userID, "at": s.nowUTC()})
 		return err
 	})
@@ -512,7 +523,7 @@ func (s *Store) openRemediations(ctx context.Context, year int) (map[string]int,
 	out := map[string]int{}
 	err := queryEach(ctx, s.db, `SELECT CASE WHEN u.kind = 'subordinate_cell' THEN u.parent_id ELSE r.unit_id END, count(*)
 		FROM remediations r JOIN notices n ON n.id = r.notice_id LEFT JOIN units u ON u.id = r.unit_id
-		LEFT JOIN remediation_checks c ON c.id = r.id AND c.deleted = 0
+		LEFT JOIN remediation_checks c ON c.item_id = r.id AND c.deleted = 0
 		WHERE r.deleted = 0 AND n.date <= ? AND coalesce(c.verdict, '') != 'remedied' GROUP BY 1`,
 		[]any{fmt.Sprintf("%d-12-31", year)}, func(rows *sql.Rows) error {
 			var id string
@@ -564,7 +575,7 @@ func (s *Store) ListRounds(ctx context.Context, year int) ([]RoundState, error) 
 		{`SELECT month, sum(status = 'issued'), sum(status = 'draft') FROM notices WHERE deleted = 0 AND month LIKE ? AND committee_id = ? GROUP BY 1`,
 			func(r *RoundState, a, b int) { r.NoticesIssued, r.Drafts = a, b }},
 		{`SELECT n.month, count(*), sum(coalesce(c.verdict, '') = 'remedied') FROM remediations r JOIN notices n ON n.id = r.notice_id
-			LEFT JOIN remediation_checks c ON c.id = r.id AND c.deleted = 0 WHERE r.deleted = 0 AND n.month LIKE ? AND n.committee_id = ? GROUP BY 1`,
+			LEFT JOIN remediation_checks c ON c.item_id = r.id AND c.deleted = 0 WHERE r.deleted = 0 AND n.month LIKE ? AND n.committee_id = ? GROUP BY 1`,
 			func(r *RoundState, a, b int) { r.Items, r.Remedied = a, b }},
 	}
 	for _, q := range queries {
