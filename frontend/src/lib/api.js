@@ -136,6 +136,16 @@ export const saveNoticeFile = (id, format) => call('SaveNoticeFile', id, format)
 export const listRemediation = async (f = {}) => (await call('ListRemediation', { unitId: '', noticeId: '', openOnly: false, ...f })) ?? [];
 export const reportRemediation = (itemId, date, actions, evidence) => call('ReportRemediation', itemId, date, actions, evidence);
 export const verifyRemediation = (itemId, verdict, comment) => call('VerifyRemediation', itemId, verdict, comment);
+export const yearTheme = (year) => call('YearTheme', Number(year));
+export const setYearTheme = (year, theme) => call('SetYearTheme', Number(year), theme);
+export const saveMatter = (m) => call('SaveMatter', { milestones: [], topic: '', raisedBy: '', forwardedTo: '', dialogueId: '', state: '', result: '', evidence: '', ...m });
+export const reviewMatter = (id, decision, comment) => call('ReviewMatter', id, decision, comment);
+export const updateMatter = (id, date, state, note, evidence = '') => call('UpdateMatter', id, date, state, note, evidence);
+export const listMatters = async (f) => (await call('ListMatters', f)) ?? [];
+export const saveDialogue = (d, issues) => call('SaveDialogue', d, issues);
+export const dialogueStats = (year) => call('DialogueStats', Number(year));
+export const dialogueTopics = async () => (await call('DialogueTopics')) ?? [];
+export const saveMattersXLSX = (f) => call('SaveMattersXLSX', f);
 export const saveRemediationXLSX = (f = {}) => call('SaveRemediationXLSX', { unitId: '', noticeId: '', openOnly: false, ...f });
 /** Creates (empty id) or updates an official; the assignment must fit the role. */
 export const saveOfficial = (official) => call('SaveOfficial', official);

@@ -7,9 +7,10 @@ import en from './i18n/en.js';
 import visits from './i18n/visits.js';
 import scoring from './i18n/scoring.js';
 import conclusions from './i18n/conclusions.js';
+import matters from './i18n/matters.js';
 
 /** Per-area dictionaries beside the shell's; their keys never overlap (i18n.test.js). */
-export const AREAS = { shell: { vi, en }, visits, scoring, conclusions };
+export const AREAS = { shell: { vi, en }, visits, scoring, conclusions, matters };
 
 /** One dictionary per language: every area's texts, looked up by $t. */
 export const dictionaries = {

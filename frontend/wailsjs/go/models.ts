@@ -509,6 +509,34 @@ export namespace domain {
 		    return a;
 		}
 	}
+	export class Dialogue {
+	    id: string;
+	    communeId: string;
+	    kind: string;
+	    date: string;
+	    place: string;
+	    chair: string;
+	    participants: string;
+	    note: string;
+	    syncState: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Dialogue(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.communeId = source["communeId"];
+	        this.kind = source["kind"];
+	        this.date = source["date"];
+	        this.place = source["place"];
+	        this.chair = source["chair"];
+	        this.participants = source["participants"];
+	        this.note = source["note"];
+	        this.syncState = source["syncState"];
+	    }
+	}
 	export class DocumentHeader {
 	    parentBody: string;
 	    issuingBody: string;
@@ -533,6 +561,124 @@ export namespace domain {
 	        this.signerName = source["signerName"];
 	    }
 	}
+	
+	export class MatterUpdate {
+	    id: string;
+	    date: string;
+	    state: string;
+	    note: string;
+	    by: string;
+	    at: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new MatterUpdate(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.date = source["date"];
+	        this.state = source["state"];
+	        this.note = source["note"];
+	        this.by = source["by"];
+	        this.at = source["at"];
+	    }
+	}
+	export class Milestone {
+	    date: string;
+	    what: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Milestone(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.date = source["date"];
+	        this.what = source["what"];
+	    }
+	}
+	export class Matter {
+	    id: string;
+	    source: string;
+	    unitId: string;
+	    unitName?: string;
+	    communeId: string;
+	    communeName?: string;
+	    year: number;
+	    title: string;
+	    expected: string;
+	    lead: string;
+	    deadline: string;
+	    milestones: Milestone[];
+	    topic: string;
+	    raisedBy: string;
+	    forwardedTo: string;
+	    dialogueId: string;
+	    state: string;
+	    result: string;
+	    evidence: string;
+	    createdAt: string;
+	    decision: string;
+	    comment: string;
+	    decidedBy: string;
+	    updates: MatterUpdate[];
+	    overdue: boolean;
+	    syncState: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Matter(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.source = source["source"];
+	        this.unitId = source["unitId"];
+	        this.unitName = source["unitName"];
+	        this.communeId = source["communeId"];
+	        this.communeName = source["communeName"];
+	        this.year = source["year"];
+	        this.title = source["title"];
+	        this.expected = source["expected"];
+	        this.lead = source["lead"];
+	        this.deadline = source["deadline"];
+	        this.milestones = this.convertValues(source["milestones"], Milestone);
+	        this.topic = source["topic"];
+	        this.raisedBy = source["raisedBy"];
+	        this.forwardedTo = source["forwardedTo"];
+	        this.dialogueId = source["dialogueId"];
+	        this.state = source["state"];
+	        this.result = source["result"];
+	        this.evidence = source["evidence"];
+	        this.createdAt = source["createdAt"];
+	        this.decision = source["decision"];
+	        this.comment = source["comment"];
+	        this.decidedBy = source["decidedBy"];
+	        this.updates = this.convertValues(source["updates"], MatterUpdate);
+	        this.overdue = source["overdue"];
+	        this.syncState = source["syncState"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
 	
 	export class MonthRow {
 	    rank: number;
@@ -1621,6 +1767,38 @@ export namespace domain {
 
 export namespace main {
 	
+	export class DialogueYear {
+	    communes: store.DialogueStat[];
+	    held: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new DialogueYear(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.communes = this.convertValues(source["communes"], store.DialogueStat);
+	        this.held = source["held"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 	export class Status {
 	    dbPath: string;
 	    deviceId: string;
@@ -1771,6 +1949,52 @@ export namespace store {
 		    return a;
 		}
 	}
+	export class DialogueIssue {
+	    topic: string;
+	    content: string;
+	    raisedBy: string;
+	    answer: string;
+	    forwardedTo: string;
+	    deadline: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new DialogueIssue(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.topic = source["topic"];
+	        this.content = source["content"];
+	        this.raisedBy = source["raisedBy"];
+	        this.answer = source["answer"];
+	        this.forwardedTo = source["forwardedTo"];
+	        this.deadline = source["deadline"];
+	    }
+	}
+	export class DialogueStat {
+	    communeId: string;
+	    communeName: string;
+	    dialogues: number;
+	    receptions: number;
+	    issues: number;
+	    open: number;
+	    shortMonths: string[];
+	
+	    static createFrom(source: any = {}) {
+	        return new DialogueStat(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.communeId = source["communeId"];
+	        this.communeName = source["communeName"];
+	        this.dialogues = source["dialogues"];
+	        this.receptions = source["receptions"];
+	        this.issues = source["issues"];
+	        this.open = source["open"];
+	        this.shortMonths = source["shortMonths"];
+	    }
+	}
 	export class GridRow {
 	    cellId: string;
 	    cellName: string;
@@ -1858,6 +2082,32 @@ export namespace store {
 		    }
 		    return a;
 		}
+	}
+	export class MatterFilter {
+	    source: string;
+	    unitId: string;
+	    communeId: string;
+	    state: string;
+	    topic: string;
+	    year: number;
+	    overdueOnly: boolean;
+	    dialogueId: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new MatterFilter(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.source = source["source"];
+	        this.unitId = source["unitId"];
+	        this.communeId = source["communeId"];
+	        this.state = source["state"];
+	        this.topic = source["topic"];
+	        this.year = source["year"];
+	        this.overdueOnly = source["overdueOnly"];
+	        this.dialogueId = source["dialogueId"];
+	    }
 	}
 	export class MergeResult {
 	    communeId: string;

@@ -28,6 +28,10 @@ export function DeleteCriteriaSet(arg1:string):Promise<void>;
 
 export function DeleteSchedule(arg1:string):Promise<void>;
 
+export function DialogueStats(arg1:number):Promise<main.DialogueYear>;
+
+export function DialogueTopics():Promise<Array<string>>;
+
 export function DraftNotice(arg1:string,arg2:string):Promise<domain.Notice>;
 
 export function ExampleCriteriaSets():Promise<Array<domain.CriteriaSet>>;
@@ -73,6 +77,8 @@ export function ListClusters():Promise<Array<domain.Cluster>>;
 export function ListCommunes():Promise<Array<domain.Commune>>;
 
 export function ListCriteriaSets():Promise<Array<domain.CriteriaSet>>;
+
+export function ListMatters(arg1:store.MatterFilter):Promise<Array<domain.Matter>>;
 
 export function ListNotices(arg1:string):Promise<Array<domain.Notice>>;
 
@@ -132,6 +138,8 @@ export function ReportHistory(arg1:string):Promise<Array<domain.Report>>;
 
 export function ReportRemediation(arg1:string,arg2:string,arg3:string,arg4:string):Promise<domain.RemediationReport>;
 
+export function ReviewMatter(arg1:string,arg2:string,arg3:string):Promise<void>;
+
 export function RoundOverview(arg1:string):Promise<domain.RoundOverview>;
 
 export function SaveArea(arg1:domain.Area):Promise<domain.Area>;
@@ -150,7 +158,13 @@ export function SaveCriteriaSet(arg1:domain.CriteriaSet):Promise<domain.Criteria
 
 export function SaveCriteriaSetXLSX(arg1:string):Promise<string>;
 
+export function SaveDialogue(arg1:domain.Dialogue,arg2:Array<store.DialogueIssue>):Promise<domain.Dialogue>;
+
 export function SaveLetter(arg1:string,arg2:string):Promise<string>;
+
+export function SaveMatter(arg1:domain.Matter):Promise<domain.Matter>;
+
+export function SaveMattersXLSX(arg1:store.MatterFilter):Promise<string>;
 
 export function SaveMonthReportXLSX(arg1:string):Promise<string>;
 
@@ -190,6 +204,8 @@ export function SetLanguage(arg1:string):Promise<void>;
 
 export function SetLetterSettings(arg1:store.LetterSettings):Promise<void>;
 
+export function SetYearTheme(arg1:number,arg2:string):Promise<void>;
+
 export function SignIn(arg1:string,arg2:string):Promise<session.Account>;
 
 export function SignOut():Promise<void>;
@@ -212,8 +228,12 @@ export function UnitYear(arg1:string,arg2:number):Promise<domain.UnitYear>;
 
 export function UnlockScoreSheet(arg1:string,arg2:string,arg3:string):Promise<domain.ScoreSheet>;
 
+export function UpdateMatter(arg1:string,arg2:string,arg3:string,arg4:string,arg5:string):Promise<domain.MatterUpdate>;
+
 export function VerifyRemediation(arg1:string,arg2:string,arg3:string):Promise<void>;
 
 export function VisitClashes(arg1:string):Promise<Array<domain.VisitClash>>;
 
 export function YearReport(arg1:number):Promise<domain.YearReport>;
+
+export function YearTheme(arg1:number):Promise<string>;

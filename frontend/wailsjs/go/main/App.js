@@ -46,6 +46,14 @@ export function DeleteSchedule(arg1) {
   return window['go']['main']['App']['DeleteSchedule'](arg1);
 }
 
+export function DialogueStats(arg1) {
+  return window['go']['main']['App']['DialogueStats'](arg1);
+}
+
+export function DialogueTopics() {
+  return window['go']['main']['App']['DialogueTopics']();
+}
+
 export function DraftNotice(arg1, arg2) {
   return window['go']['main']['App']['DraftNotice'](arg1, arg2);
 }
@@ -136,6 +144,10 @@ export function ListCommunes() {
 
 export function ListCriteriaSets() {
   return window['go']['main']['App']['ListCriteriaSets']();
+}
+
+export function ListMatters(arg1) {
+  return window['go']['main']['App']['ListMatters'](arg1);
 }
 
 export function ListNotices(arg1) {
@@ -254,6 +266,10 @@ export function ReportRemediation(arg1, arg2, arg3, arg4) {
   return window['go']['main']['App']['ReportRemediation'](arg1, arg2, arg3, arg4);
 }
 
+export function ReviewMatter(arg1, arg2, arg3) {
+  return window['go']['main']['App']['ReviewMatter'](arg1, arg2, arg3);
+}
+
 export function RoundOverview(arg1) {
   return window['go']['main']['App']['RoundOverview'](arg1);
 }
@@ -290,8 +306,20 @@ export function SaveCriteriaSetXLSX(arg1) {
   return window['go']['main']['App']['SaveCriteriaSetXLSX'](arg1);
 }
 
+export function SaveDialogue(arg1, arg2) {
+  return window['go']['main']['App']['SaveDialogue'](arg1, arg2);
+}
+
 export function SaveLetter(arg1, arg2) {
   return window['go']['main']['App']['SaveLetter'](arg1, arg2);
+}
+
+export function SaveMatter(arg1) {
+  return window['go']['main']['App']['SaveMatter'](arg1);
+}
+
+export function SaveMattersXLSX(arg1) {
+  return window['go']['main']['App']['SaveMattersXLSX'](arg1);
 }
 
 export function SaveMonthReportXLSX(arg1) {
@@ -370,6 +398,10 @@ export function SetLetterSettings(arg1) {
   return window['go']['main']['App']['SetLetterSettings'](arg1);
 }
 
+export function SetYearTheme(arg1, arg2) {
+  return window['go']['main']['App']['SetYearTheme'](arg1, arg2);
+}
+
 export function SignIn(arg1, arg2) {
   return window['go']['main']['App']['SignIn'](arg1, arg2);
 }
@@ -414,6 +446,10 @@ export function UnlockScoreSheet(arg1, arg2, arg3) {
   return window['go']['main']['App']['UnlockScoreSheet'](arg1, arg2, arg3);
 }
 
+export function UpdateMatter(arg1, arg2, arg3, arg4, arg5) {
+  return window['go']['main']['App']['UpdateMatter'](arg1, arg2, arg3, arg4, arg5);
+}
+
 export function VerifyRemediation(arg1, arg2, arg3) {
   return window['go']['main']['App']['VerifyRemediation'](arg1, arg2, arg3);
 }
@@ -424,4 +460,8 @@ export function VisitClashes(arg1) {
 
 export function YearReport(arg1) {
   return window['go']['main']['App']['YearReport'](arg1);
+}
+
+export function YearTheme(arg1) {
+  return window['go']['main']['App']['YearTheme'](arg1);
 }
