@@ -253,7 +253,10 @@ func (s *Store) ListMatters(ctx context.Context, f MatterFilter) ([]domain.Matte
 	if err != nil {
 		return nil, err
 	}
-	err = queryEach(ctx, s.db, `SELECT id, matter_id, date, state, note, by_user, at FROM matter_updates WHERE deleted = 0 ORDER BY date, at`, nil,
+	// The steps of the listed matters only (the same filter, by index).
+	err = queryEach(ctx, s.db, `SELECT u.id, u.matter_id, u.date, u.state, u.note, u.by_user, u.at FROM matter_updates u JOIN matters m ON m.id = u.matter_id
+		WHERE u.deleted = 0 AND m.deleted = 0 AND (? = '' OR m.source = ?) AND (? = '' OR m.unit_id = ?) AND (? = '' OR m.commune_id = ?)
+		AND (? = '' OR m.state = ?) AND (? = '' OR m.topic = ?) AND (? = 0 OR m.year = ?) AND (? = '' OR m.dialogue_id = ?) ORDER BY u.date, u.at`, args,
 		func(rows *sql.Rows) error {
 			var u domain.MatterUpdate
 			var mid string
@@ -268,7 +271,7 @@ func (s *Store) ListMatters(ctx context.Context, f MatterFilter) ([]domain.Matte
 	if err != nil {
 		return nil, err
 	}
-	states, err := s.syncStates(ctx)
+	states, err := s.syncStatesOfKinds(ctx, kinds.Matter, kinds.MatterReview)
 	if err != nil {
 		return nil, err
 	}

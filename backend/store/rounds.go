@@ -446,7 +446,7 @@ func (s *Store) ListRemediation(ctx context.Context, f RemediationFilter) ([]dom
 	if err != nil {
 		return nil, err
 	}
-	states, err := s.syncStates(ctx)
+	states, err := s.syncStatesOfKinds(ctx, kinds.Remediation, kinds.RemediationCheck)
 	if err != nil {
 		return nil, err
 	}

@@ -28,6 +28,12 @@ func (s *Store) syncStates(ctx context.Context) (recordStates, error) {
 	return s.querySyncStates(ctx, `SELECT record_id, state, reason FROM outbox WHERE state != 'acked' ORDER BY seq`)
 }
 
+// syncStatesOfKinds is syncStates limited to records of the given kinds: a list of one
+// kind need not read every pending change of a desktop that was offline for weeks.
+func (s *Store) syncStatesOfKinds(ctx context.Context, kinds ...string) (recordStates, error) {
+	return s.querySyncStates(ctx, `SELECT record_id, state, reason FROM outbox WHERE state != 'acked' AND kind IN (`+placeholders(len(kinds))+`) ORDER BY seq`, anys(kinds)...)
+}
+
 func (s *Store) syncStatesOf(ctx context.Context, id string) (recordStates, error) {
 	return s.querySyncStates(ctx, `SELECT record_id, state, reason FROM outbox WHERE record_id = ? AND state != 'acked' ORDER BY seq`, id)
 }

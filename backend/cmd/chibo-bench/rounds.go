@@ -90,7 +90,10 @@ func roundBenchmarks(ctx context.Context, st *store.Store) []Result {
 	}
 	notice := func() documents.Doc { return documents.NoticeDoc(np) }
 	letter := func() documents.Doc { return documents.LetterDoc(documents.LetterFromVisit(p.Header(), f)) }
+	tracker, rawTracker, nMatters := matterBenchmarks(ctx, st, cells)
 	return []Result{
+		{Name: "tracker_list_ms", Value: ms(tracker), Unit: "ms", Baseline: ms(rawTracker), Target: "< 50 ms",
+			Note: fmt.Sprintf("%d matters (2,000 urgent, 300 dialogue issues), filtered to one source, overdue only", nMatters)},
 		{Name: "round_page_ms", Value: ms(page), Unit: "ms", Baseline: ms(rawPage), Target: "< 200 ms", Note: "GetRound over 500 visits, half reported"},
 		{Name: "notice_docx_ms", Value: ms(render(notice, documents.FormatDOCX)), Unit: "ms", Baseline: ms(render(letter, documents.FormatDOCX)), Target: "< 100 ms",
 			Note: "20 organizations with shortcomings; baseline: the introduction letter"},
@@ -98,4 +101,44 @@ func roundBenchmarks(ctx context.Context, st *store.Store) []Result {
 			Note: "20 organizations with shortcomings; baseline: the introduction letter"},
 		{Name: "remediation_list_ms", Value: ms(items), Unit: "ms", Baseline: ms(rawItems), Target: "< 300 ms", Note: "5,000 items with their reports and verdicts"},
 	}
+}
+
+// matterBenchmarks loads 2,000 urgent matters and 300 dialogue issues with a step each,
+// and times the tracker's filtered list against a bare scan of the same table.
+func matterBenchmarks(ctx context.Context, st *store.Store, cells []domain.Unit) (testing.BenchmarkResult, testing.BenchmarkResult, int) {
+	for i := range 2000 {
+		c := cells[i%len(cells)]
+		m, err := st.SaveMatter(ctx, domain.Matter{Source: domain.SourceUrgent, UnitID: c.ID, Year: 2018, Title: fmt.Sprintf("Việc cấp bách %d", i),
+			Lead: "Bí thư", Deadline: fmt.Sprintf("2018-%02d-28", 1+i%12)})
+		if err != nil {
+			fail(err)
+		}
+		if i%3 == 0 {
+			if _, err := st.UpdateMatter(ctx, m.ID, "2018-06-30", domain.MatterInProgress, "Đang thực hiện", ""); err != nil {
+				fail(err)
+			}
+		}
+	}
+	communes, _ := st.ListCommunes(ctx)
+	for i := range 100 {
+		issues := []store.DialogueIssue{{Topic: "Đất đai", Content: "Cấp giấy chứng nhận", ForwardedTo: "UBND", Deadline: "2018-07-10"},
+			{Topic: "Bảo vệ môi trường", Content: "Rác thải", Answer: "Đã xử lý"}, {Topic: "Khác", Content: "Đường", Answer: "Sẽ sửa"}}
+		if _, err := st.SaveDialogue(ctx, domain.Dialogue{CommuneID: communes[i%len(communes)].ID, Kind: domain.DialogueMeeting,
+			Date: fmt.Sprintf("2018-%02d-10", 1+i%12)}, issues); err != nil {
+			fail(err)
+		}
+	}
+	list := testing.Benchmark(func(b *testing.B) {
+		for b.Loop() {
+			if _, err := st.ListMatters(ctx, store.MatterFilter{Source: "urgent", Year: 2018, OverdueOnly: true}); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	raw := testing.Benchmark(func(b *testing.B) {
+		for b.Loop() {
+			rawScan(b, st, `SELECT id, source, unit_id, commune_id, title, lead, deadline, state FROM matters WHERE deleted = 0 AND source = 'urgent' AND year = 2018`, 8)
+		}
+	})
+	return list, raw, 2300
 }
