@@ -62,3 +62,14 @@ func (a *App) SaveMattersXLSX(f store.MatterFilter) (string, error) {
 	b, err := documents.MattersXLSX(ms)
 	return a.saveWithDialog(documents.FileName("Theo-doi-cac-viec", documents.FormatXLSX), b, err)
 }
+
+// SaveBriefing records a cluster briefing with what each commune reported and its
+// directions, each a matter of its commune.
+func (a *App) SaveBriefing(b domain.Briefing, directions []store.BriefingDirection) (domain.Briefing, error) {
+	return a.store().SaveBriefing(a.ctx, b, directions)
+}
+
+// ForwardConcern makes a visit report's members' concerns a followed matter.
+func (a *App) ForwardConcern(reportID string) (domain.Matter, error) {
+	return a.store().ForwardConcern(a.ctx, reportID)
+}

@@ -76,6 +76,8 @@ type Matter struct {
 	RaisedBy    string         `json:"raisedBy"`
 	ForwardedTo string         `json:"forwardedTo"`
 	DialogueID  string         `json:"dialogueId"`
+	BriefingID  string         `json:"briefingId"`
+	ReportID    string         `json:"reportId"` // the visit report whose members' concern it is
 	State       MatterState    `json:"state"`
 	Result      string         `json:"result"`
 	Evidence    string         `json:"evidence"`
@@ -150,3 +152,20 @@ var DialogueTopics = []string{"Bảo vệ môi trường", "An toàn vệ sinh t
 // ReceptionDaysPerMonth is Kết luận 215 (2025): the commune head receives citizens at
 // least two days a month.
 const ReceptionDaysPerMonth = 2
+
+// BriefingReport is what one commune present reported at a cluster briefing.
+type BriefingReport struct {
+	CommuneID string `json:"communeId"`
+	Text      string `json:"text"`
+}
+
+// Briefing is a cluster briefing (giao ban cụm xã).
+type Briefing struct {
+	ID        string           `json:"id"`
+	ClusterID string           `json:"clusterId"`
+	Date      string           `json:"date"`
+	Place     string           `json:"place"`
+	Chair     string           `json:"chair"`
+	Reports   []BriefingReport `json:"reports"`
+	Note      string           `json:"note"`
+}

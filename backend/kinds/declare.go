@@ -2,6 +2,7 @@ package kinds
 
 import (
 	"encoding/json"
+	"time"
 
 	"chibo/backend/domain"
 )
@@ -34,6 +35,7 @@ const (
 	MatterReview       = "matter_review"
 	MatterUpdate       = "matter_update"
 	Dialogue           = "dialogue"
+	Briefing           = "briefing"
 )
 
 // Field constructors keep the declarations one line each.
@@ -336,7 +338,7 @@ var (
 			required(text("title", "title", 1000)), text("expected", "expected", noteLen), text("lead", "lead", nameLen),
 			note(text("deadline", "deadline", shortLen), "yyyy-mm-dd"), note(doc("milestones", "milestones"), "dated steps"),
 			text("topic", "topic", nameLen), text("raisedBy", "raised_by", nameLen), text("forwardedTo", "forwarded_to", nameLen),
-			ref("dialogueId", "dialogue_id", Dialogue),
+			ref("dialogueId", "dialogue_id", Dialogue), ref("briefingId", "briefing_id", Briefing), ref("reportId", "report_id", VisitReport),
 			required(enum("state", "state", string(domain.MatterRegistered), string(domain.MatterInProgress), string(domain.MatterResolved),
 				string(domain.MatterPartly), string(domain.MatterNotResolved))),
 			text("result", "result", noteLen), text("evidence", "evidence", noteLen), text("createdAt", "created_at", shortLen)},
@@ -369,6 +371,19 @@ var (
 		Rule: func(v Values) error {
 			d := domain.Dialogue{Kind: domain.DialogueKind(v.Str("kind")), Date: v.Str("date")}
 			return d.Validate()
+		}})
+
+	_ = declare(&Kind{Name: Briefing, Table: "briefings", About: "A cluster briefing (giao ban cụm xã): the communes present, what each reported; its directions are matters.",
+		Writers: districtAll,
+		Fields: []Field{ref("clusterId", "cluster_id", Cluster), note(required(text("date", "date", shortLen)), "yyyy-mm-dd"),
+			text("place", "place", 300), text("chair", "chair", nameLen),
+			note(doc("reports", "reports"), "what each commune present reported"), text("note", "note", noteLen)},
+		Rule: func(v Values) error {
+			_, err := time.Parse("2006-01-02", v.Str("date"))
+			if err != nil {
+				return domain.Errorf(domain.EInvalid, "date", "Ngày giao ban không hợp lệ.", "Invalid briefing date.")
+			}
+			return nil
 		}})
 )
 

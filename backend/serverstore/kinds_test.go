@@ -39,6 +39,7 @@ var examples = []struct{ kind, id, fields string }{
 	{kinds.RemediationCheck, "i1", `{"itemId":"i1","unitId":"u1","communeId":"c1","verdict":"remedied"}`},
 	{kinds.YearTheme, "t2018", `{"year":2018,"theme":"Trách nhiệm thực thi công vụ"}`},
 	{kinds.Dialogue, "g1", `{"communeId":"c1","kind":"dialogue","date":"2018-05-10","chair":"Bí thư"}`},
+	{kinds.Briefing, "b1", `{"clusterId":"k1","date":"2018-08-15","chair":"Phó Bí thư","reports":"[]"}`},
 	{kinds.Matter, "q1", `{"source":"urgent","unitId":"u1","communeId":"c1","year":2018,"title":"Xử lý rác thải","deadline":"2018-12-31","state":"registered"}`},
 	{kinds.MatterReview, "q1", `{"matterId":"q1","unitId":"u1","communeId":"c1","decision":"accepted"}`},
 	{kinds.MatterUpdate, "w2", `{"matterId":"q1","unitId":"u1","communeId":"c1","date":"2018-06-30","state":"in_progress","note":"Đã ký hợp đồng"}`},

@@ -25,6 +25,7 @@ var (
 	kindMatterReview = spec(kinds.MatterReview)
 	kindMatterUpdate = spec(kinds.MatterUpdate)
 	kindDialogue     = spec(kinds.Dialogue)
+	kindBriefing     = spec(kinds.Briefing)
 )
 
 // YearThemeID is the id of a committee's theme of a year.
@@ -65,7 +66,7 @@ func matterValues(m domain.Matter) Values {
 	ms, _ := json.Marshal(m.Milestones)
 	return Values{"source": string(m.Source), "unitId": m.UnitID, "communeId": m.CommuneID, "year": m.Year, "title": m.Title,
 		"expected": m.Expected, "lead": m.Lead, "deadline": m.Deadline, "milestones": string(ms), "topic": m.Topic,
-		"raisedBy": m.RaisedBy, "forwardedTo": m.ForwardedTo, "dialogueId": m.DialogueID, "state": string(m.State),
+		"raisedBy": m.RaisedBy, "forwardedTo": m.ForwardedTo, "dialogueId": m.DialogueID, "briefingId": m.BriefingID, "reportId": m.ReportID, "state": string(m.State),
 		"result": m.Result, "evidence": m.Evidence, "createdAt": m.CreatedAt}
 }
 
@@ -240,6 +241,7 @@ func (s *Store) ListMatters(ctx context.Context, f MatterFilter) ([]domain.Matte
 		m.ID, m.Source, m.UnitID, m.CommuneID, m.Year = x.id, domain.MatterSource(x.str("source")), x.str("unitId"), x.str("communeId"), x.int("year")
 		m.Title, m.Expected, m.Lead, m.Deadline, m.Topic = x.str("title"), x.str("expected"), x.str("lead"), x.str("deadline"), x.str("topic")
 		m.RaisedBy, m.ForwardedTo, m.DialogueID, m.State = x.str("raisedBy"), x.str("forwardedTo"), x.str("dialogueId"), domain.MatterState(x.str("state"))
+		m.BriefingID, m.ReportID = x.str("briefingId"), x.str("reportId")
 		m.Result, m.Evidence, m.CreatedAt, m.Decision = x.str("result"), x.str("evidence"), x.str("createdAt"), domain.MatterDecision(decision)
 		json.Unmarshal([]byte(x.str("milestones")), &m.Milestones)
 		m.Overdue, m.Updates, m.DecidedBy = m.IsOverdue(today), []domain.MatterUpdate{}, by
@@ -427,4 +429,101 @@ func (s *Store) DialogueStats(ctx context.Context, year int) ([]DialogueStat, in
 	}
 	sortByName(out, func(d DialogueStat) string { return d.CommuneName })
 	return out, held, nil
+}
+
+// BriefingDirection is one direction given at a cluster briefing: a matter for a commune,
+// with who carries it out and by when.
+type BriefingDirection struct {
+	CommuneID string `json:"communeId"`
+	Content   string `json:"content"`
+	Owner     string `json:"owner"`
+	Deadline  string `json:"deadline"`
+}
+
+// SaveBriefing records a cluster briefing, what each commune present reported, and its
+// directions, each a matter of its commune with an owner and a deadline. One
+// transaction. Errors: EInvalid.
+func (s *Store) SaveBriefing(ctx context.Context, b domain.Briefing, directions []BriefingDirection) (domain.Briefing, error) {
+	for _, f := range []*string{&b.Place, &b.Chair, &b.Note} {
+		*f = textutil.NFC(strings.TrimSpace(*f))
+	}
+	if b.ID == "" {
+		b.ID = NewID()
+	}
+	if _, err := time.Parse("2006-01-02", b.Date); err != nil {
+		return b, domain.Errorf(domain.EInvalid, "date", "Ngày giao ban không hợp lệ (ngày/tháng/năm).", "Invalid briefing date.")
+	}
+	var reports []domain.BriefingReport
+	for _, r := range b.Reports {
+		if r.Text = textutil.NFC(strings.TrimSpace(r.Text)); r.CommuneID != "" {
+			reports = append(reports, r)
+		}
+	}
+	b.Reports = reports
+	year, _ := strconv.Atoi(b.Date[:4])
+	err := s.write(ctx, func(tx *sql.Tx) error {
+		if err := checkRef(tx, "clusters", b.ClusterID, "clusterId", "cụm xã", "cluster"); err != nil {
+			return err
+		}
+		rj, _ := json.Marshal(b.Reports)
+		if _, err := s.putRecord(tx, kindBriefing, b.ID, Values{"clusterId": b.ClusterID, "date": b.Date, "place": b.Place, "chair": b.Chair,
+			"reports": string(rj), "note": b.Note}); err != nil {
+			return err
+		}
+		for i, d := range directions {
+			m := domain.Matter{ID: NewID(), Source: domain.SourceBriefing, CommuneID: d.CommuneID, Year: year, Title: d.Content, Lead: d.Owner,
+				Deadline: d.Deadline, BriefingID: b.ID, State: domain.MatterInProgress, CreatedAt: s.nowUTC()}
+			cleanMatter(&m)
+			if m.CommuneID == "" || m.Lead == "" || m.Deadline == "" {
+				return domain.Errorf(domain.EInvalid, "directions", "Chỉ đạo %d: ghi xã thực hiện, người chịu trách nhiệm và thời hạn.",
+					"Direction %d: name the commune, who carries it out and the deadline.", i+1)
+			}
+			if err := m.Validate(); err != nil {
+				return domain.Errorf(domain.EInvalid, "directions", "Chỉ đạo %d: %s", "Direction %d: %s", i+1, err.Error())
+			}
+			if err := checkRef(tx, "communes", m.CommuneID, "directions", "xã, thị trấn", "commune"); err != nil {
+				return err
+			}
+			if _, err := s.putRecord(tx, kindMatter, m.ID, matterValues(m)); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	return b, err
+}
+
+// ConcernMatterID is the id of the matter a report's members' concern becomes: derived,
+// so that forwarding it twice, or from two desktops, makes one matter.
+func ConcernMatterID(reportID string) string {
+	return uuid.NewSHA1(roundNS, []byte("concern/"+reportID)).String()
+}
+
+// ForwardConcern makes the members' concerns written in a visit report a matter of the
+// visited cell, followed like any other (kiến nghị). Forwarding it again returns the same
+// matter. Errors: EInvalid (the report records no concern), ENotFound.
+func (s *Store) ForwardConcern(ctx context.Context, reportID string) (domain.Matter, error) {
+	r, err := s.GetReport(ctx, reportID)
+	if err != nil {
+		return domain.Matter{}, err
+	}
+	concerns, _ := r.Values["concerns"].(string)
+	if strings.TrimSpace(concerns) == "" {
+		return domain.Matter{}, domain.Errorf(domain.EInvalid, "concerns", "Báo cáo không ghi kiến nghị nào của đảng viên.", "The report records no concern.")
+	}
+	year, _ := strconv.Atoi(s.today()[:4])
+	if len(r.SubmittedAt) >= 4 {
+		year, _ = strconv.Atoi(r.SubmittedAt[:4])
+	}
+	m := domain.Matter{ID: ConcernMatterID(reportID), Source: domain.SourceConcern, UnitID: r.CellID, CommuneID: r.CommuneID, Year: year,
+		Title: textutil.NFC(strings.TrimSpace(concerns)), ReportID: reportID, State: domain.MatterInProgress, CreatedAt: s.nowUTC()}
+	err = s.write(ctx, func(tx *sql.Tx) error {
+		var n int
+		if err := tx.QueryRow(`SELECT count(*) FROM matters WHERE id = ?`, m.ID).Scan(&n); err != nil || n > 0 {
+			return err
+		}
+		_, err := s.putRecord(tx, kindMatter, m.ID, matterValues(m))
+		return err
+	})
+	return m, err
 }

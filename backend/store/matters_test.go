@@ -97,3 +97,42 @@ func TestMattersAndDialogues(t *testing.T) {
 		t.Fatalf("months short of two reception days: %v", stats[0].ShortMonths)
 	}
 }
+
+// Cluster briefings and members' concerns become matters of the tracker.
+func TestBriefingsAndConcerns(t *testing.T) {
+	ctx := context.Background()
+	st, f := newVisitStore(t)
+	cl, err := st.SaveCluster(ctx, domain.Cluster{Name: "Cụm xã phía Nam"})
+	must(t, err)
+	dirs := []BriefingDirection{{CommuneID: f.commune, Content: "Hoàn thành nạo vét kênh", Owner: "Chủ tịch UBND xã", Deadline: "2018-09-30"}}
+	if _, err := st.SaveBriefing(ctx, domain.Briefing{ClusterID: cl.ID, Date: "2018-08-15"}, append(dirs, BriefingDirection{CommuneID: f.commune, Content: "Không ai làm"})); domain.ErrorCode(err) != domain.EInvalid {
+		t.Errorf("a direction without owner and deadline: %v", err)
+	}
+	b, err := st.SaveBriefing(ctx, domain.Briefing{ClusterID: cl.ID, Date: "2018-08-15", Chair: "Phó Bí thư",
+		Reports: []domain.BriefingReport{{CommuneID: f.commune, Text: "Đã xong 60% kế hoạch"}}}, dirs)
+	must(t, err)
+	ms, _ := st.ListMatters(ctx, MatterFilter{Source: "briefing"})
+	if len(ms) != 1 || ms[0].BriefingID != b.ID || ms[0].Lead != "Chủ tịch UBND xã" || ms[0].CommuneID != f.commune {
+		t.Fatalf("briefing matters: %+v", ms)
+	}
+	// A report whose members raised a concern: forwarding it twice makes one matter.
+	x := publishedSchedule(t, st, f.cell, "2018-06-05")
+	res, err := st.PlanVisit(ctx, x.ID, f.cadre, "")
+	must(t, err)
+	form, err := st.OpenReportForm(ctx, res.Visit.ID, "")
+	must(t, err)
+	fillReport(form.Draft.Values)
+	form.Draft.Values["concerns"] = "Đề nghị sửa đường vào nghĩa trang"
+	_, err = st.SaveReportDraft(ctx, form.Draft)
+	must(t, err)
+	r, err := st.SubmitReport(ctx, res.Visit.ID, "", "")
+	must(t, err)
+	a, err := st.ForwardConcern(ctx, r.ID)
+	must(t, err)
+	b2, err := st.ForwardConcern(ctx, r.ID)
+	must(t, err)
+	concerns, _ := st.ListMatters(ctx, MatterFilter{Source: "concern"})
+	if a.ID != b2.ID || len(concerns) != 1 || concerns[0].Title != "Đề nghị sửa đường vào nghĩa trang" || concerns[0].UnitID != f.cell {
+		t.Fatalf("concerns: %+v", concerns)
+	}
+}

@@ -146,6 +146,8 @@ export const saveDialogue = (d, issues) => call('SaveDialogue', d, issues);
 export const dialogueStats = (year) => call('DialogueStats', Number(year));
 export const dialogueTopics = async () => (await call('DialogueTopics')) ?? [];
 export const saveMattersXLSX = (f) => call('SaveMattersXLSX', f);
+export const saveBriefing = (b, directions) => call('SaveBriefing', b, directions);
+export const forwardConcern = (reportId) => call('ForwardConcern', reportId);
 export const saveRemediationXLSX = (f = {}) => call('SaveRemediationXLSX', { unitId: '', noticeId: '', openOnly: false, ...f });
 /** Creates (empty id) or updates an official; the assignment must fit the role. */
 export const saveOfficial = (official) => call('SaveOfficial', official);

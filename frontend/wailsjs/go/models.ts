@@ -104,6 +104,63 @@ export namespace domain {
 	        this.name = source["name"];
 	    }
 	}
+	export class BriefingReport {
+	    communeId: string;
+	    text: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new BriefingReport(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.communeId = source["communeId"];
+	        this.text = source["text"];
+	    }
+	}
+	export class Briefing {
+	    id: string;
+	    clusterId: string;
+	    date: string;
+	    place: string;
+	    chair: string;
+	    reports: BriefingReport[];
+	    note: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Briefing(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.clusterId = source["clusterId"];
+	        this.date = source["date"];
+	        this.place = source["place"];
+	        this.chair = source["chair"];
+	        this.reports = this.convertValues(source["reports"], BriefingReport);
+	        this.note = source["note"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
 	export class ChartPoint {
 	    month: string;
 	    status: string;
@@ -615,6 +672,8 @@ export namespace domain {
 	    raisedBy: string;
 	    forwardedTo: string;
 	    dialogueId: string;
+	    briefingId: string;
+	    reportId: string;
 	    state: string;
 	    result: string;
 	    evidence: string;
@@ -648,6 +707,8 @@ export namespace domain {
 	        this.raisedBy = source["raisedBy"];
 	        this.forwardedTo = source["forwardedTo"];
 	        this.dialogueId = source["dialogueId"];
+	        this.briefingId = source["briefingId"];
+	        this.reportId = source["reportId"];
 	        this.state = source["state"];
 	        this.result = source["result"];
 	        this.evidence = source["evidence"];
@@ -1905,6 +1966,24 @@ export namespace store {
 	        this.detail = source["detail"];
 	        this.by = source["by"];
 	        this.at = source["at"];
+	    }
+	}
+	export class BriefingDirection {
+	    communeId: string;
+	    content: string;
+	    owner: string;
+	    deadline: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new BriefingDirection(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.communeId = source["communeId"];
+	        this.content = source["content"];
+	        this.owner = source["owner"];
+	        this.deadline = source["deadline"];
 	    }
 	}
 	export class CommuneMerger {

@@ -52,6 +52,8 @@ export function ExportReport(arg1:string,arg2:string):Promise<string>;
 
 export function ExportYearReportXLSX(arg1:number):Promise<string>;
 
+export function ForwardConcern(arg1:string):Promise<domain.Matter>;
+
 export function GetCriteriaSet(arg1:string):Promise<domain.CriteriaSet>;
 
 export function GetRound(arg1:string):Promise<store.Round>;
@@ -143,6 +145,8 @@ export function ReviewMatter(arg1:string,arg2:string,arg3:string):Promise<void>;
 export function RoundOverview(arg1:string):Promise<domain.RoundOverview>;
 
 export function SaveArea(arg1:domain.Area):Promise<domain.Area>;
+
+export function SaveBriefing(arg1:domain.Briefing,arg2:Array<store.BriefingDirection>):Promise<domain.Briefing>;
 
 export function SaveClassificationDOCX(arg1:number,arg2:string):Promise<string>;
 

@@ -94,6 +94,10 @@ export function ExportYearReportXLSX(arg1) {
   return window['go']['main']['App']['ExportYearReportXLSX'](arg1);
 }
 
+export function ForwardConcern(arg1) {
+  return window['go']['main']['App']['ForwardConcern'](arg1);
+}
+
 export function GetCriteriaSet(arg1) {
   return window['go']['main']['App']['GetCriteriaSet'](arg1);
 }
@@ -276,6 +280,10 @@ export function RoundOverview(arg1) {
 
 export function SaveArea(arg1) {
   return window['go']['main']['App']['SaveArea'](arg1);
+}
+
+export function SaveBriefing(arg1, arg2) {
+  return window['go']['main']['App']['SaveBriefing'](arg1, arg2);
 }
 
 export function SaveClassificationDOCX(arg1, arg2) {
