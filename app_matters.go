@@ -18,7 +18,9 @@ func (a *App) SetYearTheme(year int, theme string) error {
 }
 
 // SaveMatter registers or edits a matter (until the committee accepts it).
-func (a *App) SaveMatter(m domain.Matter) (domain.Matter, error) { return a.store().SaveMatter(a.ctx, m) }
+func (a *App) SaveMatter(m domain.Matter) (domain.Matter, error) {
+	return a.store().SaveMatter(a.ctx, m)
+}
 
 // ReviewMatter accepts or returns a registered matter with a comment.
 func (a *App) ReviewMatter(id, decision, comment string) error {
@@ -31,7 +33,9 @@ func (a *App) UpdateMatter(id, date, state, note, evidence string) (domain.Matte
 }
 
 // ListMatters returns the matters this device holds, filtered.
-func (a *App) ListMatters(f store.MatterFilter) ([]domain.Matter, error) { return a.store().ListMatters(a.ctx, f) }
+func (a *App) ListMatters(f store.MatterFilter) ([]domain.Matter, error) {
+	return a.store().ListMatters(a.ctx, f)
+}
 
 // SaveDialogue records a dialogue or a reception with the issues raised.
 func (a *App) SaveDialogue(d domain.Dialogue, issues []store.DialogueIssue) (domain.Dialogue, error) {
