@@ -12,36 +12,15 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { freePort, launchBrowser, OUT, screenshot, startApp, tempDir } from './harness.js';
 import { serverBinary, startServer } from './server.js';
+import { reload as reloadTo, signIn, sync } from './desktops.js';
 
-const PASSWORD = 'kimson2018'; // seed.DemoPassword
+const reload = (page) => reloadTo(page, 'nav-conclusions');
+
 const byTestId = (page, id) => page.locator(`[data-testid="${id}"]`);
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const api = (page, fn, arg) => page.evaluate(fn, arg);
 
-async function signIn(page, url, user) {
-  await page.evaluate(async ({ url, user, pw }) => {
-    await window.go.main.App.SaveSyncServer(url);
-    await window.go.main.App.SignIn(user, pw);
-  }, { url, user, pw: PASSWORD });
-}
 
-async function sync(page) {
-  const before = (await page.evaluate(() => window.go.main.App.SyncStatus())).lastSyncAt;
-  await page.evaluate(() => window.go.main.App.SyncNow());
-  for (let i = 0; i < 300; i++) {
-    const s = await page.evaluate(() => window.go.main.App.SyncStatus());
-    if (s.lastSyncAt !== before && s.state === 'idle' && s.pending === 0) return s;
-    if (i % 20 === 19) await page.evaluate(() => window.go.main.App.SyncNow());
-    await sleep(100);
-  }
-  throw new Error('sync did not finish');
-}
 
-async function reload(page) {
-  await page.reload();
-  await page.waitForFunction(() => window.go?.main?.App !== undefined);
-  await byTestId(page, 'nav-conclusions').waitFor();
-}
 
 test('after the round: conference, notice, remediation reported offline and verified', async (t) => {
   const bin = serverBinary();
