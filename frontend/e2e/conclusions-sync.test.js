@@ -146,4 +146,14 @@ test('after the round: conference, notice, remediation reported offline and veri
   await sync(office);
   await office.waitForFunction(() => document.querySelector('[data-testid="cc-r-row"]')?.getAttribute('data-verdict') === 'remedied', null, { timeout: 30_000 });
   await screenshot(office, 'conclusions-05-office-sees-verdict');
+
+  // 5. The board's overview counts what the lists hold, and each figure opens its list.
+  await byTestId(board, 'nav-overview').click();
+  await byTestId(board, 'ov-month').fill('06/2018');
+  await board.waitForFunction(() => /^2\/2/.test(document.querySelector('[data-testid="ov-visits"]')?.textContent ?? ''), null, { timeout: 15_000 });
+  assert.match(await byTestId(board, 'ov-remediation').textContent(), /^1\/1/);
+  assert.equal(await board.locator('[data-testid="overview-screen"] canvas').count(), 2);
+  await screenshot(board, 'conclusions-06-overview');
+  await byTestId(board, 'ov-remediation').click();
+  await byTestId(board, 'conclusions-screen').waitFor();
 });

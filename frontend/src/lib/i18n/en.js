@@ -9,6 +9,7 @@ export default {
   'lang.en': 'English',
 
   'nav.label': 'Areas',
+  'nav.overview': 'Overview',
   'nav.units': 'Units',
   'nav.schedules': 'Meeting schedules',
   'nav.visits': 'Meeting visits',

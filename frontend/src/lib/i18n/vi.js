@@ -9,6 +9,7 @@ export default {
   'lang.en': 'English',
 
   'nav.label': 'Chức năng',
+  'nav.overview': 'Tổng quan',
   'nav.units': 'Đơn vị',
   'nav.schedules': 'Lịch sinh hoạt',
   'nav.visits': 'Dự sinh hoạt',

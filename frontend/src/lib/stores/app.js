@@ -5,8 +5,8 @@ import * as api from '../api.js';
 import { lang } from '../i18n.js';
 
 /** The areas of the left navigation, in order; only "units" is built so far. */
-export const AREAS = ['units', 'schedules', 'visits', 'scoring', 'conclusions', 'urgent', 'dialogues', 'sync'];
-export const BUILT_AREAS = ['units', 'scoring', 'schedules', 'visits', 'conclusions', 'urgent', 'dialogues', 'sync'];
+export const AREAS = ['overview', 'units', 'schedules', 'visits', 'scoring', 'conclusions', 'urgent', 'dialogues', 'sync'];
+export const BUILT_AREAS = ['overview', 'units', 'scoring', 'schedules', 'visits', 'conclusions', 'urgent', 'dialogues', 'sync'];
 
 /** App.Status(): {dbPath, deviceId, empty, language}, null until loaded. */
 export const status = writable(null);
