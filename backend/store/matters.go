@@ -216,6 +216,11 @@ type MatterFilter struct {
 	DialogueID  string `json:"dialogueId"`
 }
 
+// matterFilter is MatterFilter in SQL over matters m, with its arguments in this order:
+// source, unit, commune, state, topic, year, dialogue, each twice.
+const matterFilter = `(? = '' OR m.source = ?) AND (? = '' OR m.unit_id = ?) AND (? = '' OR m.commune_id = ?)
+	AND (? = '' OR m.state = ?) AND (? = '' OR m.topic = ?) AND (? = 0 OR m.year = ?) AND (? = '' OR m.dialogue_id = ?)`
+
 // ListMatters returns the matters this device holds (an office holds its commune's
 // only), each with the committee's decision, its history and whether it is overdue,
 // the nearest deadline first.
@@ -226,9 +231,7 @@ func (s *Store) ListMatters(ctx context.Context, f MatterFilter) ([]domain.Matte
 	q := `SELECT ` + kindMatter.columns("m.") + `, coalesce(u.name, ''), coalesce(c.name, ''), coalesce(r.decision, ''), coalesce(r.comment, ''), coalesce(r.by_user, '')
 		FROM matters m LEFT JOIN units u ON u.id = m.unit_id LEFT JOIN communes c ON c.id = m.commune_id
 		LEFT JOIN matter_reviews r ON r.matter_id = m.id AND r.deleted = 0
-		WHERE m.deleted = 0 AND (? = '' OR m.source = ?) AND (? = '' OR m.unit_id = ?) AND (? = '' OR m.commune_id = ?)
-		AND (? = '' OR m.state = ?) AND (? = '' OR m.topic = ?) AND (? = 0 OR m.year = ?) AND (? = '' OR m.dialogue_id = ?)
-		ORDER BY m.deadline = '', m.deadline, m.created_at, m.id`
+		WHERE m.deleted = 0 AND ` + matterFilter + ` ORDER BY m.deadline = '', m.deadline, m.created_at, m.id`
 	args := []any{f.Source, f.Source, f.UnitID, f.UnitID, f.CommuneID, f.CommuneID, f.State, f.State, f.Topic, f.Topic, f.Year, f.Year, f.DialogueID, f.DialogueID}
 	err := queryEach(ctx, s.db, q, args, func(rows *sql.Rows) error {
 		var m domain.Matter
@@ -256,8 +259,7 @@ func (s *Store) ListMatters(ctx context.Context, f MatterFilter) ([]domain.Matte
 	}
 	// The steps of the listed matters only (the same filter, by index).
 	err = queryEach(ctx, s.db, `SELECT u.id, u.matter_id, u.date, u.state, u.note, u.by_user, u.at FROM matter_updates u JOIN matters m ON m.id = u.matter_id
-		WHERE u.deleted = 0 AND m.deleted = 0 AND (? = '' OR m.source = ?) AND (? = '' OR m.unit_id = ?) AND (? = '' OR m.commune_id = ?)
-		AND (? = '' OR m.state = ?) AND (? = '' OR m.topic = ?) AND (? = 0 OR m.year = ?) AND (? = '' OR m.dialogue_id = ?) ORDER BY u.date, u.at`, args,
+		WHERE u.deleted = 0 AND m.deleted = 0 AND `+matterFilter+` ORDER BY u.date, u.at`, args,
 		func(rows *sql.Rows) error {
 			var u domain.MatterUpdate
 			var mid string

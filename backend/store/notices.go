@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"chibo/backend/domain"
+	"chibo/backend/kinds"
 	"chibo/backend/textutil"
 )
 
@@ -54,7 +55,7 @@ func (s *Store) ListNotices(ctx context.Context, month string) ([]domain.Notice,
 	if err != nil {
 		return nil, err
 	}
-	states, err := s.syncStates(ctx)
+	states, err := s.syncStatesOfKinds(ctx, kinds.Notice)
 	if err != nil {
 		return nil, err
 	}
