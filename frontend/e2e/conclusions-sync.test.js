@@ -10,39 +10,17 @@ import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { freePort, launchBrowser, OUT, screenshot, startApp, tempDir } from './harness.js';
-import { serverBinary, startServer } from './server.js';
-import { reload as reloadTo, signIn, sync } from './desktops.js';
+import { OUT, screenshot } from './harness.js';
+import { desktopsOnServer, reload as reloadTo, sync } from './desktops.js';
 
 const reload = (page) => reloadTo(page, 'nav-conclusions');
 
 const byTestId = (page, id) => page.locator(`[data-testid="${id}"]`);
 const api = (page, fn, arg) => page.evaluate(fn, arg);
 
-
-
-
 test('after the round: conference, notice, remediation reported offline and verified', async (t) => {
-  const bin = serverBinary();
-  const data = tempDir('chibo-server-data-');
-  const r = spawnSync(bin, ['seed-demo', '--data', data], { encoding: 'utf8' });
-  assert.equal(r.status, 0, r.stderr);
-  const port = await freePort();
-  let server = await startServer(bin, data, port);
-  t.after(() => server.stop());
-
-  const browser = await launchBrowser({ viewport: { width: 1366, height: 768 } });
-  t.after(() => browser.close());
-  const devices = {};
-  for (const user of ['vp.phatdiem', 'canbo.phatdiem', 'bithu']) {
-    const app = await startApp();
-    t.after(() => app.kill('SIGKILL'));
-    const page = await app.open(browser);
-    await signIn(page, server.url, user);
-    await sync(page);
-    await reload(page);
-    devices[user] = page;
-  }
+  const env = await desktopsOnServer(t, { users: ['vp.phatdiem', 'canbo.phatdiem', 'bithu'], navId: 'nav-conclusions' });
+  const devices = env.pages;
   const office = devices['vp.phatdiem'];
   const cadre = devices['canbo.phatdiem'];
   const board = devices.bithu;
@@ -122,7 +100,7 @@ test('after the round: conference, notice, remediation reported offline and veri
   await byTestId(office, 'cc-tab-remediation').click();
   await byTestId(office, 'cc-r-row').first().waitFor();
   assert.equal(await byTestId(office, 'cc-r-row').count(), 1);
-  await server.stop();
+  await env.server.stop();
   await byTestId(office, 'cc-r-act').click();
   await byTestId(office, 'cc-r-date').fill('15/07/2018');
   await byTestId(office, 'cc-r-actions').fill('Đã kiểm điểm việc thực hiện nghị quyết trong buổi sinh hoạt tháng 7.');
@@ -130,7 +108,7 @@ test('after the round: conference, notice, remediation reported offline and veri
   await byTestId(office, 'cc-r-submit').click();
   await byTestId(office, 'cc-r-message').waitFor();
   await screenshot(office, 'conclusions-04-office-reports-offline');
-  server = await startServer(bin, data, port);
+  await env.restartServer();
   await sync(office);
 
   // 4. The board verifies; the office sees the verdict.

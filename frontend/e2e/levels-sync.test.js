@@ -11,16 +11,10 @@ import { spawnSync } from 'node:child_process';
 import { test } from 'node:test';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { freePort, launchBrowser, screenshot, startApp, tempDir } from './harness.js';
-import { serverBinary, startServer } from './server.js';
-import { reload as reloadTo, signIn, sync } from './desktops.js';
-
-const reload = (page) => reloadTo(page, 'nav-visits');
+import { screenshot, tempDir } from './harness.js';
+import { desktopsOnServer, sync } from './desktops.js';
 
 const byTestId = (page, id) => page.locator(`[data-testid="${id}"]`);
-
-
-
 
 const visits = (page) => page.evaluate(() => window.go.main.App.ListVisits({ month: '', officialId: '', communeId: '' }));
 
@@ -35,25 +29,9 @@ async function letterText(page, visitId) {
 }
 
 test('two levels of committees: plans kept from the level below, letters of each committee', async (t) => {
-  const bin = serverBinary();
-  const data = tempDir('chibo-server-data-');
-  const r = spawnSync(bin, ['seed-demo', '--data', data, '--preset', 'ninhbinh2025'], { encoding: 'utf8' });
-  assert.equal(r.status, 0, r.stderr);
-  const port = await freePort();
-  const server = await startServer(bin, data, port);
-  t.after(() => server.stop());
-  const browser = await launchBrowser({ viewport: { width: 1366, height: 768 } });
-  t.after(() => browser.close());
-  const d = {};
-  for (const user of ['vp.phatdiem', 'cbtinh.phatdiem', 'duv.phatdiem', 'bithu.phatdiem', 'tinhuy.bithu']) {
-    const app = await startApp();
-    t.after(() => app.kill('SIGKILL'));
-    const page = await app.open(browser);
-    await signIn(page, server.url, user);
-    await sync(page);
-    await reload(page);
-    d[user] = page;
-  }
+  const env = await desktopsOnServer(t, { preset: 'ninhbinh2025', navId: 'nav-visits',
+    users: ['vp.phatdiem', 'cbtinh.phatdiem', 'duv.phatdiem', 'bithu.phatdiem', 'tinhuy.bithu'] });
+  const d = env.pages;
   const all = Object.values(d);
   const pdCommittee = (await d['tinhuy.bithu'].evaluate(() => window.go.main.App.ListUnits()))
     .find((u) => u.kind === 'supervising_committee' && u.status === 'active' && u.name === 'Đảng bộ xã Phát Diệm');

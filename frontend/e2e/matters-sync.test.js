@@ -5,37 +5,17 @@
 // issues, one forwarded with a deadline already past → it is flagged overdue → the
 // board sees every matter and the commune counted as having held a dialogue.
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { test } from 'node:test';
-import { freePort, launchBrowser, screenshot, startApp, tempDir } from './harness.js';
-import { serverBinary, startServer } from './server.js';
-import { reload as reloadTo, signIn, sync } from './desktops.js';
+import { screenshot } from './harness.js';
+import { desktopsOnServer, reload as reloadTo, sync } from './desktops.js';
 
 const reload = (page) => reloadTo(page, 'nav-urgent');
 
 const byTestId = (page, id) => page.locator(`[data-testid="${id}"]`);
 
-
 test('matters: register, return with a comment, progress and result, a dialogue with an overdue issue', async (t) => {
-  const bin = serverBinary();
-  const data = tempDir('chibo-server-data-');
-  const r = spawnSync(bin, ['seed-demo', '--data', data], { encoding: 'utf8' });
-  assert.equal(r.status, 0, r.stderr);
-  const port = await freePort();
-  const server = await startServer(bin, data, port);
-  t.after(() => server.stop());
-  const browser = await launchBrowser({ viewport: { width: 1366, height: 768 } });
-  t.after(() => browser.close());
-  const d = {};
-  for (const user of ['vp.phatdiem', 'bithu']) {
-    const app = await startApp();
-    t.after(() => app.kill('SIGKILL'));
-    const page = await app.open(browser);
-    await signIn(page, server.url, user);
-    await sync(page);
-    await reload(page);
-    d[user] = page;
-  }
+  const env = await desktopsOnServer(t, { users: ['vp.phatdiem', 'bithu'], navId: 'nav-urgent' });
+  const d = env.pages;
   const office = d['vp.phatdiem'];
   const board = d.bithu;
   const year = String(new Date().getFullYear());
