@@ -388,6 +388,7 @@ type ReportSummary struct {
 	Report       Report `json:"report"`
 	Date         string `json:"date"`
 	CellName     string `json:"cellName"`
+	CommuneID    string `json:"communeId"`
 	CommuneName  string `json:"communeName"`
 	OfficialName string `json:"officialName"`
 }

@@ -59,7 +59,7 @@ func (s *Store) YearReport(ctx context.Context, year int) (domain.YearReport, er
 	if err != nil {
 		return rep, err
 	}
-	states, err := s.syncStates(ctx)
+	states, err := s.syncStatesOfKinds(ctx, kinds.YearClassification)
 	if err != nil {
 		return rep, err
 	}

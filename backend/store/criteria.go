@@ -81,7 +81,7 @@ func (s *Store) ListCriteriaSets(ctx context.Context) ([]domain.CriteriaSet, err
 	if err != nil {
 		return nil, err
 	}
-	states, err := s.syncStates(ctx)
+	states, err := s.syncStatesOfKinds(ctx, kinds.CriteriaSet)
 	if err != nil {
 		return nil, err
 	}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
+	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -225,6 +226,86 @@ const matterFilter = `(? = '' OR m.source = ?) AND (? = '' OR m.unit_id = ?) AND
 // only), each with the committee's decision, its history and whether it is overdue,
 // the nearest deadline first.
 func (s *Store) ListMatters(ctx context.Context, f MatterFilter) ([]domain.Matter, error) {
+	if f.Source == string(domain.SourceRemediation) {
+		return s.remediationMatters(ctx, f)
+	}
+	ms, err := s.listMatters(ctx, f)
+	if err != nil || f.Source != "" || f.DialogueID != "" || f.Topic != "" {
+		return ms, err
+	}
+	// Every source: the remediation items of issued notices too, one list by deadline.
+	rs, err := s.remediationMatters(ctx, f)
+	if err != nil {
+		return nil, err
+	}
+	if len(rs) == 0 {
+		return ms, nil
+	}
+	ms = append(ms, rs...)
+	sort.SliceStable(ms, func(i, j int) bool {
+		a, b := ms[i], ms[j]
+		if (a.Deadline == "") != (b.Deadline == "") {
+			return b.Deadline == ""
+		}
+		return a.Deadline < b.Deadline
+	})
+	return ms, nil
+}
+
+// remediationMatters shows the remediation items of issued notices as matters of the
+// tracker: the shortcoming is its content, the remedy its expected result, the official's
+// verdict its result; its history is the organization's reports and the verdict.
+func (s *Store) remediationMatters(ctx context.Context, f MatterFilter) ([]domain.Matter, error) {
+	items, err := s.ListRemediation(ctx, RemediationFilter{UnitID: f.UnitID})
+	if err != nil {
+		return nil, err
+	}
+	out := []domain.Matter{}
+	for _, it := range items {
+		if (f.CommuneID != "" && it.CommuneID != f.CommuneID) || (f.Year != 0 && !inYear(it.Due, f.Year)) ||
+			(f.OverdueOnly && !it.Overdue) || f.Topic != "" || f.DialogueID != "" {
+			continue
+		}
+		m := domain.Matter{ID: it.ID, Source: domain.SourceRemediation, UnitID: it.UnitID, UnitName: it.UnitName, CommuneID: it.CommuneID,
+			Title: it.Shortcoming, Expected: it.Fix, Deadline: it.Due, Lead: it.NoticeNumber, State: domain.MatterRegistered,
+			Overdue: it.Overdue, SyncState: it.SyncState, Milestones: []domain.Milestone{}, Updates: []domain.MatterUpdate{}}
+		if len(it.Due) >= 4 {
+			m.Year, _ = strconv.Atoi(it.Due[:4])
+		}
+		for _, r := range it.Reports {
+			m.State = domain.MatterInProgress
+			m.Updates = append(m.Updates, domain.MatterUpdate{ID: r.ID, Date: r.Date, State: domain.MatterInProgress, Note: r.Actions, By: r.By, At: r.At})
+			m.Evidence = r.Evidence
+		}
+		switch it.Verdict {
+		case domain.Remedied:
+			m.State = domain.MatterResolved
+		case domain.PartlyRemedied, domain.NotRemedied:
+			m.State = domain.MatterInProgress // still open: the organization goes on
+		}
+		if it.Verdict != "" {
+			m.Result, m.DecidedBy = it.Comment, it.VerifiedBy
+			m.Updates = append(m.Updates, domain.MatterUpdate{ID: RemediationCheckID(it.ID), Date: dateOf(it.VerifiedAt), State: m.State,
+				Note: it.Comment, By: it.VerifiedBy, At: it.VerifiedAt})
+		}
+		if f.State != "" && string(m.State) != f.State {
+			continue
+		}
+		out = append(out, m)
+	}
+	return out, nil
+}
+
+// dateOf is the Vietnamese day of an RFC 3339 instant ("" stays "").
+func dateOf(at string) string {
+	t, err := time.Parse(time.RFC3339Nano, at)
+	if err != nil {
+		return ""
+	}
+	return t.In(domain.Vietnam).Format("2006-01-02")
+}
+
+func (s *Store) listMatters(ctx context.Context, f MatterFilter) ([]domain.Matter, error) {
 	today := s.today()
 	out := []domain.Matter{}
 	idx := map[string]int{}

@@ -184,7 +184,7 @@ func (s *Store) RoundOverview(ctx context.Context, month string) (domain.RoundOv
 	ov.Reports = make([]domain.ReportSummary, 0, len(reports))
 	for _, r := range reports {
 		v := byID[r.VisitID]
-		ov.Reports = append(ov.Reports, domain.ReportSummary{Report: r, Date: v.Date, CellName: v.CellName, CommuneName: v.CommuneName, OfficialName: v.OfficialName})
+		ov.Reports = append(ov.Reports, domain.ReportSummary{Report: r, Date: v.Date, CellName: v.CellName, CommuneID: v.CommuneID, CommuneName: v.CommuneName, OfficialName: v.OfficialName})
 	}
 	return ov, nil
 }

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 
 	"chibo/backend/domain"
+	"chibo/backend/kinds"
 	"chibo/backend/textutil"
 )
 
@@ -20,7 +21,7 @@ func (s *Store) ListCommunes(ctx context.Context) ([]domain.Commune, error) {
 	if err != nil {
 		return nil, err
 	}
-	states, err := s.syncStates(ctx)
+	states, err := s.syncStatesOfKinds(ctx, kinds.Commune)
 	if err != nil {
 		return nil, err
 	}
@@ -145,7 +146,7 @@ func (s *Store) ListOfficials(ctx context.Context) ([]domain.Official, error) {
 	if err != nil {
 		return nil, err
 	}
-	states, err := s.syncStates(ctx)
+	states, err := s.syncStatesOfKinds(ctx, kinds.Official)
 	if err != nil {
 		return nil, err
 	}

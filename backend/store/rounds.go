@@ -93,7 +93,7 @@ func (s *Store) conference(ctx context.Context, id string) (domain.Conference, b
 		Place: x.str("place"), Chair: x.str("chair"), Note: x.str("note")}
 	json.Unmarshal([]byte(x.str("present")), &c.Present)
 	json.Unmarshal([]byte(x.str("remarks")), &c.Remarks)
-	states, err := s.syncStates(ctx)
+	states, err := s.syncStatesOfKinds(ctx, kinds.Conference)
 	if err == nil {
 		c.SyncState, _ = states.of(c.ID)
 	}

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"chibo/backend/domain"
+	"chibo/backend/kinds"
 	"chibo/backend/syncproto"
 	"chibo/backend/textutil"
 )
@@ -47,7 +48,7 @@ func (s *Store) ListUnits(ctx context.Context) ([]domain.Unit, error) {
 	if err := rows.Err(); err != nil {
 		return nil, err
 	}
-	states, err := s.syncStates(ctx)
+	states, err := s.syncStatesOfKinds(ctx, kinds.Unit)
 	if err != nil {
 		return nil, err
 	}

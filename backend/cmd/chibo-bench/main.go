@@ -31,7 +31,7 @@ type Result struct {
 
 var cpuProfile = flag.String("cpuprofile", "", "write a CPU profile of the run to this file")
 
-var only = flag.String("only", "", "run one group: registry, scoring, visits, sync, rss or province")
+var only = flag.String("only", "", "run one group: registry, scoring, visits, sync, rss, province or overview")
 
 var quick = flag.Bool("quick", false, "smaller sizes, for CI (10,000 records instead of 100,000)")
 
@@ -65,6 +65,7 @@ func main() {
 		{"sync", func() []Result { return syncBenchmarks(dir, *quick) }},
 		{"rss", func() []Result { return rssResults(*quick) }},
 		{"province", func() []Result { return provinceBenchmarks(dir, *quick) }},
+		{"overview", func() []Result { return overviewBenchmarks(dir, *quick) }},
 	}
 	for _, g := range groups {
 		if *only != "" && *only != g.name {
