@@ -103,4 +103,31 @@ test('matters: register, return with a comment, progress and result, a dialogue 
   assert.equal(all.length, 6, 'three urgent matters and three issues');
   const stats = await board.evaluate((y) => window.go.main.App.DialogueStats(Number(y)), year);
   assert.equal(stats.held, 1);
+
+  // 6. The board's overview of the year: each figure equals the list it opens.
+  await byTestId(board, 'nav-overview').click();
+  await board.selectOption('[data-testid="ov-kind"]', 'year');
+  await byTestId(board, 'ov-year').fill(year);
+  const row = (src) => board.locator(`[data-testid="ov-matter-row"][data-source="${src}"] td`);
+  await board.waitForFunction(() => document.querySelector('[data-testid="ov-matter-row"][data-source="urgent"] td:nth-child(2)')?.textContent === '3', null, { timeout: 15_000 });
+  assert.equal(await row('dialogue').nth(1).textContent(), '3', 'three dialogue issues');
+  assert.equal(await row('dialogue').nth(3).textContent(), '1', 'one overdue');
+  await screenshot(board, 'matters-05-overview-year');
+  await byTestId(board, 'ov-src-urgent').click();
+  await byTestId(board, 'mt-list').waitFor();
+  assert.equal(await byTestId(board, 'mt-row').count(), 3, 'the urgent figure opens its three matters');
+  await byTestId(board, 'nav-overview').click();
+  await board.selectOption('[data-testid="ov-kind"]', 'year');
+  await byTestId(board, 'ov-year').fill(year);
+  await byTestId(board, 'ov-late-dialogue').click();
+  await board.waitForFunction(() => document.querySelectorAll('[data-testid="mt-row"]').length === 1, null, { timeout: 15_000 });
+  assert.match(await byTestId(board, 'mt-row').first().textContent(), /Cấp giấy chứng nhận chậm/);
+  // The commune's page, and the periodic report made from the same figures.
+  await byTestId(board, 'nav-overview').click();
+  await byTestId(board, 'ov-commune').first().waitFor();
+  await board.locator('[data-testid="ov-commune"]', { hasText: 'Phát Diệm' }).click();
+  await byTestId(board, 'commune-page').waitFor();
+  await screenshot(board, 'matters-06-commune-page');
+  const docx = await board.evaluate((y) => window.go.main.App.ExportPeriodicReport({ kind: 'year', year: Number(y), n: 0 }, 'docx'), year);
+  assert.ok(docx.length > 1000, 'a periodic report');
 });

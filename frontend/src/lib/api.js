@@ -185,6 +185,11 @@ export const releaseAssessment = (reportId) => call('ReleaseAssessment', reportI
 export const listReleases = async (communeId) => (await call('ListReleases', communeId)) ?? [];
 export const listTemplates = async () => (await call('ListTemplates')) ?? [];
 export const roundOverview = (month) => call('RoundOverview', month);
+/** The leadership's overview of a period {kind: 'month'|'quarter'|'year', year, n}. */
+export const overview = (period) => call('Overview', period);
+export const savePeriodicReport = (period, format) => call('SavePeriodicReport', period, format);
+export const exportPeriodicReport = (period, format) => call('ExportPeriodicReport', period, format);
+export const communePage = (communeId, month) => call('CommunePage', communeId, month);
 /** Papers through the desktop's save dialog; resolve to the path ("" when cancelled). */
 export const saveLetter = (visitId, format) => call('SaveLetter', visitId, format);
 export const saveReport = (reportId, format) => call('SaveReport', reportId, format);

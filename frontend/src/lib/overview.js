@@ -1,34 +1,30 @@
-// The leadership's overview (Tổng quan), computed from the lists it summarizes, so that
-// every figure is the count of the list it opens: the month's round overview, the
-// month's scoring report, the year's matters and the remediation items.
+// The leadership's overview (Tổng quan): the period chosen on screen and the figures of
+// App.Overview in the shapes the screen draws. Go counts every figure from the list the
+// figure opens (store.Overview), so the screen only arranges them.
 
-const QUALITIES = ['Tốt', 'Khá', 'Trung bình', 'Kém'];
-
-/**
- * @param {{round: any, scoring: any, matters: any[], items: any[]}} data
- */
-export function summarize({ round, scoring, matters = [], items = [] }) {
-  const total = round?.total ?? {};
-  const quality = Object.fromEntries(QUALITIES.map((q) => [q, 0]));
-  for (const r of round?.reports ?? []) {
-    const q = r.report?.values?.quality;
-    if (q in quality) quality[q]++;
+/** The overview's period from the screen's choice: a month "yyyy-mm", a quarter or a year. */
+export function periodOf({ kind, month, quarter, year }) {
+  if (kind === 'month') {
+    if (!/^\d{4}-\d{2}$/.test(month ?? '')) return null;
+    return { kind, year: Number(month.slice(0, 4)), n: Number(month.slice(5, 7)) };
   }
-  const bySource = {};
-  for (const m of matters) {
-    const s = (bySource[m.source] ??= { open: 0, overdue: 0, resolved: 0 });
-    if (m.state === 'resolved') s.resolved++;
-    else if (!['partly', 'not_resolved'].includes(m.state)) s.open++;
-    if (m.overdue) s.overdue++;
-  }
-  return {
-    coverage: { cells: total.cells ?? 0, scheduled: total.scheduled ?? 0, percent: total.cells ? Math.round((100 * (total.scheduled ?? 0)) / total.cells) : 0 },
-    visits: { planned: total.planned ?? 0, attended: total.attended ?? 0, reported: total.reported ?? 0 },
-    communes: (round?.communes ?? []).map((c) => ({ id: c.id, name: c.name, planned: c.planned, reported: c.reported, scheduled: c.scheduled, cells: c.cells })),
-    quality,
-    grades: scoring?.distribution ?? {},
-    notSubmitted: (scoring?.notSubmitted ?? []).length,
-    matters: bySource,
-    remediation: { items: items.length, remedied: items.filter((i) => i.verdict === 'remedied').length, overdue: items.filter((i) => i.overdue).length },
-  };
+  const y = Number(year);
+  if (!Number.isInteger(y) || y < 2000 || y > 2200) return null;
+  return kind === 'quarter' ? { kind, year: y, n: Number(quarter) } : { kind: 'year', year: y, n: 0 };
 }
+
+/** The month a commune page opens on for a period: the month itself, else its last month. */
+export function pageMonth(p, now = new Date()) {
+  if (p.kind === 'month') return `${p.year}-${String(p.n).padStart(2, '0')}`;
+  let last = p.kind === 'quarter' ? 3 * p.n : 12;
+  const current = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}`;
+  const m = (x) => `${p.year}-${String(x).padStart(2, '0')}`;
+  while (last > 1 && m(last) > current) last--;
+  return m(last);
+}
+
+/** The percentage of a part of a whole, rounded; 0 of nothing. */
+export const percent = (part, whole) => (whole ? Math.round((100 * part) / whole) : 0);
+
+/** The communes worth a bar: those with a visit or a registered meeting. */
+export const activeCommunes = (ov) => (ov?.communes ?? []).filter((c) => c.planned || c.scheduled);

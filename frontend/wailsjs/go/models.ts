@@ -594,6 +594,30 @@ export namespace domain {
 	        this.syncState = source["syncState"];
 	    }
 	}
+	export class DialogueCounts {
+	    communes: number;
+	    held: number;
+	    dialogues: number;
+	    receptions: number;
+	    issues: number;
+	    answered: number;
+	    shortOfReceptions: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new DialogueCounts(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.communes = source["communes"];
+	        this.held = source["held"];
+	        this.dialogues = source["dialogues"];
+	        this.receptions = source["receptions"];
+	        this.issues = source["issues"];
+	        this.answered = source["answered"];
+	        this.shortOfReceptions = source["shortOfReceptions"];
+	    }
+	}
 	export class DocumentHeader {
 	    parentBody: string;
 	    issuingBody: string;
@@ -738,6 +762,30 @@ export namespace domain {
 		    }
 		    return a;
 		}
+	}
+	export class MatterCounts {
+	    source: string;
+	    total: number;
+	    open: number;
+	    overdue: number;
+	    resolved: number;
+	    partly: number;
+	    notResolved: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new MatterCounts(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.source = source["source"];
+	        this.total = source["total"];
+	        this.open = source["open"];
+	        this.overdue = source["overdue"];
+	        this.resolved = source["resolved"];
+	        this.partly = source["partly"];
+	        this.notResolved = source["notResolved"];
+	    }
 	}
 	
 	
@@ -972,6 +1020,26 @@ export namespace domain {
 	        this.syncState = source["syncState"];
 	    }
 	}
+	export class RemediationCounts {
+	    items: number;
+	    reported: number;
+	    remedied: number;
+	    notRemedied: number;
+	    overdue: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new RemediationCounts(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.items = source["items"];
+	        this.reported = source["reported"];
+	        this.remedied = source["remedied"];
+	        this.notRemedied = source["notRemedied"];
+	        this.overdue = source["overdue"];
+	    }
+	}
 	export class OverviewRow {
 	    id: string;
 	    name: string;
@@ -996,6 +1064,85 @@ export namespace domain {
 	        this.reported = source["reported"];
 	    }
 	}
+	export class Period {
+	    kind: string;
+	    year: number;
+	    n: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Period(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.kind = source["kind"];
+	        this.year = source["year"];
+	        this.n = source["n"];
+	    }
+	}
+	export class Overview {
+	    period: Period;
+	    label: string;
+	    cells: number;
+	    scheduled: number;
+	    expected: number;
+	    visits: OverviewRow;
+	    communes: OverviewRow[];
+	    quality: {[key: string]: number};
+	    scoringMonth: string;
+	    grades: {[key: string]: number};
+	    ranked: MonthRow[];
+	    notSubmitted: number;
+	    matters: MatterCounts[];
+	    remediation: RemediationCounts;
+	    dialogues: DialogueCounts;
+	    yearTheme: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Overview(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.period = this.convertValues(source["period"], Period);
+	        this.label = source["label"];
+	        this.cells = source["cells"];
+	        this.scheduled = source["scheduled"];
+	        this.expected = source["expected"];
+	        this.visits = this.convertValues(source["visits"], OverviewRow);
+	        this.communes = this.convertValues(source["communes"], OverviewRow);
+	        this.quality = source["quality"];
+	        this.scoringMonth = source["scoringMonth"];
+	        this.grades = source["grades"];
+	        this.ranked = this.convertValues(source["ranked"], MonthRow);
+	        this.notSubmitted = source["notSubmitted"];
+	        this.matters = this.convertValues(source["matters"], MatterCounts);
+	        this.remediation = this.convertValues(source["remediation"], RemediationCounts);
+	        this.dialogues = this.convertValues(source["dialogues"], DialogueCounts);
+	        this.yearTheme = source["yearTheme"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
+	
+	
 	
 	export class RemediationReport {
 	    id: string;
@@ -1148,6 +1295,7 @@ export namespace domain {
 	    report: Report;
 	    date: string;
 	    cellName: string;
+	    communeId: string;
 	    communeName: string;
 	    officialName: string;
 	
@@ -1160,6 +1308,7 @@ export namespace domain {
 	        this.report = this.convertValues(source["report"], Report);
 	        this.date = source["date"];
 	        this.cellName = source["cellName"];
+	        this.communeId = source["communeId"];
 	        this.communeName = source["communeName"];
 	        this.officialName = source["officialName"];
 	    }
@@ -2028,6 +2177,84 @@ export namespace store {
 		    return a;
 		}
 	}
+	export class ScheduleItem {
+	    schedule: domain.Schedule;
+	    planners: string[];
+	    visitedThisYear: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new ScheduleItem(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.schedule = this.convertValues(source["schedule"], domain.Schedule);
+	        this.planners = source["planners"];
+	        this.visitedThisYear = source["visitedThisYear"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class CommunePage {
+	    commune: domain.Commune;
+	    units: domain.Unit[];
+	    schedules: ScheduleItem[];
+	    reports: domain.ReportSummary[];
+	    releases: domain.VisitRelease[];
+	    scores: domain.MonthRow[];
+	    matters: domain.Matter[];
+	    notices: domain.Notice[];
+	
+	    static createFrom(source: any = {}) {
+	        return new CommunePage(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.commune = this.convertValues(source["commune"], domain.Commune);
+	        this.units = this.convertValues(source["units"], domain.Unit);
+	        this.schedules = this.convertValues(source["schedules"], ScheduleItem);
+	        this.reports = this.convertValues(source["reports"], domain.ReportSummary);
+	        this.releases = this.convertValues(source["releases"], domain.VisitRelease);
+	        this.scores = this.convertValues(source["scores"], domain.MonthRow);
+	        this.matters = this.convertValues(source["matters"], domain.Matter);
+	        this.notices = this.convertValues(source["notices"], domain.Notice);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 	export class DialogueIssue {
 	    topic: string;
 	    content: string;
@@ -2436,40 +2663,7 @@ export namespace store {
 	        this.notVisitedThisYear = source["notVisitedThisYear"];
 	    }
 	}
-	export class ScheduleItem {
-	    schedule: domain.Schedule;
-	    planners: string[];
-	    visitedThisYear: boolean;
 	
-	    static createFrom(source: any = {}) {
-	        return new ScheduleItem(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.schedule = this.convertValues(source["schedule"], domain.Schedule);
-	        this.planners = source["planners"];
-	        this.visitedThisYear = source["visitedThisYear"];
-	    }
-	
-		convertValues(a: any, classs: any, asMap: boolean = false): any {
-		    if (!a) {
-		        return a;
-		    }
-		    if (a.slice && a.map) {
-		        return (a as any[]).map(elem => this.convertValues(elem, classs));
-		    } else if ("object" === typeof a) {
-		        if (asMap) {
-		            for (const key of Object.keys(a)) {
-		                a[key] = new classs(a[key]);
-		            }
-		            return a;
-		        }
-		        return new classs(a);
-		    }
-		    return a;
-		}
-	}
 	export class Stats {
 	    communes: number;
 	    grassroots_committees: number;

@@ -13,6 +13,39 @@ export const status = writable(null);
 /** An ApiError when the status could not be read. */
 export const statusError = writable(null);
 export const area = writable('units');
+/**
+ * What the next screen should open on, set by a figure that opens its list (the overview):
+ * {area, tab?, source?, overdueOnly?, communeId?}. The screen takes it once (takeIntent).
+ */
+export const navIntent = writable(null);
+
+/** Opens an area on a given list. */
+export function openList(a, intent = {}) {
+  navIntent.set({ area: a, ...intent });
+  area.set(a);
+}
+
+/** The intent for area a, once: later visits open as usual. */
+export function takeIntent(a) {
+  const it = get(navIntent);
+  if (!it || it.area !== a) return null;
+  navIntent.set(null);
+  return it;
+}
+
+/**
+ * The screen an account starts on: the leadership's overview for the committees' boards
+ * and members, the visits for a cadre, the month's schedules for a commune office.
+ * @param {{role?: string}|null} account
+ */
+export function homeArea(account) {
+  switch (account?.role) {
+    case 'standing_board': case 'standing_committee': case 'district_committee': case 'org_board': return 'overview';
+    case 'district_cadre': return 'visits';
+    case 'commune_office': return 'schedules';
+    default: return 'units';
+  }
+}
 /** True while the first-run screen is shown. */
 export const firstRun = writable(false);
 

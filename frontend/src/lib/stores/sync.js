@@ -15,7 +15,7 @@ import { get, writable } from 'svelte/store';
 import * as api from '../api.js';
 import { lang, tr } from '../i18n.js';
 import { formatNumber } from '../format.js';
-import { area } from './app.js';
+import { area, homeArea } from './app.js';
 import { loadUnits, units } from './units.js';
 import { loadRegistry, registryLoaded } from './registry.js';
 
@@ -127,6 +127,9 @@ export async function initSync() {
   }
   try {
     applyStatus(await api.syncStatus(), { quiet: true });
+    // A signed-in start opens on the account's own first screen.
+    const st = get(syncStatus);
+    if (!get(sessionReloaded) && st.signedIn) area.set(homeArea(st.account));
   } catch {
     // no backend (tests, a broken binding): signed out until an event says otherwise
   } finally {

@@ -152,6 +152,7 @@ describe('the store with Go', () => {
 
   it('reads the status once and then follows "sync:status" events', async () => {
     await initSync();
+    expect(get(area)).toBe('schedules'); // a signed-in start opens on the office's own screen
     expect(get(syncLoaded)).toBe(true);
     expect(get(syncStatus)).toMatchObject({ state: 'idle', pending: 2, signedIn: true, nextAttempt: '' });
     expect(window.runtime.EventsOnMultiple).toHaveBeenCalledWith('sync:status', expect.any(Function), -1);
@@ -165,6 +166,7 @@ describe('the store with Go', () => {
 
   it('reloads the synced stores after a sync that changed records, not after a no-op', async () => {
     await initSync();
+    area.set('units');
     const v = get(dataVersion);
     handlers['sync:status']({ state: 'syncing', signedIn: true, account });
     handlers['sync:status']({ state: 'idle', signedIn: true, account, lastReport: { pushed: 0, pulled: 0 } });
@@ -224,6 +226,7 @@ describe('the store with Go', () => {
   it('keeps the status with the highest seq: events out of order, a late answer', async () => {
     App.SyncStatus.mockResolvedValueOnce({ state: 'idle', signedIn: true, account, seq: 4, lastReport: { pulled: 50 } });
     await initSync();
+    area.set('units');
     expect(App.ListUnits).not.toHaveBeenCalled(); // the first read does not reload
     const v = get(dataVersion);
     // Wails' browser mode may deliver the end of a sync before its progress.
@@ -252,5 +255,16 @@ describe('the store with Go', () => {
   it('applyStatus takes a plain answer too', () => {
     applyStatus({ state: 'syncing', signedIn: true, account, progress: { phase: 'pull', done: 1, total: 2 } });
     expect(get(syncStatus).progress).toEqual({ phase: 'pull', done: 1, total: 2 });
+  });
+});
+
+describe('the first screen of an account', () => {
+  it('follows the role', async () => {
+    const { homeArea } = await import('./app.js');
+    expect(homeArea({ role: 'standing_board' })).toBe('overview');
+    expect(homeArea({ role: 'district_committee' })).toBe('overview');
+    expect(homeArea({ role: 'district_cadre' })).toBe('visits');
+    expect(homeArea({ role: 'commune_office' })).toBe('schedules');
+    expect(homeArea(null)).toBe('units');
   });
 });

@@ -22,6 +22,8 @@ export function CloseUnit(arg1:string,arg2:string):Promise<domain.Unit>;
 
 export function CommitteeProfiles():Promise<Array<domain.CommitteeProfile>>;
 
+export function CommunePage(arg1:string,arg2:string):Promise<store.CommunePage>;
+
 export function CopyLastMonth(arg1:string,arg2:string):Promise<store.MonthGrid>;
 
 export function DeleteCriteriaSet(arg1:string):Promise<void>;
@@ -47,6 +49,8 @@ export function ExportMonthReportXLSX(arg1:string):Promise<string>;
 export function ExportNotice(arg1:string,arg2:string):Promise<string>;
 
 export function ExportOverview(arg1:string):Promise<string>;
+
+export function ExportPeriodicReport(arg1:domain.Period,arg2:string):Promise<string>;
 
 export function ExportReport(arg1:string,arg2:string):Promise<string>;
 
@@ -126,6 +130,8 @@ export function OpenReportForm(arg1:string,arg2:string):Promise<store.ReportForm
 
 export function OverrideClassification(arg1:string,arg2:number,arg3:domain.YearGrade,arg4:string):Promise<domain.YearClassification>;
 
+export function Overview(arg1:domain.Period):Promise<domain.Overview>;
+
 export function PlanVisit(arg1:string,arg2:string,arg3:string):Promise<store.PlanResult>;
 
 export function PublishCriteriaSet(arg1:string):Promise<domain.CriteriaSet>;
@@ -179,6 +185,8 @@ export function SaveNoticeFile(arg1:string,arg2:string):Promise<string>;
 export function SaveOfficial(arg1:domain.Official):Promise<domain.Official>;
 
 export function SaveOverview(arg1:string):Promise<string>;
+
+export function SavePeriodicReport(arg1:domain.Period,arg2:string):Promise<string>;
 
 export function SaveRemediationXLSX(arg1:store.RemediationFilter):Promise<string>;
 

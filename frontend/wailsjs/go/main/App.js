@@ -34,6 +34,10 @@ export function CommitteeProfiles() {
   return window['go']['main']['App']['CommitteeProfiles']();
 }
 
+export function CommunePage(arg1, arg2) {
+  return window['go']['main']['App']['CommunePage'](arg1, arg2);
+}
+
 export function CopyLastMonth(arg1, arg2) {
   return window['go']['main']['App']['CopyLastMonth'](arg1, arg2);
 }
@@ -84,6 +88,10 @@ export function ExportNotice(arg1, arg2) {
 
 export function ExportOverview(arg1) {
   return window['go']['main']['App']['ExportOverview'](arg1);
+}
+
+export function ExportPeriodicReport(arg1, arg2) {
+  return window['go']['main']['App']['ExportPeriodicReport'](arg1, arg2);
 }
 
 export function ExportReport(arg1, arg2) {
@@ -242,6 +250,10 @@ export function OverrideClassification(arg1, arg2, arg3, arg4) {
   return window['go']['main']['App']['OverrideClassification'](arg1, arg2, arg3, arg4);
 }
 
+export function Overview(arg1) {
+  return window['go']['main']['App']['Overview'](arg1);
+}
+
 export function PlanVisit(arg1, arg2, arg3) {
   return window['go']['main']['App']['PlanVisit'](arg1, arg2, arg3);
 }
@@ -348,6 +360,10 @@ export function SaveOfficial(arg1) {
 
 export function SaveOverview(arg1) {
   return window['go']['main']['App']['SaveOverview'](arg1);
+}
+
+export function SavePeriodicReport(arg1, arg2) {
+  return window['go']['main']['App']['SavePeriodicReport'](arg1, arg2);
 }
 
 export function SaveRemediationXLSX(arg1) {
