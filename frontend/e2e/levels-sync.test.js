@@ -68,7 +68,7 @@ test('two levels of committees: plans kept from the level below, letters of each
     assert.equal(options.length - 1, mine.length, `${user} (committee ${st.account?.committeeId}) is offered ${options.join(' | ')}; his committee's: ${mine.map((o) => o.name).join(', ')}`);
     const me = mine.find((o) => o.communeId === pd.id && (o.role === 'district_cadre' || o.role === 'district_committee'));
     await page.selectOption('[data-testid="vis-official"]', me.id);
-    await byTestId(page, 'vis-month').fill('2027-01');
+    await byTestId(page, 'vis-month').fill('01/2027');
     await byTestId(page, 'plan-choose').nth(row).click();
     await byTestId(page, 'plan-notice').waitFor();
     return (await visits(page)).find((v) => v.officialId === me.id).id;

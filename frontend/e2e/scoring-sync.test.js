@@ -41,7 +41,7 @@ async function openSheet(page, unitId, month) {
   await tid(page, 'sc-tab-sheet').click();
   await page.locator(`[data-testid="sc-unit"] option[value="${unitId}"]`).waitFor({ state: 'attached' });
   await page.selectOption('[data-testid="sc-unit"]', unitId);
-  await tid(page, 'sc-sheet-month').fill(month);
+  await tid(page, 'sc-sheet-month').fill(`${month.slice(5)}/${month.slice(0, 4)}`); // as a clerk types it
   await tid(page, 'sc-self-1.1').waitFor();
 }
 

@@ -34,7 +34,7 @@ test('scoring: example set, self-assessment, review, lock, unlock, ranking, char
   await page.locator('[data-testid="sc-unit"] option').nth(1).waitFor({ state: 'attached' });
   const unitName = (await page.locator('[data-testid="sc-unit"] option').nth(1).textContent()).trim();
   await page.selectOption('[data-testid="sc-unit"]', { index: 1 });
-  await byTestId(page, 'sc-sheet-month').fill('2018-03');
+  await byTestId(page, 'sc-sheet-month').fill('03/2018');
   await byTestId(page, 'sc-self-1.1').waitFor();
   await byTestId(page, 'sc-self-1.1').fill('6');
   await byTestId(page, 'sc-save-draft').click();
@@ -72,7 +72,7 @@ test('scoring: example set, self-assessment, review, lock, unlock, ranking, char
 
   // The ranking of March 2018: that organization alone, first.
   await byTestId(page, 'sc-tab-ranking').click();
-  await byTestId(page, 'sc-month').fill('2018-03');
+  await byTestId(page, 'sc-month').fill('03/2018');
   await page.waitForFunction(() => document.querySelector('[data-testid="sc-rank-row"] td:nth-child(2)')?.textContent && document.querySelector('[data-testid="sc-rank-row"] td')?.textContent === '1');
   assert.equal((await byTestId(page, 'sc-rank-row').first().locator('td').nth(1).textContent()).trim(), unitName);
   assert.equal(await byTestId(page, 'sc-not-submitted').locator('li').count(), 75);
@@ -80,7 +80,7 @@ test('scoring: example set, self-assessment, review, lock, unlock, ranking, char
   // A demo year: 76 organizations ranked in June, every grade counted.
   await byTestId(page, 'sc-load-demo').click();
   // June's report replaces March's (also 76 rows, one approved): wait for every grade counted.
-  await page.waitForFunction(() => document.querySelector('[data-testid="sc-month"]')?.value === '2018-06' &&
+  await page.waitForFunction(() => document.querySelector('[data-testid="sc-month"]')?.value === '06/2018' &&
     ['tot', 'kha', 'trung_binh', 'kem'].reduce((s, g) => s + Number(document.querySelector(`[data-testid="sc-dist-${g}"]`)?.textContent ?? 0), 0) === 76);
   assert.equal(await byTestId(page, 'sc-rank-row').count(), 76);
   assert.equal(await byTestId(page, 'sc-not-submitted').count(), 0, 'every organization has submitted');

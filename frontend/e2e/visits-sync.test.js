@@ -84,7 +84,7 @@ test('visits across devices: publish, scope, confidential plan, offline report, 
   const pd = communes.find((c) => c.name === 'Phát Diệm');
   await byTestId(office, 'nav-schedules').click();
   await office.selectOption('[data-testid="sch-commune"]', pd.id);
-  await byTestId(office, 'sch-month').fill('2018-06');
+  await byTestId(office, 'sch-month').fill('06/2018');
   await byTestId(office, 'sch-row').first().waitFor();
   const rows = byTestId(office, 'sch-row');
   const n = await rows.count();
@@ -115,7 +115,7 @@ test('visits across devices: publish, scope, confidential plan, offline report, 
   const me = officials.find((o) => o.role === 'district_cadre' && o.communeId === pd.id);
   await byTestId(cadre, 'nav-visits').click();
   await cadre.selectOption('[data-testid="vis-official"]', me.id);
-  await byTestId(cadre, 'vis-month').fill('2018-06');
+  await byTestId(cadre, 'vis-month').fill('06/2018');
   await byTestId(cadre, 'plan-choose').first().click();
   await byTestId(cadre, 'plan-notice').waitFor();
   await screenshot(cadre, 'visits-sync-02-cadre-planned');
@@ -148,7 +148,7 @@ test('visits across devices: publish, scope, confidential plan, offline report, 
   await reload(cadre2);
   await byTestId(cadre2, 'nav-visits').click();
   await cadre2.selectOption('[data-testid="vis-official"]', me.id);
-  await byTestId(cadre2, 'vis-month').fill('2018-06');
+  await byTestId(cadre2, 'vis-month').fill('06/2018');
   await byTestId(cadre2, 'vis-tab-mine').click();
   await byTestId(cadre2, 'vis-report').click();
   await byTestId(cadre2, 'report-form').waitFor();
@@ -164,7 +164,7 @@ test('visits across devices: publish, scope, confidential plan, offline report, 
   await reload(office);
   await byTestId(office, 'nav-schedules').click();
   await office.selectOption('[data-testid="sch-commune"]', pd.id);
-  await byTestId(office, 'sch-month').fill('2018-06');
+  await byTestId(office, 'sch-month').fill('06/2018');
   await byTestId(office, 'release-row').waitFor();
   await byTestId(office, 'releases').scrollIntoViewIfNeeded();
   const text = await byTestId(office, 'releases').textContent();
@@ -176,7 +176,7 @@ test('visits across devices: publish, scope, confidential plan, offline report, 
   const board = devices.bithu.page;
   await sync(board);
   await byTestId(board, 'nav-visits').click();
-  await byTestId(board, 'vis-month').fill('2018-06');
+  await byTestId(board, 'vis-month').fill('06/2018');
   await byTestId(board, 'vis-tab-overview').click();
   await board.waitForFunction(() => document.querySelectorAll('[data-testid="ov-reports"] tbody tr').length === 1);
   await screenshot(board, 'visits-sync-04-board-overview');

@@ -29,7 +29,7 @@ test('visits: schedule grid, publish, plan, letter, report draft survives a kill
   await byTestId(page, 'nav-schedules').click();
   await byTestId(page, 'schedules-screen').waitFor();
   await page.selectOption('[data-testid="sch-commune"]', dh.id);
-  await byTestId(page, 'sch-month').fill('2018-06');
+  await byTestId(page, 'sch-month').fill('06/2018');
   await page.waitForFunction(() => /chưa có lịch/.test(document.querySelector('[data-testid="sch-coverage"]')?.textContent ?? ''));
   const rows = byTestId(page, 'sch-row');
   const n = await rows.count();
@@ -65,7 +65,7 @@ test('visits: schedule grid, publish, plan, letter, report draft survives a kill
   await byTestId(page, 'nav-visits').click();
   await byTestId(page, 'visits-screen').waitFor();
   await page.selectOption('[data-testid="vis-official"]', cadre.id);
-  await byTestId(page, 'vis-month').fill('2018-06');
+  await byTestId(page, 'vis-month').fill('06/2018');
   await page.selectOption('[data-testid="plan-commune"]', dh.id);
   await byTestId(page, 'plan-row').first().waitFor();
   await byTestId(page, 'plan-view-calendar').click();
@@ -108,7 +108,7 @@ test('visits: schedule grid, publish, plan, letter, report draft survives a kill
   page = await app.open(browser);
   await byTestId(page, 'nav-visits').click();
   await page.selectOption('[data-testid="vis-official"]', cadre.id);
-  await byTestId(page, 'vis-month').fill('2018-06');
+  await byTestId(page, 'vis-month').fill('06/2018');
   await byTestId(page, 'vis-tab-mine').click();
   await byTestId(page, 'vis-report').click();
   await byTestId(page, 'report-form').waitFor();

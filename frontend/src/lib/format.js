@@ -35,14 +35,28 @@ export function formatDate(value) {
 
 /**
  * Parses what a person typed as d/m/yyyy (also with "-" or "." between) into "yyyy-mm-dd",
- * or null when it is not a real date.
+ * or null when it is not a real date. A two-digit year is of this century (31/01/27 is
+ * 2027). The year may be left out (31/01): the occurrence of that day nearest to base, a
+ * "yyyy-mm" or "yyyy-mm-dd" the field is about (the grid's month), else today — so typing
+ * a day of a month's grid lands in that month, and a date just past is not pushed a year on.
  * @param {string} text
+ * @param {string} [base]
  * @returns {string|null}
  */
-export function parseDate(text) {
-  const m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(String(text ?? '').trim());
+export function parseDate(text, base = '') {
+  const m = /^(\d{1,2})[/.-](\d{1,2})(?:[/.-](\d{2}|\d{4}))?$/.exec(String(text ?? '').trim());
   if (!m) return null;
-  const d = +m[1], mo = +m[2], y = +m[3];
+  const d = +m[1], mo = +m[2];
+  let y;
+  if (m[3]) {
+    y = m[3].length === 2 ? 2000 + +m[3] : +m[3];
+  } else {
+    const b = /^(\d{4})-(\d{2})(?:-(\d{2}))?$/.exec(base) ?? /^(\d{4})-(\d{2})-(\d{2})$/.exec(todayISO());
+    const by = +b[1], bm = +b[2], bd = +(b[3] ?? 15);
+    // The nearest of last year's, this year's and next year's, by months apart.
+    const dist = (yy) => Math.abs((yy - by) * 12 + (mo - bm) + (d - bd) / 31);
+    y = [by - 1, by, by + 1].reduce((best, yy) => (dist(yy) < dist(best) ? yy : best), by);
+  }
   return validYMD(y, mo, d) ? `${y}-${pad(mo)}-${pad(d)}` : null;
 }
 
@@ -88,10 +102,10 @@ export function formatMonth(month) {
  * @param {string} text
  */
 export function parseMonth(text) {
-  const s = String(text ?? '').trim();
-  let m = /^(\d{1,2})[/.-](\d{4})$/.exec(s);
+  const s = String(text ?? '').trim().replace(/^tháng\s*/i, '');
+  let m = /^(\d{1,2})[/.-](\d{4}|\d{2})$/.exec(s);
   let mo, y;
-  if (m) [mo, y] = [+m[1], +m[2]];
+  if (m) [mo, y] = [+m[1], m[2].length === 2 ? 2000 + +m[2] : +m[2]];
   else if ((m = /^(\d{4})-(\d{2})$/.exec(s))) [y, mo] = [+m[1], +m[2]];
   else return null;
   return mo >= 1 && mo <= 12 && y >= 1900 && y <= 2200 ? `${y}-${pad(mo)}` : null;

@@ -32,10 +32,21 @@ describe('parseDate', () => {
     ['29/02/2019', null],
     ['31/04/2018', null],
     ['2018-06-01', null],
+    ['31/01/27', '2027-01-31'],
+    ['31/1/27', '2027-01-31'],
+    ['31/01/2', null],
     ['', null],
     [null, null],
   ])('%j → %j', (input, want) => {
     expect(parseDate(input)).toBe(want);
+  });
+
+  it('takes the year left out from the month the field is about, or the nearest one', () => {
+    expect(parseDate('07/02', '2027-01')).toBe('2027-02-07'); // refused by the January grid, by name
+    expect(parseDate('31/01', '2027-01')).toBe('2027-01-31');
+    expect(parseDate('28/12', '2027-01')).toBe('2026-12-28'); // December before January
+    expect(parseDate('05/01', '2026-12-20')).toBe('2027-01-05'); // early January after December
+    expect(parseDate('30/02', '2027-01')).toBeNull();
   });
 
   it('round-trips with formatDate', () => {
@@ -72,7 +83,9 @@ describe('parseMonth', () => {
     expect(parseMonth('6/2018')).toBe('2018-06');
     expect(parseMonth('2018-06')).toBe('2018-06');
     expect(parseMonth('13/2018')).toBeNull();
+    expect(parseMonth('01/27')).toBe('2027-01');
+    expect(parseMonth('tháng 01/2027')).toBe('2027-01');
     expect(parseMonth('June 2018')).toBeNull();
-    expect(parseMonth('06/18')).toBeNull();
+    expect(parseMonth('06/18')).toBe('2018-06'); // a two-digit year, as dates take it
   });
 });

@@ -8,6 +8,12 @@ export default {
   'lang.vi': 'Tiếng Việt',
   'lang.en': 'English',
 
+  'in.badDate': 'Not a date: type day/month/year, e.g. 31/01/2027 (the year may be left out).',
+  'in.badTime': 'Not a time: type hours:minutes on the 24-hour clock, e.g. 07:30 or 19:30.',
+  'in.badMonth': 'Not a month: type month/year, e.g. 01/2027.',
+  'in.chooseFile': 'Choose a file…',
+  'in.noFile': 'No file chosen',
+
   'nav.label': 'Areas',
   'nav.overview': 'Overview',
   'nav.units': 'Units',

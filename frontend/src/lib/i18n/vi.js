@@ -8,6 +8,12 @@ export default {
   'lang.vi': 'Tiếng Việt',
   'lang.en': 'English',
 
+  'in.badDate': 'Chưa đúng ngày: gõ ngày/tháng/năm, ví dụ 31/01/2027 (có thể bỏ năm).',
+  'in.badTime': 'Chưa đúng giờ: gõ giờ:phút theo 24 giờ, ví dụ 07:30 hoặc 19:30.',
+  'in.badMonth': 'Chưa đúng tháng: gõ tháng/năm, ví dụ 01/2027.',
+  'in.chooseFile': 'Chọn tệp…',
+  'in.noFile': 'Chưa chọn tệp',
+
   'nav.label': 'Chức năng',
   'nav.overview': 'Tổng quan',
   'nav.units': 'Đơn vị',
