@@ -141,8 +141,12 @@ func (s *Store) periodCounts(ctx context.Context, ov *domain.Overview, from, to 
 	if err != nil {
 		return err
 	}
+	// A commune with no cell and no visit on this device is outside the account's scope
+	// (the commune list itself is every device's): it is not listed with zeros.
 	for _, r := range byCommune {
-		ov.Communes = append(ov.Communes, *r)
+		if r.Cells > 0 || r.Planned > 0 || r.Scheduled > 0 {
+			ov.Communes = append(ov.Communes, *r)
+		}
 	}
 	sortByName(ov.Communes, func(r domain.OverviewRow) string { return r.Name })
 	// The newest revision of each report of the period's visits, as ListReports picks it.
@@ -202,9 +206,21 @@ func (s *Store) dialogueCounts(ctx context.Context, p domain.Period) (domain.Dia
 			}
 		}
 	}
+	cells := map[string]int{}
+	err = queryEach(ctx, s.db, `SELECT commune_id, count(*) FROM units WHERE deleted = 0 AND status = 'active' AND kind IN ('subordinate_cell', 'grassroots_cell') GROUP BY 1`, nil,
+		func(rows *sql.Rows) error {
+			var id string
+			var n int
+			err := rows.Scan(&id, &n)
+			cells[id] = n
+			return err
+		})
+	if err != nil {
+		return dc, err
+	}
 	for _, c := range communes {
-		if c.Status != domain.StatusActive {
-			continue
+		if c.Status != domain.StatusActive || (cells[c.ID] == 0 && !seen[c.ID]) {
+			continue // not in this account's scope
 		}
 		dc.Communes++
 		if !seen[c.ID] && begun > 0 {

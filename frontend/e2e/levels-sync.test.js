@@ -29,7 +29,7 @@ async function letterText(page, visitId) {
 }
 
 test('two levels of committees: plans kept from the level below, letters of each committee', async (t) => {
-  const env = await desktopsOnServer(t, { preset: 'ninhbinh2025', navId: 'nav-visits',
+  const env = await desktopsOnServer(t, { preset: 'ninhbinh2025', navId: 'nav-sync',
     users: ['vp.phatdiem', 'cbtinh.phatdiem', 'duv.phatdiem', 'bithu.phatdiem', 'tinhuy.bithu'] });
   const d = env.pages;
   const all = Object.values(d);

@@ -44,7 +44,7 @@ async function sync(page) {
 async function reload(page) {
   await page.reload();
   await page.waitForFunction(() => window.go?.main?.App !== undefined);
-  await byTestId(page, 'nav-visits').waitFor();
+  await byTestId(page, 'nav-sync').waitFor(); // every account has it (a commune office has no visits area)
 }
 
 test('visits across devices: publish, scope, confidential plan, offline report, release, overview', async (t) => {
@@ -82,8 +82,11 @@ test('visits across devices: publish, scope, confidential plan, offline report, 
   // 1. The Phát Diệm office registers and publishes June through the grid.
   const communes = await office.evaluate(() => window.go.main.App.ListCommunes());
   const pd = communes.find((c) => c.name === 'Phát Diệm');
+  // The office's screens are its own: no planning, and its commune only, already chosen.
+  assert.equal(await byTestId(office, 'nav-visits').count(), 0, 'a commune office has no planning screen');
   await byTestId(office, 'nav-schedules').click();
-  await office.selectOption('[data-testid="sch-commune"]', pd.id);
+  await office.waitForFunction((id) => document.querySelector('[data-testid="sch-commune"]')?.value === id, pd.id);
+  assert.equal(await office.locator('[data-testid="sch-commune"] option').count(), 1, 'the office lists its own commune only');
   await byTestId(office, 'sch-month').fill('06/2018');
   await byTestId(office, 'sch-row').first().waitFor();
   const rows = byTestId(office, 'sch-row');

@@ -46,6 +46,13 @@ export function homeArea(account) {
     default: return 'units';
   }
 }
+/** The month the work screens show, kept as the user moves between them (yyyy-mm). */
+export const workMonth = writable(currentMonthNow());
+
+function currentMonthNow(now = new Date()) {
+  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}`;
+}
+
 /** True while the first-run screen is shown. */
 export const firstRun = writable(false);
 
