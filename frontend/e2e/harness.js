@@ -224,3 +224,22 @@ export async function screenshot(page, name) {
   await page.screenshot({ path, fullPage: true });
   return path;
 }
+
+/**
+ * Clicks what asks for a confirmation (an irreversible or outward action), checks that
+ * the dialog says the consequence, and confirms.
+ * @param {import('playwright-core').Page} page
+ * @param {import('playwright-core').Locator} button
+ * @param {RegExp} [consequence]
+ */
+export async function clickConfirmed(page, button, consequence) {
+  await button.click();
+  const dialog = page.locator('[data-testid="confirm-dialog"][open]');
+  await dialog.waitFor();
+  if (consequence) {
+    const text = await page.locator('[data-testid="confirm-consequence"]').textContent();
+    if (!consequence.test(text ?? '')) throw new Error(`the confirmation says “${text}”, not ${consequence}`);
+  }
+  await page.locator('[data-testid="confirm-ok"]').click();
+  await dialog.waitFor({ state: 'detached' }).catch(() => {});
+}

@@ -11,7 +11,7 @@ import { spawnSync } from 'node:child_process';
 import { test } from 'node:test';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { screenshot, tempDir } from './harness.js';
+import { clickConfirmed, screenshot, tempDir } from './harness.js';
 import { desktopsOnServer, sync } from './desktops.js';
 
 const byTestId = (page, id) => page.locator(`[data-testid="${id}"]`);
@@ -69,7 +69,7 @@ test('two levels of committees: plans kept from the level below, letters of each
     const me = mine.find((o) => o.communeId === pd.id && (o.role === 'district_cadre' || o.role === 'district_committee'));
     await page.selectOption('[data-testid="vis-official"]', me.id);
     await byTestId(page, 'vis-month').fill('01/2027');
-    await byTestId(page, 'plan-choose').nth(row).click();
+    await clickConfirmed(page, byTestId(page, 'plan-choose').nth(row));
     await byTestId(page, 'plan-notice').waitFor();
     return (await visits(page)).find((v) => v.officialId === me.id).id;
   };

@@ -4,7 +4,7 @@
 // year-end suggestion with an override.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { launchBrowser, screenshot, startApp } from './harness.js';
+import { clickConfirmed, launchBrowser, screenshot, startApp } from './harness.js';
 
 const byTestId = (page, id) => page.locator(`[data-testid="${id}"]`);
 const CRITERIA = ['1.1', '1.2', '1.3', '2.1', '2.2', '2.3', '3.1', '3.2', '3.3', '3.4', '4.1', '4.2', '4.3', '4.4'];
@@ -124,7 +124,7 @@ test('scoring: example set, self-assessment, review, lock, unlock, ranking, char
   const mine = byTestId(page, 'sc-set-row').filter({ hasText: 'Kim Sơn 2019' });
   await mine.waitFor();
   assert.match(await mine.textContent(), /Nháp/);
-  await mine.getByRole('button', { name: 'Ban hành' }).click();
+  await clickConfirmed(page, mine.getByRole('button', { name: 'Ban hành' }), /chấm điểm theo bộ tiêu chí này từ tháng/);
   await page.waitForFunction(() => [...document.querySelectorAll('[data-testid="sc-set-row"]')].some((r) => /Kim Sơn 2019[\s\S]*Đã ban hành/.test(r.textContent)));
   await screenshot(page, 'scoring-06-own-set');
 });

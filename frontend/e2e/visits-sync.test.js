@@ -9,7 +9,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { freePort, launchBrowser, ROOT, screenshot, startApp, tempDir } from './harness.js';
+import { clickConfirmed, freePort, launchBrowser, ROOT, screenshot, startApp, tempDir } from './harness.js';
 import { serverBinary, startServer } from './server.js';
 
 const PASSWORD = 'kimson2018'; // seed.DemoPassword
@@ -98,7 +98,7 @@ test('visits across devices: publish, scope, confidential plan, offline report, 
   await byTestId(office, 'sch-bulk-apply').click();
   await byTestId(office, 'sch-save').click();
   await office.waitForFunction(() => /Đã lưu/.test(document.querySelector('[data-testid="sch-notice"]')?.textContent ?? ''));
-  await byTestId(office, 'sch-publish').click();
+  await clickConfirmed(office, byTestId(office, 'sch-publish'));
   await office.waitForFunction(() => /Đã gửi/.test(document.querySelector('[data-testid="sch-notice"]')?.textContent ?? ''));
   await sync(office);
   await screenshot(office, 'visits-sync-01-office-published');
@@ -119,7 +119,7 @@ test('visits across devices: publish, scope, confidential plan, offline report, 
   await byTestId(cadre, 'nav-visits').click();
   await cadre.selectOption('[data-testid="vis-official"]', me.id);
   await byTestId(cadre, 'vis-month').fill('06/2018');
-  await byTestId(cadre, 'plan-choose').first().click();
+  await clickConfirmed(cadre, byTestId(cadre, 'plan-choose').first());
   await byTestId(cadre, 'plan-notice').waitFor();
   await screenshot(cadre, 'visits-sync-02-cadre-planned');
   await sync(cadre);
@@ -157,7 +157,7 @@ test('visits across devices: publish, scope, confidential plan, offline report, 
   await byTestId(cadre2, 'report-form').waitFor();
   assert.equal(await byTestId(cadre2, 'rf-feedback').inputValue(), 'Chuẩn bị dự thảo nghị quyết');
   await byTestId(cadre2, 'rf-feedback').pressSequentially(' kỹ hơn.');
-  await byTestId(cadre2, 'report-submit').click();
+  await clickConfirmed(cadre2, byTestId(cadre2, 'report-submit'));
   await cadre2.waitForFunction(() => /Đã nộp báo cáo/.test(document.querySelector('[data-testid="vis-notice"]')?.textContent ?? ''));
   await sync(cadre2);
 

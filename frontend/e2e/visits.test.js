@@ -5,7 +5,7 @@
 // overview counts it. The cross-device part (server scope) lives in the Go sync tests.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { launchBrowser, screenshot, startApp } from './harness.js';
+import { clickConfirmed, launchBrowser, screenshot, startApp } from './harness.js';
 
 const byTestId = (page, id) => page.locator(`[data-testid="${id}"]`);
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
@@ -54,7 +54,7 @@ test('visits: schedule grid, publish, plan, letter, report draft survives a kill
   await byTestId(page, 'sch-bulk-apply').click();
   await byTestId(page, 'sch-save').click();
   await page.waitForFunction((n) => new RegExp(`Đã lưu ${n} lịch`).test(document.querySelector('[data-testid="sch-notice"]')?.textContent ?? ''), n);
-  await byTestId(page, 'sch-publish').click();
+  await clickConfirmed(page, byTestId(page, 'sch-publish'), /gửi lên cấp ủy/);
   await page.waitForFunction(() => /Đã gửi \d+ lịch/.test(document.querySelector('[data-testid="sch-notice"]')?.textContent ?? ''));
   assert.match(await byTestId(page, 'sch-coverage').textContent(), /0 chưa có lịch/);
   await screenshot(page, 'visits-02-grid-published');
@@ -72,7 +72,7 @@ test('visits: schedule grid, publish, plan, letter, report draft survives a kill
   await byTestId(page, 'plan-calendar').waitFor();
   await screenshot(page, 'visits-03-calendar');
   await byTestId(page, 'plan-view-list').click();
-  await byTestId(page, 'plan-choose').first().click();
+  await clickConfirmed(page, byTestId(page, 'plan-choose').first(), /giữ kín với xã/);
   await byTestId(page, 'plan-notice').waitFor();
   assert.match(await byTestId(page, 'plan-notice').textContent(), /Kế hoạch được giữ kín với xã/);
 
@@ -118,12 +118,12 @@ test('visits: schedule grid, publish, plan, letter, report draft survives a kill
 
   // Attendance that does not add up is refused on its field; corrected, the report goes in.
   await fill('absentUnexcused', 3);
-  await byTestId(page, 'report-submit').click();
+  await clickConfirmed(page, byTestId(page, 'report-submit'), /không sửa được nữa; chỉ có thể đính chính/);
   await page.waitForFunction(() => /Số liệu không khớp/.test(document.querySelector('[data-field="membersTotal"]')?.textContent ?? ''));
   await screenshot(page, 'visits-06-report-refused');
   await fill('absentUnexcused', 1);
   await byTestId(page, 'rf-feedback').pressSequentially(' tháng trước.');
-  await byTestId(page, 'report-submit').click();
+  await clickConfirmed(page, byTestId(page, 'report-submit'));
   await page.waitForFunction(() => /Đã nộp báo cáo/.test(document.querySelector('[data-testid="vis-notice"]')?.textContent ?? ''));
 
   // What the commune is released, and the round overview of the Standing Office.
