@@ -80,3 +80,13 @@ func (a *App) SyncStatus() (desktopsync.Status, error) { return a.sync.Status(),
 
 // RefusedChanges lists the changes the server refused, with its reasons.
 func (a *App) RefusedChanges() ([]store.RefusedChange, error) { return a.sync.Refused(a.ctx) }
+
+// DiscardRefused gives up the refused changes of one record: the server's version is
+// restored by a full resync, which starts at once.
+func (a *App) DiscardRefused(kind, recordID string) (desktopsync.Status, error) {
+	if err := a.sync.Store().DiscardRefused(a.ctx, kind, recordID); err != nil {
+		return desktopsync.Status{}, err
+	}
+	a.sync.SyncNow()
+	return a.sync.Status(), nil
+}

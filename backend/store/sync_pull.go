@@ -43,15 +43,17 @@ func (s *Store) SyncCursor(ctx context.Context) (string, error) { return s.Meta(
 // send are removed, unless they carry unsynced changes. Nothing is deleted now, so an
 // interrupted resync loses nothing and resumes from its last page.
 func (s *Store) BeginResync(ctx context.Context) error {
-	return s.write(ctx, func(tx *sql.Tx) error {
-		if _, err := tx.Exec(`DELETE FROM resync_seen`); err != nil {
-			return err
-		}
-		if err := setMeta(tx, metaResync, "1"); err != nil {
-			return err
-		}
-		return setMeta(tx, metaCursor, "")
-	})
+	return s.write(ctx, beginResyncTx)
+}
+
+func beginResyncTx(tx *sql.Tx) error {
+	if _, err := tx.Exec(`DELETE FROM resync_seen`); err != nil {
+		return err
+	}
+	if err := setMeta(tx, metaResync, "1"); err != nil {
+		return err
+	}
+	return setMeta(tx, metaCursor, "")
 }
 
 func setMeta(tx *sql.Tx, key, value string) error {

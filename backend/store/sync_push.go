@@ -70,6 +70,11 @@ func (s *Store) MarkPushed(ctx context.Context, results []PushResult) error {
 				WHERE seq = ? AND change_id = ? AND state = 'pending'`, state, r.Code, r.Reason, r.ReasonEN, now, r.Seq, r.ChangeID); err != nil {
 				return err
 			}
+			if state == StateAcked {
+				if err := clearRefusedBefore(tx, r.Seq); err != nil {
+					return err
+				}
+			}
 		}
 		if len(restore) == 0 {
 			return nil

@@ -4,6 +4,8 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
+
+	"chibo/backend/domain"
 	"sort"
 )
 
@@ -46,6 +48,9 @@ type RefusedChange struct {
 	ReasonEN   string          `json:"reasonEn"`
 	CreatedAt  string          `json:"createdAt"`
 	AnsweredAt string          `json:"answeredAt"`
+	// Label names the record as a person knows it ("Chi bộ Xóm 5 · 05/06/2018"); "" when
+	// this device holds nothing to name it by.
+	Label string `json:"label"`
 }
 
 // RefusedChanges lists the refused changes, newest first.
@@ -91,7 +96,67 @@ func (s *Store) RefusedChanges(ctx context.Context) ([]RefusedChange, error) {
 		}
 		out = append(out, r)
 	}
-	return out, q.Err()
+	if err := q.Err(); err != nil {
+		return nil, err
+	}
+	q.Close()
+	for i := range out {
+		out[i].Label = s.recordLabel(ctx, out[i].Kind, out[i].RecordID)
+	}
+	return out, nil
+}
+
+// recordLabel names a record from its row: its name or title, else the organization it
+// concerns (cell, unit, commune) with its date or month. Best effort: "" when the row is
+// gone or has none of these.
+func (s *Store) recordLabel(ctx context.Context, kind, id string) string {
+	k, ok := kindsByName[kind]
+	if !ok {
+		return ""
+	}
+	has := func(col string) bool {
+		for _, f := range k.fields {
+			if f.column == col {
+				return true
+			}
+		}
+		return false
+	}
+	for _, col := range []string{"name", "title", "short_name"} {
+		if has(col) {
+			var v string
+			if s.db.QueryRowContext(ctx, `SELECT `+col+` FROM `+k.table+` WHERE id = ?`, id).Scan(&v) == nil && v != "" {
+				return v
+			}
+		}
+	}
+	var who, when string
+	for _, ref := range []struct{ col, table string }{{"cell_id", "units"}, {"unit_id", "units"}, {"commune_id", "communes"}} {
+		if has(ref.col) {
+			if s.db.QueryRowContext(ctx, `SELECT coalesce(x.name, '') FROM `+k.table+` r LEFT JOIN `+ref.table+` x ON x.id = r.`+ref.col+` WHERE r.id = ?`, id).Scan(&who) == nil && who != "" {
+				break
+			}
+		}
+	}
+	for _, col := range []string{"date", "month"} {
+		if has(col) {
+			if s.db.QueryRowContext(ctx, `SELECT `+col+` FROM `+k.table+` WHERE id = ?`, id).Scan(&when) == nil && when != "" {
+				if len(when) == 10 {
+					when = domain.FormatDateVN(when)
+				} else if len(when) == 7 {
+					when = when[5:] + "/" + when[:4]
+				}
+				break
+			}
+		}
+	}
+	switch {
+	case who != "" && when != "":
+		return who + " · " + when
+	case who != "":
+		return who
+	}
+	return when
 }
 
 // ExportRecords returns the full state of every record, tombstones included, ordered by

@@ -13,7 +13,7 @@ import { closeSync, mkdirSync, openSync, readFileSync } from 'node:fs';
 import net from 'node:net';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { freePort, launchBrowser, OUT, ROOT, screenshot, startApp, tempDir } from './harness.js';
+import { clickConfirmed, freePort, launchBrowser, OUT, ROOT, screenshot, startApp, tempDir } from './harness.js';
 import { serverBinary, startServer } from './server.js';
 import { PASSWORD, clickAndReload, indicator, signInFresh, waitIndicator } from './syncui.js';
 
@@ -153,6 +153,14 @@ test('sync: three desktops and a server — scope, pending, offline edits, sign-
   await screenshot(b, 'sync-06b-b-refused-english');
   await tid(b, 'lang-vi').click();
   step('B\'s out-of-scope write refused with its reason');
+
+  // ---- B discards it: the server's version stands, and the unit only B had is gone.
+  await clickConfirmed(b, tid(b, 'sync-refused-discard').first(), /nạp lại bản của máy chủ/);
+  await tid(b, 'sync-refused-empty').waitFor({ timeout: 30_000 });
+  await waitIndicator(b, (s) => s.refused === 0 && s.pending === 0 && s.state === 'idle', 30_000, 'the resync after the discard');
+  await b.waitForFunction(async () => ((await window.go.main.App.SearchUnits('thu ngoai pham vi')) ?? []).length === 0, null, { timeout: 30_000 });
+  await screenshot(b, 'sync-06c-b-discarded');
+  step('B discarded the refused change');
 
   // ---- The server stops. A edits again: offline, pending 1.
   await server.stop();

@@ -227,6 +227,8 @@ export const syncNow = () => call('SyncNow');
 export const syncStatus = () => call('SyncStatus');
 /** The changes the server refused, newest first, with reasons in Vietnamese and English. */
 export const refusedChanges = async () => (await call('RefusedChanges')) ?? [];
+/** Gives up a record's refused changes; the server's version comes back by a resync. */
+export const discardRefused = (kind, recordId) => call('DiscardRefused', kind, recordId);
 /**
  * Calls fn with every status Go emits as the "sync:status" event; returns a function that
  * stops listening. Without the Wails runtime (unit tests) it does nothing.

@@ -38,6 +38,14 @@ export default {
   'cf.cancelVisit.consequence': 'The plan is cancelled; an introduction letter already issued can no longer be used.',
   'cf.cancelVisit.action': 'Drop the plan',
 
+  'sync.refused.actions': 'Action',
+  'sync.refused.edit': 'Open to edit',
+  'sync.refused.discard': 'Discard',
+  'sync.refused.discarded': 'Change discarded; the server’s version is being reloaded.',
+  'cf.discard.title': 'Discard the refused change of “{name}”?',
+  'cf.discard.consequence': 'The change is dropped and the server’s version is reloaded (a record only this desktop holds is removed). To keep what you typed, choose “Open to edit”, correct it and save to send it again.',
+  'cf.discard.action': 'Discard',
+
   'nav.label': 'Areas',
   'nav.overview': 'Overview',
   'nav.units': 'Units',

@@ -38,6 +38,14 @@ export default {
   'cf.cancelVisit.consequence': 'Kế hoạch sẽ bị hủy; giấy giới thiệu đã cấp (nếu có) không dùng được nữa.',
   'cf.cancelVisit.action': 'Bỏ kế hoạch',
 
+  'sync.refused.actions': 'Xử lý',
+  'sync.refused.edit': 'Mở để sửa',
+  'sync.refused.discard': 'Bỏ thay đổi',
+  'sync.refused.discarded': 'Đã bỏ thay đổi; máy đang nạp lại bản của máy chủ.',
+  'cf.discard.title': 'Bỏ thay đổi bị từ chối của “{name}”?',
+  'cf.discard.consequence': 'Thay đổi này sẽ bị bỏ và máy nạp lại bản của máy chủ (bản ghi chỉ có trên máy này sẽ bị xóa). Muốn giữ nội dung thì chọn “Mở để sửa”, sửa rồi lưu để gửi lại.',
+  'cf.discard.action': 'Bỏ thay đổi',
+
   'nav.label': 'Chức năng',
   'nav.overview': 'Tổng quan',
   'nav.units': 'Đơn vị',
