@@ -21,8 +21,9 @@ type App struct {
 	sync  *desktopsync.Service // owns which database is open: the signed-in user's or the base one
 	wails bool                 // startup ran: runtime events can be emitted
 
-	mu   sync.RWMutex
-	lang string // "vi" (default) or "en": the language of error messages
+	mu    sync.RWMutex
+	lang  string          // "vi" (default) or "en": the language of error messages
+	saved map[string]bool // files this app wrote this session: the only ones it opens
 }
 
 // NewApp returns the API over an open store.

@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/base64"
+	"os"
 	"strings"
 	"testing"
 
@@ -59,6 +60,11 @@ func TestFieldWorkflowThroughTheApp(t *testing.T) {
 		if b, _ := base64.StdEncoding.DecodeString(s); !strings.HasPrefix(string(b), magic) {
 			t.Errorf("letter %s starts with %q", format, b[:4])
 		}
+	}
+	// Printing writes the letter's PDF for the system's viewer (not opened without a window).
+	printed, err := a.PrintDocument("letter", v.ID)
+	if b, _ := os.ReadFile(printed); err != nil || !strings.HasPrefix(string(b), "%PDF") || !a.wasSaved(printed) {
+		t.Errorf("printed letter %q: %v", printed, err)
 	}
 	form, err := a.OpenReportForm(v.ID, "")
 	if err != nil {

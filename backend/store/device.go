@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"time"
 
 	"chibo/backend/domain"
@@ -76,4 +77,19 @@ func (s *Store) SetMeta(ctx context.Context, key, value string) error {
 		_, err := tx.Exec(`INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value`, key, value)
 		return err
 	})
+}
+
+// Setting reads one of this device's own settings (never synced); "" when unset.
+func (s *Store) Setting(ctx context.Context, key string) (string, error) {
+	var v string
+	err := s.db.QueryRowContext(ctx, `SELECT value FROM meta WHERE key = ?`, "setting/"+key).Scan(&v)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", nil
+	}
+	return v, err
+}
+
+// SetSetting writes one of this device's own settings.
+func (s *Store) SetSetting(ctx context.Context, key, value string) error {
+	return s.write(ctx, func(tx *sql.Tx) error { return setMeta(tx, "setting/"+key, value) })
 }

@@ -4,6 +4,7 @@
 
 import * as App from '../../wailsjs/go/main/App.js';
 import { EventsOn } from '../../wailsjs/runtime/runtime.js';
+import { writable } from 'svelte/store';
 import { tr } from './i18n.js';
 
 /** An error from the Go side, in the UI's language. */
@@ -48,6 +49,16 @@ export function normalizeError(err) {
     return new ApiError(code, field, message);
   }
   return new ApiError('internal', '', tr('error.generic'));
+}
+
+/** The last file saved from the app ({path}), for the bar that opens it; null when none. */
+export const lastSaved = writable(null);
+
+/** A save with the desktop's dialog: the path, or "" when cancelled; a saved path is shown. */
+async function saveFile(name, ...args) {
+  const path = await call(name, ...args);
+  if (path) lastSaved.set({ path });
+  return path;
 }
 
 async function call(name, ...args) {
@@ -132,7 +143,7 @@ export const draftNotice = (month, replaces = '') => call('DraftNotice', month, 
 export const saveNotice = (n) => call('SaveNotice', n);
 export const issueNotice = (id, date = '') => call('IssueNotice', id, date);
 export const listNotices = async (month = '') => (await call('ListNotices', month)) ?? [];
-export const saveNoticeFile = (id, format) => call('SaveNoticeFile', id, format);
+export const saveNoticeFile = (id, format) => saveFile('SaveNoticeFile', id, format);
 export const listRemediation = async (f = {}) => (await call('ListRemediation', { unitId: '', noticeId: '', openOnly: false, ...f })) ?? [];
 export const reportRemediation = (itemId, date, actions, evidence) => call('ReportRemediation', itemId, date, actions, evidence);
 export const verifyRemediation = (itemId, verdict, comment) => call('VerifyRemediation', itemId, verdict, comment);
@@ -145,10 +156,10 @@ export const listMatters = async (f) => (await call('ListMatters', f)) ?? [];
 export const saveDialogue = (d, issues) => call('SaveDialogue', d, issues);
 export const dialogueStats = (year) => call('DialogueStats', Number(year));
 export const dialogueTopics = async () => (await call('DialogueTopics')) ?? [];
-export const saveMattersXLSX = (f) => call('SaveMattersXLSX', f);
+export const saveMattersXLSX = (f) => saveFile('SaveMattersXLSX', f);
 export const saveBriefing = (b, directions) => call('SaveBriefing', b, directions);
 export const forwardConcern = (reportId) => call('ForwardConcern', reportId);
-export const saveRemediationXLSX = (f = {}) => call('SaveRemediationXLSX', { unitId: '', noticeId: '', openOnly: false, ...f });
+export const saveRemediationXLSX = (f = {}) => saveFile('SaveRemediationXLSX', { unitId: '', noticeId: '', openOnly: false, ...f });
 /** Creates (empty id) or updates an official; the assignment must fit the role. */
 export const saveOfficial = (official) => call('SaveOfficial', official);
 /** PRAGMA integrity_check: "ok" or the problems found. */
@@ -187,22 +198,22 @@ export const listTemplates = async () => (await call('ListTemplates')) ?? [];
 export const roundOverview = (month) => call('RoundOverview', month);
 /** The leadership's overview of a period {kind: 'month'|'quarter'|'year', year, n}. */
 export const overview = (period) => call('Overview', period);
-export const savePeriodicReport = (period, format) => call('SavePeriodicReport', period, format);
+export const savePeriodicReport = (period, format) => saveFile('SavePeriodicReport', period, format);
 export const exportPeriodicReport = (period, format) => call('ExportPeriodicReport', period, format);
 export const communePage = (communeId, month) => call('CommunePage', communeId, month);
 /** Papers through the desktop's save dialog; resolve to the path ("" when cancelled). */
-export const saveLetter = (visitId, format) => call('SaveLetter', visitId, format);
-export const saveReport = (reportId, format) => call('SaveReport', reportId, format);
-export const saveOverview = (month) => call('SaveOverview', month);
+export const saveLetter = (visitId, format) => saveFile('SaveLetter', visitId, format);
+export const saveReport = (reportId, format) => saveFile('SaveReport', reportId, format);
+export const saveOverview = (month) => saveFile('SaveOverview', month);
 /** Papers as base64 (tests, previews). */
 export const exportLetter = (visitId, format) => call('ExportLetter', visitId, format);
 export const exportReport = (reportId, format) => call('ExportReport', reportId, format);
 export const exportOverview = (month) => call('ExportOverview', month);
 // Scoring files through the desktop's save dialog: each resolves to the path ("" if cancelled).
-export const saveCriteriaSetXLSX = (id) => call('SaveCriteriaSetXLSX', id);
-export const saveMonthReportXLSX = (month) => call('SaveMonthReportXLSX', month);
-export const saveYearReportXLSX = (year) => call('SaveYearReportXLSX', year);
-export const saveClassificationDOCX = (year, date) => call('SaveClassificationDOCX', year, date);
+export const saveCriteriaSetXLSX = (id) => saveFile('SaveCriteriaSetXLSX', id);
+export const saveMonthReportXLSX = (month) => saveFile('SaveMonthReportXLSX', month);
+export const saveYearReportXLSX = (year) => saveFile('SaveYearReportXLSX', year);
+export const saveClassificationDOCX = (year, date) => saveFile('SaveClassificationDOCX', year, date);
 /** Saves an edited report template as a new version; resolves to it. */
 export const saveTemplateVersion = (template) => call('SaveTemplateVersion', template);
 
@@ -240,3 +251,8 @@ export function onSyncStatus(fn) {
 }
 /** Letter numbers of a year held by more than one visit (two numbering desktops). */
 export const letterClashes = async (year) => (await call('LetterClashes', year)) ?? [];
+
+/** Opens a file the app saved, or its folder; prints a paper through the system's viewer. */
+export const openFile = (path) => call('OpenFile', path);
+export const showInFolder = (path) => call('ShowInFolder', path);
+export const printDocument = (kind, id) => call('PrintDocument', kind, id);

@@ -2511,6 +2511,7 @@ export namespace store {
 	    reasonEn: string;
 	    createdAt: string;
 	    answeredAt: string;
+	    label: string;
 	
 	    static createFrom(source: any = {}) {
 	        return new RefusedChange(source);
@@ -2529,6 +2530,7 @@ export namespace store {
 	        this.reasonEn = source["reasonEn"];
 	        this.createdAt = source["createdAt"];
 	        this.answeredAt = source["answeredAt"];
+	        this.label = source["label"];
 	    }
 	}
 	export class RemediationFilter {

@@ -46,6 +46,12 @@ export default {
   'cf.discard.consequence': 'The change is dropped and the server’s version is reloaded (a record only this desktop holds is removed). To keep what you typed, choose “Open to edit”, correct it and save to send it again.',
   'cf.discard.action': 'Discard',
 
+  'file.saved': 'File saved',
+  'file.open': 'Open the file',
+  'file.folder': 'Open its folder',
+  'file.close': 'Close',
+  'file.print': 'Print',
+
   'nav.label': 'Areas',
   'nav.overview': 'Overview',
   'nav.units': 'Units',

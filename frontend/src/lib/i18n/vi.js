@@ -46,6 +46,12 @@ export default {
   'cf.discard.consequence': 'Thay đổi này sẽ bị bỏ và máy nạp lại bản của máy chủ (bản ghi chỉ có trên máy này sẽ bị xóa). Muốn giữ nội dung thì chọn “Mở để sửa”, sửa rồi lưu để gửi lại.',
   'cf.discard.action': 'Bỏ thay đổi',
 
+  'file.saved': 'Đã lưu tệp',
+  'file.open': 'Mở tệp',
+  'file.folder': 'Mở thư mục',
+  'file.close': 'Đóng',
+  'file.print': 'In',
+
   'nav.label': 'Chức năng',
   'nav.overview': 'Tổng quan',
   'nav.units': 'Đơn vị',

@@ -34,6 +34,8 @@ export function DialogueStats(arg1:number):Promise<main.DialogueYear>;
 
 export function DialogueTopics():Promise<Array<string>>;
 
+export function DiscardRefused(arg1:string,arg2:string):Promise<desktopsync.Status>;
+
 export function DraftNotice(arg1:string,arg2:string):Promise<domain.Notice>;
 
 export function ExampleCriteriaSets():Promise<Array<domain.CriteriaSet>>;
@@ -126,6 +128,8 @@ export function MoveUnit(arg1:string,arg2:string):Promise<domain.Unit>;
 
 export function NewCriteriaSetVersion(arg1:string,arg2:string):Promise<domain.CriteriaSet>;
 
+export function OpenFile(arg1:string):Promise<void>;
+
 export function OpenReportForm(arg1:string,arg2:string):Promise<store.ReportForm>;
 
 export function OverrideClassification(arg1:string,arg2:number,arg3:domain.YearGrade,arg4:string):Promise<domain.YearClassification>;
@@ -133,6 +137,8 @@ export function OverrideClassification(arg1:string,arg2:number,arg3:domain.YearG
 export function Overview(arg1:domain.Period):Promise<domain.Overview>;
 
 export function PlanVisit(arg1:string,arg2:string,arg3:string):Promise<store.PlanResult>;
+
+export function PrintDocument(arg1:string,arg2:string):Promise<string>;
 
 export function PublishCriteriaSet(arg1:string):Promise<domain.CriteriaSet>;
 
@@ -217,6 +223,8 @@ export function SetLanguage(arg1:string):Promise<void>;
 export function SetLetterSettings(arg1:store.LetterSettings):Promise<void>;
 
 export function SetYearTheme(arg1:number,arg2:string):Promise<void>;
+
+export function ShowInFolder(arg1:string):Promise<void>;
 
 export function SignIn(arg1:string,arg2:string):Promise<session.Account>;
 

@@ -58,6 +58,10 @@ export function DialogueTopics() {
   return window['go']['main']['App']['DialogueTopics']();
 }
 
+export function DiscardRefused(arg1, arg2) {
+  return window['go']['main']['App']['DiscardRefused'](arg1, arg2);
+}
+
 export function DraftNotice(arg1, arg2) {
   return window['go']['main']['App']['DraftNotice'](arg1, arg2);
 }
@@ -242,6 +246,10 @@ export function NewCriteriaSetVersion(arg1, arg2) {
   return window['go']['main']['App']['NewCriteriaSetVersion'](arg1, arg2);
 }
 
+export function OpenFile(arg1) {
+  return window['go']['main']['App']['OpenFile'](arg1);
+}
+
 export function OpenReportForm(arg1, arg2) {
   return window['go']['main']['App']['OpenReportForm'](arg1, arg2);
 }
@@ -256,6 +264,10 @@ export function Overview(arg1) {
 
 export function PlanVisit(arg1, arg2, arg3) {
   return window['go']['main']['App']['PlanVisit'](arg1, arg2, arg3);
+}
+
+export function PrintDocument(arg1, arg2) {
+  return window['go']['main']['App']['PrintDocument'](arg1, arg2);
 }
 
 export function PublishCriteriaSet(arg1) {
@@ -424,6 +436,10 @@ export function SetLetterSettings(arg1) {
 
 export function SetYearTheme(arg1, arg2) {
   return window['go']['main']['App']['SetYearTheme'](arg1, arg2);
+}
+
+export function ShowInFolder(arg1) {
+  return window['go']['main']['App']['ShowInFolder'](arg1);
 }
 
 export function SignIn(arg1, arg2) {
