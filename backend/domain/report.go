@@ -99,7 +99,7 @@ func (t *ReportTemplate) Validate() error {
 		}
 		seen[f.Key] = true
 		if clean(f.Label) == "" {
-			return Errorf(EInvalid, "fields", "Mục “%s” chưa có tên.", "Field “%s” has no label.", f.Key)
+			return Errorf(EInvalid, "fields", "Mục thứ %d chưa có tên.", "Field %d has no label.", i+1)
 		}
 		switch f.Type {
 		case FieldSection, FieldText, FieldTextarea, FieldNumber, FieldDate, FieldTime, FieldYesNo:

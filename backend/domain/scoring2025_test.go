@@ -54,5 +54,7 @@ func TestExample2025CriteriaSet(t *testing.T) {
 	}
 	if w := Example2025YearRules().CheckShares(map[YearGrade]int{YearExcellent: 9, YearGood: 1}); len(w) != 1 {
 		t.Errorf("the cap as shipped does not warn: %+v", w)
+	} else if !strings.HasPrefix(w[0].MessageEN, "9 organizations are graded “Excellent”, more than") || strings.ContainsAny(w[0].MessageEN, "ơưạ") {
+		t.Errorf("the warning in English: %q", w[0].MessageEN)
 	}
 }

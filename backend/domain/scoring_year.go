@@ -33,6 +33,21 @@ func (g YearGrade) Label() string {
 	return string(g)
 }
 
+// LabelEN is the grade in English, for a screen switched to English.
+func (g YearGrade) LabelEN() string {
+	switch g {
+	case YearExcellent:
+		return "Excellent"
+	case YearGood:
+		return "Good"
+	case YearDone:
+		return "Done"
+	case YearNotDone:
+		return "Not done"
+	}
+	return string(g)
+}
+
 // Valid reports whether g is a known year grade.
 func (g YearGrade) Valid() bool {
 	for _, x := range YearGrades {
@@ -226,6 +241,8 @@ type ShareWarning struct {
 	Of      int       `json:"of"`
 	Allowed int       `json:"allowed"`
 	Message string    `json:"message"`
+	// MessageEN is the same in English: the screen shows the UI's language.
+	MessageEN string `json:"messageEn"`
 }
 
 // CheckShares returns a warning for each share rule that counts break.
@@ -233,16 +250,19 @@ func (r YearRules) CheckShares(counts map[YearGrade]int) []ShareWarning {
 	var out []ShareWarning
 	for _, rule := range r.ShareRules {
 		of := 0
-		var names []string
+		var names, namesEN []string
 		for _, g := range rule.OfGrades {
 			of += counts[g]
 			names = append(names, "“"+g.Label()+"”")
+			namesEN = append(namesEN, "“"+g.LabelEN()+"”")
 		}
 		allowed := int(float64(of) * rule.MaxPercent / 100) // rounded down: "không vượt quá"
 		if n := counts[rule.Grade]; n > allowed {
 			out = append(out, ShareWarning{Rule: rule, Count: n, Of: of, Allowed: allowed,
 				Message: fmt.Sprintf("Có %d tổ chức đảng xếp loại “%s”, vượt quá %s%% của %d tổ chức xếp loại %s (tối đa %d).",
-					n, rule.Grade.Label(), FormatPoints(rule.MaxPercent), of, strings.Join(names, " hoặc "), allowed)})
+					n, rule.Grade.Label(), FormatPoints(rule.MaxPercent), of, strings.Join(names, " hoặc "), allowed),
+				MessageEN: fmt.Sprintf("%d organizations are graded “%s”, more than %s%% of the %d graded %s (at most %d).",
+					n, rule.Grade.LabelEN(), strings.Replace(FormatPoints(rule.MaxPercent), ",", ".", 1), of, strings.Join(namesEN, " or "), allowed)})
 		}
 	}
 	return out

@@ -148,7 +148,6 @@ test('visits: schedule grid, publish, plan, letter, report draft survives a kill
   await byTestId(page, 'tpl-fields').waitFor();
   await page.locator('[data-testid="tpl-fields"] input[aria-label="Tên mục"]').nth(1).fill('Tên chi bộ');
   await byTestId(page, 'tpl-add').click();
-  await page.locator('[data-testid="tpl-fields"] input[aria-label="Mã mục"]').last().fill('guests');
   await page.locator('[data-testid="tpl-fields"] input[aria-label="Tên mục"]').last().fill('Đại biểu dự');
   await byTestId(page, 'tpl-save').click();
   await page.locator('[data-testid="tpl-notice"], [data-testid="tpl-error"]').first().waitFor();
@@ -156,4 +155,9 @@ test('visits: schedule grid, publish, plan, letter, report draft survives a kill
   await screenshot(page, 'visits-08-template-v2');
   const reports = await page.evaluate(() => window.go.main.App.ListReports('2018-06'));
   assert.equal(reports[0].templateVersion, 1);
+  // No internal key on screen: the person names fields, the app keys them.
+  assert.equal(await page.locator('[data-testid="tpl-fields"] input[aria-label="Mã mục"]').count(), 0);
+  const tpl = (await page.evaluate(() => window.go.main.App.ListTemplates())).at(-1);
+  assert.equal(tpl.fields.at(-1).label, 'Đại biểu dự');
+  assert.match(tpl.fields.at(-1).key, /^field\d+$/);
 });
