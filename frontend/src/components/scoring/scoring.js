@@ -140,3 +140,28 @@ export function fileToBase64(file) {
 
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 export const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+
+const cents = (x) => Math.round(Number(x) * 100);
+
+/**
+ * The total of the points on screen, as Go computes it when saved (CriteriaSet.Total):
+ * each line between 0 and its maximum, bonuses up to the set's cap, penalties up to
+ * theirs, never below 0; graded by the set's thresholds (best first). Lines with no or
+ * bad points count nothing. {total, grade}; null without a set.
+ */
+export function liveTotal(set, rows) {
+  if (!set) return null;
+  const { scores } = toScores(rows);
+  const sums = [0, 0, 0];
+  const add = (i, code, max) => {
+    if (scores[code]) sums[i] += Math.min(Math.max(cents(scores[code].points), 0), cents(max));
+  };
+  for (const g of set.groups ?? []) for (const c of g.criteria ?? []) add(0, c.code, c.maxPoints);
+  for (const b of set.bonuses ?? []) add(1, b.code, b.maxPoints);
+  for (const p of set.penalties ?? []) add(2, p.code, p.maxPoints);
+  if (cents(set.bonusCap) > 0) sums[1] = Math.min(sums[1], cents(set.bonusCap));
+  if (cents(set.penaltyCap) > 0) sums[2] = Math.min(sums[2], cents(set.penaltyCap));
+  const total = Math.max(sums[0] + sums[1] - sums[2], 0);
+  const grade = (set.thresholds ?? []).find((t) => total >= cents(t.min))?.grade ?? 'kem';
+  return { total: total / 100, grade };
+}

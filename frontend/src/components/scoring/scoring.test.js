@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chartGeometry, formatPoints, fromScores, monthLabel, monthsOf, parsePoints, setLines, toScores } from './scoring.js';
+import { chartGeometry, formatPoints, fromScores, monthLabel, monthsOf, parsePoints, liveTotal, setLines, toScores } from './scoring.js';
 import dict from '../../lib/i18n/scoring.js';
 
 describe('points', () => {
@@ -68,5 +68,21 @@ describe('file delivery', () => {
     const { browserMode } = await import('./scoring.js');
     expect(browserMode({ port: '34115' })).toBe(true);
     expect(browserMode({ port: '' })).toBe(false);
+  });
+});
+
+describe('the total on screen', () => {
+  const set = {
+    groups: [{ code: '1', criteria: [{ code: '1.1', maxPoints: 50 }, { code: '1.2', maxPoints: 50 }] }],
+    bonuses: [{ code: 'T1', maxPoints: 5 }, { code: 'T2', maxPoints: 5 }], penalties: [{ code: 'K1', maxPoints: 10 }],
+    bonusCap: 6, penaltyCap: 0, thresholds: [{ grade: 'tot', min: 90 }, { grade: 'kha', min: 70 }, { grade: 'trung_binh', min: 50 }, { grade: 'kem', min: 0 }],
+  };
+  it('sums as Go does: lines capped, bonuses capped, penalties subtracted, graded', () => {
+    expect(liveTotal(set, { '1.1': { points: '45,5' }, '1.2': { points: '60' }, T1: { points: '5' }, T2: { points: '5' }, K1: { points: '3' } }))
+      .toEqual({ total: 98.5, grade: 'tot' }); // 45.5 + 50 (capped) + 6 (cap) − 3
+    expect(liveTotal(set, { '1.1': { points: '40' }, '1.2': { points: '35' } })).toEqual({ total: 75, grade: 'kha' });
+    expect(liveTotal(set, {})).toEqual({ total: 0, grade: 'kem' });
+    expect(liveTotal(set, { '1.1': { points: 'abc' } })).toEqual({ total: 0, grade: 'kem' });
+    expect(liveTotal(null, {})).toBeNull();
   });
 });
