@@ -52,6 +52,10 @@ export default {
   'file.close': 'Close',
   'file.print': 'Print',
 
+  'cf.leave.title': 'Give up {n} unsaved schedule lines?',
+  'cf.leave.consequence': 'The grid’s changes that are not saved will be lost. Choose “Cancel” to stay and press “Save”.',
+  'cf.leave.action': 'Give them up',
+
   'nav.label': 'Areas',
   'nav.overview': 'Overview',
   'nav.units': 'Units',

@@ -52,6 +52,10 @@ export default {
   'file.close': 'Đóng',
   'file.print': 'In',
 
+  'cf.leave.title': 'Bỏ {n} dòng lịch chưa lưu?',
+  'cf.leave.consequence': 'Các thay đổi trên lưới chưa được lưu sẽ mất. Chọn “Hủy” để ở lại và bấm “Lưu”.',
+  'cf.leave.action': 'Bỏ thay đổi',
+
   'nav.label': 'Chức năng',
   'nav.overview': 'Tổng quan',
   'nav.units': 'Đơn vị',

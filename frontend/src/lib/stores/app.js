@@ -19,6 +19,23 @@ export const area = writable('units');
  */
 export const navIntent = writable(null);
 
+// A screen holding unsaved work asks before the person leaves it (setLeaveGuard): the
+// navigation waits for mayLeave().
+let leaveGuard = null;
+
+/** Sets the question asked before leaving the current screen; returns its remover. */
+export function setLeaveGuard(fn) {
+  leaveGuard = fn;
+  return () => {
+    if (leaveGuard === fn) leaveGuard = null;
+  };
+}
+
+/** Whether the person may leave the current screen (true when nothing is unsaved). */
+export async function mayLeave() {
+  return leaveGuard ? Boolean(await leaveGuard()) : true;
+}
+
 /** Opens an area on a given list. */
 export function openList(a, intent = {}) {
   navIntent.set({ area: a, ...intent });
