@@ -174,6 +174,14 @@ func (s Scope) Writes(kind string, c Class) bool {
 	return false
 }
 
+// NumbersPapers reports whether the scope gives a paper of a record of class c its
+// number (an introduction letter): the Standing Board of the committee that planned it,
+// whose office numbers the committee's papers — one numbering desktop per committee, so
+// two desktops never give the same number. The server decides, not a device setting.
+func (s Scope) NumbersPapers(c Class) bool {
+	return s.Role == StandingBoard && c.Planner == s.CommitteeID
+}
+
 // SQLPredicate returns a WHERE condition over the columns commune_id, area_id, audience,
 // restricted and planner (each prefixed with prefix, e.g. "r.") that selects exactly the
 // records Reads accepts, with its arguments. It is the same rule as Reads, written for

@@ -12,6 +12,7 @@ import (
 type Scoper interface {
 	Reads(c Class) bool
 	Writes(kind string, c Class) bool
+	NumbersPapers(c Class) bool
 	Supervises() bool
 	Fingerprint() string
 	SQLPredicate(prefix string) (string, []any)
@@ -31,6 +32,11 @@ func (g Grants) Reads(c Class) bool {
 // Writes reports whether any grant writes a record of kind with class c.
 func (g Grants) Writes(kind string, c Class) bool {
 	return slices.ContainsFunc(g, func(s Scope) bool { return s.Writes(kind, c) })
+}
+
+// NumbersPapers reports whether any grant numbers the papers of c.
+func (g Grants) NumbersPapers(c Class) bool {
+	return slices.ContainsFunc(g, func(s Scope) bool { return s.NumbersPapers(c) })
 }
 
 // Supervises reports whether any grant is a supervising role.

@@ -134,6 +134,25 @@ func TestTwoLevelsOfCommitteesThroughTheServer(t *testing.T) {
 		t.Fatalf("letter numbers %q and %q, want 01-GGT/TU and 01-GGT/ĐU", l1.LetterNumber(), l2.LetterNumber())
 	}
 	check("letters")
+	// Only the committee's Standing Board numbers its letters, whatever a desktop's
+	// setting says: a member who numbers his own plan is refused, with the reason kept.
+	own, err := pdMember.Store.PlanVisit(ctx, meetings(pdMember)[3].Schedule.ID, official(pdMember, domain.RoleDistrictCommittee, pdCommittee).ID, "")
+	must(t, err)
+	must(t, pdMember.Store.SetLetterSettings(ctx, store.LetterSettings{Issuer: true}))
+	_, err = pdMember.Store.IssueLetter(ctx, own.Visit.ID, "2027-01-03")
+	must(t, err)
+	check("a member numbered a letter")
+	numbered := false
+	refusedLetters, _ := pdMember.Store.RefusedChanges(ctx)
+	for _, r := range refusedLetters {
+		numbered = numbered || (r.RecordID == own.Visit.ID && r.Code == syncproto.CodeForbidden && strings.Contains(r.Reason, "cấp số giấy giới thiệu"))
+	}
+	if !numbered {
+		t.Fatalf("a member's letter number was not refused: %+v", refusedLetters)
+	}
+	if n := rows(t, pdSecretary, `SELECT count(*) FROM visits WHERE id = ? AND letter_seq = 0`, own.Visit.ID); n != 1 {
+		t.Fatal("the server took a letter number from a member")
+	}
 	for _, c := range []struct {
 		d     *synctest.Device
 		visit string

@@ -43,6 +43,11 @@ func text(name, column string, max int) Field {
 	return Field{Name: name, Column: column, Type: Text, Max: max}
 }
 func required(f Field) Field { f.Required = true; return f }
+func numbering(f Field) Field {
+	f.Numbering = true
+	f.Note = "numbered by the planning committee's Standing Board (its office) only"
+	return f
+}
 func enum(name, column string, values ...string) Field {
 	return Field{Name: name, Column: column, Type: Text, Enum: values}
 }
@@ -160,8 +165,8 @@ var (
 			required(ref("scheduleId", "schedule_id", Schedule)), ref("cellId", "cell_id", Unit), ref("communeId", "commune_id", Commune),
 			required(ref("officialId", "official_id", Official)), planner(), note(text("date", "date", shortLen), "yyyy-mm-dd"),
 			required(enum("status", "status", string(domain.VisitPlanned), string(domain.VisitAttended), string(domain.VisitReported), string(domain.VisitCancelled))),
-			text("note", "note", noteLen), integer("letterYear", "letter_year", 0, 9999), integer("letterSeq", "letter_seq", 0, 1_000_000),
-			text("letterSymbol", "letter_symbol", shortLen), text("letterDate", "letter_date", shortLen), restricted()},
+			text("note", "note", noteLen), numbering(integer("letterYear", "letter_year", 0, 9999)), numbering(integer("letterSeq", "letter_seq", 0, 1_000_000)),
+			numbering(text("letterSymbol", "letter_symbol", shortLen)), numbering(text("letterDate", "letter_date", shortLen)), restricted()},
 		Rule: func(v Values) error {
 			x := domain.Visit{ScheduleID: v.Str("scheduleId"), OfficialID: v.Str("officialId"), Status: domain.VisitStatus(v.Str("status"))}
 			return x.Validate()

@@ -45,6 +45,10 @@ type Field struct {
 	Enum     []string // text: the allowed values ("" too unless Required)
 	Target   string   // ref: the kind it names
 	Note     string   // one line for docs/kinds.md
+	// Numbering marks the number a committee gives a paper (a letter's year, sequence,
+	// symbol and date): set only by the Standing Board of the committee that planned the
+	// record, whose office numbers its papers (access.Scope.NumbersPapers).
+	Numbering bool
 }
 
 // IsInt reports whether the field is stored as an integer.

@@ -326,6 +326,10 @@ func (s *Store) apply(tx *txn, a Actor, c syncproto.Change, now time.Time) (bool
 		if err != nil {
 			return false, "", false, err
 		}
+		if numbers(c.Kind, cur.fields, intended) && !scope.NumbersPapers(intendedClass) {
+			return false, "", false, refuse(syncproto.CodeForbidden, "Chỉ Thường trực cấp ủy lập kế hoạch (văn phòng cấp ủy) mới cấp số giấy giới thiệu.",
+				"Only the Standing Board of the committee that planned the visit (its office) numbers its letters.")
+		}
 		lost := false
 		for _, name := range names {
 			if stamp <= next.fieldHLC[name] {
@@ -505,4 +509,24 @@ func currentFor(tx *txn, a Actor, c syncproto.Change) (*syncproto.Record, error)
 		return nil, err
 	}
 	return &syncproto.Record{Kind: c.Kind, ID: c.RecordID, Deleted: cur.deleted, Fields: cur.fields, FieldHLC: cur.fieldHLC, HLC: cur.hlc}, nil
+}
+
+// numbers reports whether a change gives or changes a paper's number (the kind's
+// Numbering fields), which only the planning committee's Standing Board may do.
+func numbers(kind string, stored, intended map[string]json.RawMessage) bool {
+	k, ok := kinds.Get(kind)
+	if !ok {
+		return false
+	}
+	for _, f := range k.Fields {
+		if !f.Numbering {
+			continue
+		}
+		a, b := string(compact(stored[f.Name])), string(compact(intended[f.Name]))
+		empty := func(x string) bool { return x == "" || x == "0" || x == `""` || x == "null" }
+		if a != b && !(empty(a) && empty(b)) {
+			return true
+		}
+	}
+	return false
 }

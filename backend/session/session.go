@@ -51,6 +51,21 @@ type Account struct {
 	SealedToken string `json:"sealedToken"` // AES-GCM(nonce ‖ ciphertext) of the device token
 }
 
+// NumbersPapers reports whether the account numbers its committee's papers: its
+// Standing Board does (access.Scope.NumbersPapers), in its own role or a grant held in
+// the same committee.
+func (a Account) NumbersPapers() bool {
+	if a.Role == "standing_board" {
+		return true
+	}
+	for _, g := range a.Grants {
+		if g.Role == "standing_board" && g.CommitteeID == a.CommitteeID {
+			return true
+		}
+	}
+	return false
+}
+
 // public strips the secrets.
 func (a Account) public() Account {
 	a.Verifier, a.KeySalt, a.SealedToken = "", "", ""
@@ -265,6 +280,7 @@ func (m *Manager) start(a Account, serverURL, token string) (*Session, error) {
 	}
 	st.SetUser(a.UserID)
 	st.SetCommittee(a.CommitteeID)
+	st.SetNumbersPapers(a.NumbersPapers())
 	return &Session{account: a, st: st, client: syncclient.New(st, serverURL, token, m.hc)}, nil
 }
 

@@ -58,6 +58,10 @@ func (s *Store) thisMonth() string { return s.now().In(domain.Vietnam).Format("2
 // SetUser sets the signed-in user whose writes the change log records from now on.
 func (s *Store) SetUser(userID string) { s.userID = userID }
 
+// SetNumbersPapers tells the store whether the signed-in account numbers its committee's
+// papers (introduction letters): then the account decides, not the device setting.
+func (s *Store) SetNumbersPapers(yes bool) { s.numbersPapers = &yes }
+
 // SetCommittee sets the committee the signed-in user's role is held in ("" = the top).
 func (s *Store) SetCommittee(committeeID string) { s.committeeID = committeeID }
 

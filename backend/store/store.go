@@ -33,6 +33,10 @@ type Store struct {
 	// committeeID is the committee the signed-in user's role is held in ("" = the top
 	// committee): the conferences and notices this device writes are that committee's.
 	committeeID string
+	// numbersPapers says, once an account is signed in, whether it numbers its
+	// committee's papers (the server's rule: its Standing Board); nil on a desktop used
+	// without an account, where the device setting decides.
+	numbersPapers *bool
 
 	// logged is set by a write that appended to the change log; write swaps it back after
 	// the commit and then calls onLocalChange. Writes are serialised by SQLite's write lock.

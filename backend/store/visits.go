@@ -231,8 +231,10 @@ func (s *Store) VisitClashes(ctx context.Context, month string) ([]domain.VisitC
 // Letter numbering. Numbers are allocated on one device only, the district Standing
 // Office's, which writes the letters (DOMAIN.md): two offline devices that both allocated
 // would hand out the same number, and a printed, signed letter cannot be renumbered after a
-// sync. A device becomes the issuer with SetLetterIssuer; on any other device IssueLetter
-// is refused. LetterClashes finds duplicates should two devices be made issuers.
+// sync. With an account signed in, the server's rule decides: the planning committee's
+// Standing Board numbers its letters (its office's account), and the server refuses a
+// number from anyone else; a desktop used without an account is made the issuer in its
+// letter settings. LetterClashes finds duplicates should two devices have numbered.
 const (
 	metaLetterIssuer = "letter_issuer"
 	metaLetterSymbol = "letter_symbol"
@@ -242,7 +244,10 @@ const (
 // LetterSettings say whether this device numbers introduction letters, with which symbol,
 // and the header its papers carry.
 type LetterSettings struct {
-	Issuer bool                  `json:"issuer"`
+	Issuer bool `json:"issuer"`
+	// ByAccount is set when the signed-in account decides Issuer (the setting is then
+	// not the device's to change).
+	ByAccount bool                  `json:"byAccount"`
 	Symbol string                `json:"symbol"`
 	Header domain.DocumentHeader `json:"header"`
 }
@@ -261,6 +266,9 @@ func (s *Store) LetterSettings(ctx context.Context) (LetterSettings, error) {
 		sym = domain.DefaultLetterSymbol
 	}
 	ls := LetterSettings{Issuer: on == "1", Symbol: sym, Header: domain.KimSonHeader()}
+	if s.numbersPapers != nil {
+		ls.Issuer, ls.ByAccount = *s.numbersPapers, true
+	}
 	h, err := s.Meta(ctx, metaDocHeader)
 	if err == nil && h != "" {
 		err = json.Unmarshal([]byte(h), &ls.Header)
@@ -316,12 +324,20 @@ func (s *Store) IssueLetter(ctx context.Context, visitID, date string) (domain.V
 	err = s.write(ctx, func(tx *sql.Tx) error {
 		var on string
 		tx.QueryRow(`SELECT value FROM meta WHERE key = ?`, metaLetterIssuer).Scan(&on)
-		if on != "1" {
-			return domain.Errorf(domain.EForbidden, "", "Chỉ máy được giao cấp số giấy giới thiệu (của văn phòng cấp ủy) mới cấp số.",
-				"Only the device set to number introduction letters (the committee office's) numbers them.")
+		issuer := on == "1"
+		if s.numbersPapers != nil {
+			issuer = *s.numbersPapers
+		}
+		if !issuer {
+			return domain.Errorf(domain.EForbidden, "", "Chỉ Thường trực cấp ủy (máy của văn phòng cấp ủy) mới cấp số giấy giới thiệu.",
+				"Only the committee's Standing Board (its office's desktop) numbers introduction letters.")
 		}
 		if v, err = getVisitTx(tx, visitID); err != nil {
 			return err
+		}
+		if s.numbersPapers != nil && v.CommitteeID != s.committeeID {
+			return domain.Errorf(domain.EForbidden, "", "Giấy giới thiệu do cấp ủy lập kế hoạch cấp số.",
+				"The letter is numbered by the committee that planned the visit.")
 		}
 		// The letter speaks for the committee whose plan it is: its symbol (GGT/TU,
 		// GGT/ĐU), numbered from 01 per committee and year.

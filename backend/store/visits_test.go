@@ -140,6 +140,26 @@ func TestLetterNumbering(t *testing.T) {
 	if err := st.SetLetterSettings(ctx, LetterSettings{Issuer: true, Symbol: "GGT HU"}); domain.ErrorCode(err) != domain.EInvalid {
 		t.Fatalf("bad symbol: %v", err)
 	}
+	// Signed in, the account decides, not the device setting: a cadre's desktop set as the
+	// issuer still does not number; the Standing Board numbers its own committee's plans only.
+	v4, err := st.PlanVisit(ctx, y.ID, f.otherCadre, "")
+	must(t, err)
+	st.SetNumbersPapers(false)
+	if _, err := st.IssueLetter(ctx, v4.Visit.ID, "2018-06-04"); domain.ErrorCode(err) != domain.EForbidden {
+		t.Errorf("an account that does not number papers numbered: %v", err)
+	}
+	if ls, _ := st.LetterSettings(ctx); ls.Issuer || !ls.ByAccount {
+		t.Errorf("settings signed in: %+v", ls)
+	}
+	st.SetNumbersPapers(true)
+	st.SetCommittee("another-committee")
+	if _, err := st.IssueLetter(ctx, v4.Visit.ID, "2018-06-04"); domain.ErrorCode(err) != domain.EForbidden {
+		t.Errorf("another committee's plan numbered: %v", err)
+	}
+	st.SetCommittee("")
+	if got, err := st.IssueLetter(ctx, v4.Visit.ID, "2018-06-04"); err != nil || got.LetterNumber() != "03-GGT/HU" {
+		t.Errorf("the Standing Board's own plan: %q %v", got.LetterNumber(), err)
+	}
 }
 
 // Two devices wrongly both set as issuers number offline; after they exchange records the

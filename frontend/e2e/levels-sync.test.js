@@ -84,7 +84,9 @@ test('two levels of committees: plans kept from the level below, letters of each
 
   // Each committee numbers its own letter and prints its own heading.
   const letter = async (page, id) => {
-    await page.evaluate(() => window.go.main.App.SetLetterSettings({ issuer: true, symbol: '', header: {} }));
+    // No device setting: the Standing Board's account numbers its committee's letters.
+    const ls = await page.evaluate(() => window.go.main.App.LetterSettings());
+    assert.ok(ls.byAccount && ls.issuer, 'the board\'s account numbers letters');
     const v = await page.evaluate((vid) => window.go.main.App.IssueLetter(vid, '2027-01-05'), id);
     return [v, await letterText(page, id)];
   };

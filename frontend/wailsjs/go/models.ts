@@ -1640,6 +1640,7 @@ export namespace domain {
 	    of: number;
 	    allowed: number;
 	    message: string;
+	    messageEn: string;
 	
 	    static createFrom(source: any = {}) {
 	        return new ShareWarning(source);
@@ -1652,6 +1653,7 @@ export namespace domain {
 	        this.of = source["of"];
 	        this.allowed = source["allowed"];
 	        this.message = source["message"];
+	        this.messageEn = source["messageEn"];
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -2357,6 +2359,7 @@ export namespace store {
 	}
 	export class LetterSettings {
 	    issuer: boolean;
+	    byAccount: boolean;
 	    symbol: string;
 	    header: domain.DocumentHeader;
 	
@@ -2367,6 +2370,7 @@ export namespace store {
 	    constructor(source: any = {}) {
 	        if ('string' === typeof source) source = JSON.parse(source);
 	        this.issuer = source["issuer"];
+	        this.byAccount = source["byAccount"];
 	        this.symbol = source["symbol"];
 	        this.header = this.convertValues(source["header"], domain.DocumentHeader);
 	    }
