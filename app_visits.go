@@ -215,3 +215,8 @@ func (a *App) overviewFile(month string) (string, []byte, error) {
 	b, err := documents.OverviewXLSX(ov, byVersion)
 	return documents.FileName("Tong-hop-dot-"+month, documents.FormatXLSX), b, err
 }
+
+// SearchVisits finds visits and their reports across months and communes (at most 200).
+func (a *App) SearchVisits(query string) ([]store.VisitHit, error) {
+	return a.store().SearchVisits(a.ctx, query, 200)
+}

@@ -254,5 +254,6 @@ export const letterClashes = async (year) => (await call('LetterClashes', year))
 
 /** Opens a file the app saved, or its folder; prints a paper through the system's viewer. */
 export const openFile = (path) => call('OpenFile', path);
+export const searchVisits = async (query) => (await call('SearchVisits', query)) ?? [];
 export const showInFolder = (path) => call('ShowInFolder', path);
 export const printDocument = (kind, id) => call('PrintDocument', kind, id);

@@ -2768,6 +2768,42 @@ export namespace store {
 	        this.communeId = source["communeId"];
 	    }
 	}
+	export class VisitHit {
+	    visit: domain.Visit;
+	    reportId: string;
+	    quality: string;
+	    snippet: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new VisitHit(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.visit = this.convertValues(source["visit"], domain.Visit);
+	        this.reportId = source["reportId"];
+	        this.quality = source["quality"];
+	        this.snippet = source["snippet"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 
 }
 

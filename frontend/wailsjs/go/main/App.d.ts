@@ -218,6 +218,8 @@ export function ScoringAudit(arg1:string):Promise<Array<store.AuditEntry>>;
 
 export function SearchUnits(arg1:string):Promise<Array<store.UnitHit>>;
 
+export function SearchVisits(arg1:string):Promise<Array<store.VisitHit>>;
+
 export function SetLanguage(arg1:string):Promise<void>;
 
 export function SetLetterSettings(arg1:store.LetterSettings):Promise<void>;

@@ -426,6 +426,10 @@ export function SearchUnits(arg1) {
   return window['go']['main']['App']['SearchUnits'](arg1);
 }
 
+export function SearchVisits(arg1) {
+  return window['go']['main']['App']['SearchVisits'](arg1);
+}
+
 export function SetLanguage(arg1) {
   return window['go']['main']['App']['SetLanguage'](arg1);
 }
