@@ -10,6 +10,7 @@ import (
 
 	wails "github.com/wailsapp/wails/v2/pkg/runtime"
 
+	"chibo/backend/documents"
 	"chibo/backend/domain"
 )
 
@@ -108,7 +109,7 @@ func (a *App) ShowInFolder(path string) error {
 
 // PrintDocument renders a paper as PDF into the export folder's "In" subfolder and opens
 // it in the system's viewer, where it is printed: kind letter (a visit id), report (a
-// report id), notice (a notice id). It returns the PDF's path.
+// report id), notice (a notice id), schedule ("communeId|yyyy-mm"). It returns the PDF's path.
 func (a *App) PrintDocument(kind, id string) (string, error) {
 	var name string
 	var b []byte
@@ -120,6 +121,9 @@ func (a *App) PrintDocument(kind, id string) (string, error) {
 		name, b, err = a.reportFile(id, "pdf")
 	case "notice":
 		name, b, err = a.noticeFile(id, "pdf")
+	case "schedule": // id is "communeId|yyyy-mm"
+		commune, month, _ := strings.Cut(id, "|")
+		name, b, err = a.scheduleFile(commune, month, "pdf")
 	default:
 		return "", domain.Errorf(domain.EInvalid, "kind", "Không in được loại giấy tờ này.", "This paper cannot be printed.")
 	}
@@ -178,4 +182,55 @@ func openWithSystem(path string, folder bool) error {
 	}
 	go cmd.Wait()
 	return nil
+}
+
+// scheduleFile renders a commune's month schedule as docx, pdf or xlsx.
+func (a *App) scheduleFile(communeID, month, format string) (string, []byte, error) {
+	g, err := a.store().MonthGrid(a.ctx, communeID, month)
+	if err != nil {
+		return "", nil, err
+	}
+	sp := documents.SchedulePaper{Month: month}
+	parents := map[string]bool{}
+	for _, r := range g.Rows {
+		parents[r.ParentName] = true
+		if len(r.Schedules) == 0 {
+			sp.Lines = append(sp.Lines, documents.ScheduleLine{Cell: r.CellName, Parent: r.ParentName})
+		}
+		for _, x := range r.Schedules {
+			sp.Lines = append(sp.Lines, documents.ScheduleLine{Cell: r.CellName, Parent: r.ParentName, Date: x.Date, Time: x.StartTime,
+				Place: x.Place, Kind: string(x.Kind), Status: string(x.Status), Note: x.Note})
+		}
+	}
+	for p := range parents {
+		sp.Commune = p // one committee: its name heads the paper
+	}
+	if len(parents) != 1 {
+		communes, _ := a.store().ListCommunes(a.ctx)
+		for _, c := range communes {
+			if c.ID == communeID {
+				sp.Commune = c.Name
+			}
+		}
+	}
+	name := documents.FileName("Lich-sinh-hoat-"+month, format)
+	if format == documents.FormatXLSX {
+		b, err := documents.ScheduleXLSX(sp)
+		return name, b, err
+	}
+	b, err := documents.Render(documents.ScheduleDoc(sp), format)
+	return name, b, err
+}
+
+// SaveSchedule writes a commune's month schedule (docx, pdf or xlsx) where the person
+// chooses; "" when cancelled.
+func (a *App) SaveSchedule(communeID, month, format string) (string, error) {
+	name, b, err := a.scheduleFile(communeID, month, format)
+	return a.saveWithDialog(name, b, err)
+}
+
+// ExportSchedule returns a commune's month schedule as base64.
+func (a *App) ExportSchedule(communeID, month, format string) (string, error) {
+	_, b, err := a.scheduleFile(communeID, month, format)
+	return documents.Base64(b, err)
 }

@@ -35,6 +35,8 @@ func DOCX(d Doc) ([]byte, error) {
 			writePara(&body, x)
 		case Columns:
 			writeColumns(&body, x)
+		case Table:
+			writeTable(&body, x)
 		}
 	}
 	parts := []struct{ name, content string }{
@@ -132,6 +134,49 @@ func writeColumns(w *strings.Builder, c Columns) {
 	}
 	w.WriteString(`</w:tr></w:tbl>`)
 	writePara(w, Para{}) // Word needs a paragraph between a table and what follows
+}
+
+// writeTable writes a bordered table: the header row repeats on each page (tblHeader) and
+// no row splits across pages (cantSplit).
+func writeTable(w *strings.Builder, t Table) {
+	widths := make([]int, len(t.Widths))
+	for i, p := range t.Widths {
+		widths[i] = textWidthTw * p / 100
+	}
+	border := `w:val="single" w:sz="4" w:space="0" w:color="000000"`
+	fmt.Fprintf(w, `<w:tbl><w:tblPr><w:tblW w:w="%d" w:type="dxa"/><w:tblBorders><w:top %s/><w:left %s/><w:bottom %s/><w:right %s/><w:insideH %s/><w:insideV %s/></w:tblBorders><w:tblLayout w:type="fixed"/><w:tblCellMar><w:left w:w="57" w:type="dxa"/><w:right w:w="57" w:type="dxa"/></w:tblCellMar><w:tblLook w:val="0000"/></w:tblPr><w:tblGrid>`,
+		textWidthTw, border, border, border, border, border, border)
+	for _, x := range widths {
+		fmt.Fprintf(w, `<w:gridCol w:w="%d"/>`, x)
+	}
+	w.WriteString(`</w:tblGrid>`)
+	row := func(cells []string, header bool) {
+		w.WriteString(`<w:tr><w:trPr><w:cantSplit/>`)
+		if header {
+			w.WriteString(`<w:tblHeader/>`)
+		}
+		w.WriteString(`</w:trPr>`)
+		for i, text := range cells {
+			width := 0
+			if i < len(widths) {
+				width = widths[i]
+			}
+			fmt.Fprintf(w, `<w:tc><w:tcPr><w:tcW w:w="%d" w:type="dxa"/></w:tcPr>`, width)
+			align := t.align(i)
+			if header {
+				align = Center
+			}
+			writePara(w, Para{Runs: []Run{{Text: text, Bold: header, Size: t.size()}}, Align: align})
+			w.WriteString(`</w:tc>`)
+		}
+		w.WriteString(`</w:tr>`)
+	}
+	row(t.Header, true)
+	for _, r := range t.Rows {
+		row(r, false)
+	}
+	w.WriteString(`</w:tbl>`)
+	writePara(w, Para{})
 }
 
 const (

@@ -56,11 +56,37 @@ type Columns struct {
 	LeftWidth   int
 }
 
-// Block is a Para or a Columns.
+// Table is a bordered table of text cells: a header row repeated on every page, and
+// rows that never split across pages. Widths are the columns' shares of the text width in
+// percent (they add up to 100); Align sets each column's alignment (Left when absent).
+type Table struct {
+	Header []string
+	Widths []int
+	Align  []Align
+	Rows   [][]string
+	Size   float64 // text size in points (0: 12, a table's usual size)
+}
+
+func (t Table) size() float64 {
+	if t.Size > 0 {
+		return t.Size
+	}
+	return 12
+}
+
+func (t Table) align(col int) Align {
+	if col < len(t.Align) {
+		return t.Align[col]
+	}
+	return Left
+}
+
+// Block is a Para, a Columns or a Table.
 type Block interface{ block() }
 
 func (Para) block()    {}
 func (Columns) block() {}
+func (Table) block()   {}
 
 // Doc is a laid-out paper.
 type Doc struct {

@@ -75,6 +75,8 @@ func PDF(d Doc) ([]byte, error) {
 			pdfPara(pdf, x, mmLeft, mmTextWidth)
 		case Columns:
 			pdfColumns(pdf, x)
+		case Table:
+			pdfTable(pdf, x)
 		}
 	}
 	if err := pdf.Error(); err != nil {
@@ -174,5 +176,71 @@ func pdfColumns(pdf *fpdf.Fpdf, c Columns) {
 		pdfPara(pdf, p, mmLeft+lw, mmTextWidth-lw)
 	}
 	pdf.SetY(max(yl, pdf.GetY()))
+	pdf.Ln(3)
+}
+
+// pdfTable draws a bordered table: a row that does not fit on the page starts the next
+// one, under the header row drawn again, so no row splits across pages.
+func pdfTable(pdf *fpdf.Fpdf, t Table) {
+	size := t.size()
+	lh := size * 0.3528 * 1.2
+	widths := make([]float64, len(t.Widths))
+	for i, p := range t.Widths {
+		widths[i] = mmTextWidth * float64(p) / 100
+	}
+	const pad = 1.0
+	_, pageH := pdf.GetPageSize()
+	height := func(cells []string, bold bool) (float64, [][]string) {
+		style := ""
+		if bold {
+			style = "B"
+		}
+		pdf.SetFont(fontFamily, style, size)
+		lines := make([][]string, len(cells))
+		n := 1
+		for i, c := range cells {
+			w := 10.0
+			if i < len(widths) {
+				w = widths[i]
+			}
+			for _, l := range pdf.SplitText(c, w-2*pad) {
+				lines[i] = append(lines[i], l)
+			}
+			if len(lines[i]) == 0 {
+				lines[i] = []string{""}
+			}
+			n = max(n, len(lines[i]))
+		}
+		return float64(n)*lh + 2*pad, lines
+	}
+	var draw func(cells []string, bold bool)
+	draw = func(cells []string, bold bool) {
+		h, lines := height(cells, bold)
+		if pdf.GetY()+h > pageH-mmBottom {
+			pdf.AddPage()
+			if !bold {
+				draw(t.Header, true) // the header again on the new page
+			}
+		}
+		y, x := pdf.GetY(), mmLeft
+		for i := range cells {
+			w := widths[min(i, len(widths)-1)]
+			pdf.Rect(x, y, w, h, "D")
+			align := [...]string{"L", "C", "R", "L"}[t.align(i)]
+			if bold {
+				align = "C"
+			}
+			for k, l := range lines[i] {
+				pdf.SetXY(x+pad, y+pad+float64(k)*lh)
+				pdf.CellFormat(w-2*pad, lh, l, "", 0, align, false, 0, "")
+			}
+			x += w
+		}
+		pdf.SetXY(mmLeft, y+h)
+	}
+	draw(t.Header, true)
+	for _, r := range t.Rows {
+		draw(r, false)
+	}
 	pdf.Ln(3)
 }

@@ -254,6 +254,8 @@ export const letterClashes = async (year) => (await call('LetterClashes', year))
 
 /** Opens a file the app saved, or its folder; prints a paper through the system's viewer. */
 export const openFile = (path) => call('OpenFile', path);
+export const saveSchedule = (communeId, month, format) => saveFile('SaveSchedule', communeId, month, format);
+export const exportSchedule = (communeId, month, format) => call('ExportSchedule', communeId, month, format);
 export const searchVisits = async (query) => (await call('SearchVisits', query)) ?? [];
 export const showInFolder = (path) => call('ShowInFolder', path);
 export const printDocument = (kind, id) => call('PrintDocument', kind, id);

@@ -56,6 +56,8 @@ export function ExportPeriodicReport(arg1:domain.Period,arg2:string):Promise<str
 
 export function ExportReport(arg1:string,arg2:string):Promise<string>;
 
+export function ExportSchedule(arg1:string,arg2:string,arg3:string):Promise<string>;
+
 export function ExportYearReportXLSX(arg1:number):Promise<string>;
 
 export function ForwardConcern(arg1:string):Promise<domain.Matter>;
@@ -201,6 +203,8 @@ export function SaveReport(arg1:string,arg2:string):Promise<string>;
 export function SaveReportDraft(arg1:domain.ReportDraft):Promise<domain.ReportDraft>;
 
 export function SaveReview(arg1:string,arg2:string,arg3:domain.Scores,arg4:string):Promise<domain.ScoreSheet>;
+
+export function SaveSchedule(arg1:string,arg2:string,arg3:string):Promise<string>;
 
 export function SaveSchedules(arg1:Array<domain.Schedule>):Promise<Array<domain.Schedule>>;
 

@@ -102,6 +102,10 @@ export function ExportReport(arg1, arg2) {
   return window['go']['main']['App']['ExportReport'](arg1, arg2);
 }
 
+export function ExportSchedule(arg1, arg2, arg3) {
+  return window['go']['main']['App']['ExportSchedule'](arg1, arg2, arg3);
+}
+
 export function ExportYearReportXLSX(arg1) {
   return window['go']['main']['App']['ExportYearReportXLSX'](arg1);
 }
@@ -392,6 +396,10 @@ export function SaveReportDraft(arg1) {
 
 export function SaveReview(arg1, arg2, arg3, arg4) {
   return window['go']['main']['App']['SaveReview'](arg1, arg2, arg3, arg4);
+}
+
+export function SaveSchedule(arg1, arg2, arg3) {
+  return window['go']['main']['App']['SaveSchedule'](arg1, arg2, arg3);
 }
 
 export function SaveSchedules(arg1) {
