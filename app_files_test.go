@@ -1,8 +1,10 @@
 package main
 
 import (
+	"encoding/base64"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"chibo/backend/domain"
@@ -40,5 +42,25 @@ func TestFilesGoWhereUsersLook(t *testing.T) {
 	}
 	if _, err := a.PrintDocument("poster", "x"); domain.ErrorCode(err) != domain.EInvalid {
 		t.Errorf("an unknown paper printed: %v", err)
+	}
+}
+
+// A commune's month schedule as Excel, PDF and a print.
+func TestScheduleFiles(t *testing.T) {
+	t.Setenv("HOME", t.TempDir())
+	a := newTestApp(t)
+	if _, err := a.LoadDemo(); err != nil {
+		t.Fatal(err)
+	}
+	communes, _ := a.ListCommunes()
+	for format, magic := range map[string]string{"xlsx": "PK", "pdf": "%PDF", "docx": "PK"} {
+		s, err := a.ExportSchedule(communes[0].ID, "2018-06", format)
+		b, _ := base64.StdEncoding.DecodeString(s)
+		if err != nil || !strings.HasPrefix(string(b), magic) {
+			t.Errorf("%s: %v", format, err)
+		}
+	}
+	if p, err := a.PrintDocument("schedule", communes[0].ID+"|2018-06"); err != nil || !strings.HasSuffix(p, ".pdf") {
+		t.Errorf("print: %q %v", p, err)
 	}
 }
