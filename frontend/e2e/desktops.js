@@ -44,7 +44,7 @@ export async function reload(page, navId) {
  * reloaded on menu entry navId. Everything stops when the test ends. server.stop() and
  * restartServer() take the server down and back on the same port and data.
  */
-export async function desktopsOnServer(t, { preset = '', users, navId }) {
+export async function desktopsOnServer(t, { preset = '', users, navId, locale = 'vi-VN' }) {
   const bin = serverBinary();
   const data = tempDir('chibo-server-data-');
   const r = spawnSync(bin, ['seed-demo', '--data', data, ...(preset ? ['--preset', preset] : [])], { encoding: 'utf8' });
@@ -53,7 +53,7 @@ export async function desktopsOnServer(t, { preset = '', users, navId }) {
   const env = { server: await startServer(bin, data, port), pages: {}, apps: {} };
   env.restartServer = async () => { env.server = await startServer(bin, data, port); };
   t.after(() => env.server.stop());
-  const browser = await launchBrowser({ viewport: { width: 1366, height: 768 } });
+  const browser = await launchBrowser({ viewport: { width: 1366, height: 768 }, locale });
   t.after(() => browser.close());
   for (const user of users) {
     const app = await startApp();

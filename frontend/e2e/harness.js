@@ -204,14 +204,15 @@ export const CHROMIUM_ARGS = [
  * Launches Debian's Chromium headless with a fresh profile. Returns a playwright
  * BrowserContext (it has newPage() and close(), like a Browser).
  */
-export async function launchBrowser({ headless = true, viewport = { width: 1280, height: 800 } } = {}) {
+export async function launchBrowser({ headless = true, viewport = { width: 1280, height: 800 }, locale = 'vi-VN' } = {}) {
   const profile = tempDir('chibo-chromium-');
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless,
-    args: CHROMIUM_ARGS,
+    // The system's language is the browser's: native controls would speak it.
+    args: [...CHROMIUM_ARGS, `--lang=${locale}`],
     viewport,
-    locale: 'vi-VN',
+    locale,
   });
   onExit.add(() => context.browser()?.process?.()?.kill('SIGKILL'));
   return context;
@@ -242,4 +243,12 @@ export async function clickConfirmed(page, button, consequence) {
   }
   await page.locator('[data-testid="confirm-ok"]').click();
   await dialog.waitFor({ state: 'detached' }).catch(() => {});
+}
+
+/** How far the page or its main area scrolls sideways (0: nothing cut off at this width). */
+export async function horizontalOverflow(page) {
+  return page.evaluate(() => {
+    const over = (el) => (el ? Math.max(0, el.scrollWidth - el.clientWidth) : 0);
+    return Math.max(over(document.documentElement), over(document.querySelector('main.content')));
+  });
 }

@@ -258,4 +258,8 @@ export const saveSchedule = (communeId, month, format) => saveFile('SaveSchedule
 export const exportSchedule = (communeId, month, format) => call('ExportSchedule', communeId, month, format);
 export const searchVisits = async (query) => (await call('SearchVisits', query)) ?? [];
 export const showInFolder = (path) => call('ShowInFolder', path);
-export const printDocument = (kind, id) => call('PrintDocument', kind, id);
+export const printDocument = async (kind, id) => {
+  const path = await call('PrintDocument', kind, id);
+  if (path) lastSaved.set({ path });
+  return path;
+};
