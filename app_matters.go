@@ -54,8 +54,9 @@ type DialogueYear struct {
 	Held     int                  `json:"held"`
 }
 
-// DialogueTopics is the list of topics an issue is filed under.
-func (a *App) DialogueTopics() []string { return domain.DialogueTopics }
+// DialogueTopics is the list of topics an issue is filed under: the committee's own
+// (its profile's, synced to its desktops), else the article's.
+func (a *App) DialogueTopics() ([]string, error) { return a.store().DialogueTopics(a.ctx) }
 
 // SaveMattersXLSX writes the filtered matters as a workbook where the person chooses.
 func (a *App) SaveMattersXLSX(f store.MatterFilter) (string, error) {

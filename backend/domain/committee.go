@@ -20,6 +20,8 @@ type CommitteeProfile struct {
 	SignerName       string   `json:"signerName"`
 	LetterRecipients []string `json:"letterRecipients"`
 	ReportRecipients []string `json:"reportRecipients"`
+	// Topics are the topics a dialogue's issues are filed under; DialogueTopics when empty.
+	Topics []string `json:"topics"`
 	// Top is set when read (never stored): the profile of the top committee.
 	Top bool `json:"top,omitempty"`
 }
@@ -44,7 +46,7 @@ func (p *CommitteeProfile) Normalize() {
 	for _, s := range []*string{&p.ShortName, &p.ParentBody, &p.IssuingBody, &p.Place, &p.Symbol, &p.OrgBoard, &p.SignerCapacity, &p.SignerTitle, &p.SignerName} {
 		*s = clean(*s)
 	}
-	p.LetterRecipients, p.ReportRecipients = lines(p.LetterRecipients), lines(p.ReportRecipients)
+	p.LetterRecipients, p.ReportRecipients, p.Topics = lines(p.LetterRecipients), lines(p.ReportRecipients), lines(p.Topics)
 }
 
 func lines(in []string) []string {

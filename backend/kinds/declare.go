@@ -262,7 +262,8 @@ var (
 			note(text("orgBoard", "org_board", nameLen), "Ban Tổ chức Tỉnh ủy; Ban Xây dựng Đảng at commune level"),
 			text("signerCapacity", "signer_capacity", nameLen), text("signerTitle", "signer_title", nameLen), text("signerName", "signer_name", nameLen),
 			note(doc("letterRecipients", "letter_recipients"), "Nơi nhận of introduction letters, one line each"),
-			note(doc("reportRecipients", "report_recipients"), "Nơi nhận of visit reports, one line each")},
+			note(doc("reportRecipients", "report_recipients"), "Nơi nhận of visit reports, one line each"),
+			note(doc("topics", "topics"), "the topics a dialogue's issues are filed under, in order; the article's list when empty")},
 		Rule: func(v Values) error {
 			p := domain.CommitteeProfile{ShortName: v.Str("shortName"), IssuingBody: v.Str("issuingBody"), Symbol: v.Str("symbol")}
 			return p.Validate()

@@ -18,10 +18,11 @@ var kindProfile = spec(kinds.CommitteeProfile)
 func profileValues(p domain.CommitteeProfile) Values {
 	lr, _ := json.Marshal(p.LetterRecipients)
 	rr, _ := json.Marshal(p.ReportRecipients)
+	tp, _ := json.Marshal(p.Topics)
 	return Values{"committeeId": p.CommitteeID, "communeId": p.CommuneID, "shortName": p.ShortName, "parentBody": p.ParentBody,
 		"issuingBody": p.IssuingBody, "place": p.Place, "symbol": p.Symbol, "orgBoard": p.OrgBoard,
 		"signerCapacity": p.SignerCapacity, "signerTitle": p.SignerTitle, "signerName": p.SignerName,
-		"letterRecipients": string(lr), "reportRecipients": string(rr)}
+		"letterRecipients": string(lr), "reportRecipients": string(rr), "topics": string(tp)}
 }
 
 func scanProfile(sc interface{ Scan(...any) error }) (domain.CommitteeProfile, error) {
@@ -31,6 +32,7 @@ func scanProfile(sc interface{ Scan(...any) error }) (domain.CommitteeProfile, e
 		OrgBoard: r.str("orgBoard"), SignerCapacity: r.str("signerCapacity"), SignerTitle: r.str("signerTitle"), SignerName: r.str("signerName")}
 	json.Unmarshal([]byte(r.str("letterRecipients")), &p.LetterRecipients)
 	json.Unmarshal([]byte(r.str("reportRecipients")), &p.ReportRecipients)
+	json.Unmarshal([]byte(r.str("topics")), &p.Topics)
 	return p, err
 }
 
@@ -82,6 +84,9 @@ func profileTx(tx *sql.Tx, id string) (domain.CommitteeProfile, bool, error) {
 func (s *Store) SaveCommitteeProfile(ctx context.Context, p domain.CommitteeProfile) (domain.CommitteeProfile, error) {
 	for _, f := range []*string{&p.ShortName, &p.ParentBody, &p.IssuingBody, &p.Place, &p.Symbol, &p.OrgBoard, &p.SignerCapacity, &p.SignerTitle, &p.SignerName} {
 		*f = textutil.NFC(*f)
+	}
+	for i := range p.Topics {
+		p.Topics[i] = textutil.NFC(p.Topics[i])
 	}
 	p.Normalize()
 	p.FillDefaults()
@@ -151,4 +156,17 @@ func (s *Store) saveProfileTx(tx *sql.Tx, p *domain.CommitteeProfile) error {
 	p.CommuneID = u.CommuneID
 	_, err = s.putRecord(tx, kindProfile, p.CommitteeID, profileValues(*p))
 	return err
+}
+
+// DialogueTopics is the signed-in committee's list of dialogue topics: its profile's, else
+// the list of the article (domain.DialogueTopics).
+func (s *Store) DialogueTopics(ctx context.Context) ([]string, error) {
+	p, err := s.PaperProfile(ctx, s.committeeID)
+	if err != nil {
+		return nil, err
+	}
+	if len(p.Topics) > 0 {
+		return p.Topics, nil
+	}
+	return domain.DialogueTopics, nil
 }

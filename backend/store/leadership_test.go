@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"strings"
 	"testing"
 	"time"
 
@@ -118,5 +119,24 @@ func TestOverviewEqualsItsLists(t *testing.T) {
 		if _, err := st.Overview(ctx, p); domain.ErrorCode(err) != domain.EInvalid {
 			t.Errorf("%+v: %v", p, err)
 		}
+	}
+}
+
+// The committee's own list of dialogue topics, synced with its profile; the article's
+// list until it has one.
+func TestDialogueTopicsAreTheCommittees(t *testing.T) {
+	ctx := context.Background()
+	st, f := newVisitStore(t)
+	got, err := st.DialogueTopics(ctx)
+	must(t, err)
+	if len(got) != len(domain.DialogueTopics) || got[0] != "Bảo vệ môi trường" {
+		t.Fatalf("the default list: %v", got)
+	}
+	_, err = st.SaveCommitteeProfile(ctx, domain.CommitteeProfile{CommitteeID: f.district, ShortName: "Huyện ủy Kim Sơn", IssuingBody: "HUYỆN ỦY KIM SƠN",
+		Symbol: "HU", Topics: []string{" Đất đai ", "", "Giao thông nông thôn", "Khác"}})
+	must(t, err)
+	got, _ = st.DialogueTopics(ctx)
+	if strings.Join(got, "|") != "Đất đai|Giao thông nông thôn|Khác" {
+		t.Errorf("the committee's list: %v", got)
 	}
 }
