@@ -92,6 +92,7 @@ test('the first hour at 1366×768 in an English system: the office’s month, th
   assert.deepEqual(sets.map((s) => s.status), ['published'], 'the office holds the published example');
   await byTestId(office, 'nav-scoring').click();
   await byTestId(office, 'scoring-screen').waitFor();
+  assert.equal(await byTestId(office, 'sc-tab-sets').count(), 0, 'an office does not publish criteria sets');
   await shot(office, 'first-hour-04-office-scoring');
 
   // 6. The Standing Board plans a visit after a confirmation; its account numbers the
