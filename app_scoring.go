@@ -3,6 +3,8 @@ package main
 import (
 	"encoding/base64"
 	"fmt"
+	"strings"
+	"time"
 
 	"chibo/backend/documents"
 	"chibo/backend/domain"
@@ -116,8 +118,15 @@ func (a *App) classificationFile(year int, date string) (string, []byte, error) 
 	if err != nil {
 		return "", nil, err
 	}
-	h := scoring.DefaultHeader()
-	h.Date = date
-	b, err := scoring.ClassificationDOCX(rep, h)
+	// The table is the signed-in committee's paper: its heading, symbol and signer.
+	prof, err := a.store().OwnPaperProfile(a.ctx)
+	if err != nil {
+		return "", nil, err
+	}
+	iso := ""
+	if t, err := time.Parse("02/01/2006", strings.TrimSpace(date)); err == nil {
+		iso = t.Format("2006-01-02")
+	}
+	b, err := documents.Render(documents.ClassificationDoc(documents.ClassificationPaper{Header: prof.Header(), Symbol: prof.Symbol, Date: iso, Report: rep}), documents.FormatDOCX)
 	return fmt.Sprintf("Bang-xep-loai-nam-%d.docx", year), b, err
 }

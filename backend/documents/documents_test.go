@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"encoding/xml"
 	"flag"
+	"fmt"
 	"io"
 	"os"
 	"os/exec"
@@ -333,4 +334,26 @@ func TestRemediationXLSX(t *testing.T) {
 	if layout.Orientation == nil || *layout.Orientation != "landscape" {
 		t.Errorf("not landscape: %+v", layout)
 	}
+}
+
+// pdfPages counts a PDF's pages with poppler's pdfinfo.
+func pdfPages(t *testing.T, b []byte) int {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "pages.pdf")
+	if err := os.WriteFile(path, b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, err := exec.Command("pdfinfo", path).Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, l := range strings.Split(string(out), "\n") {
+		if rest, ok := strings.CutPrefix(l, "Pages:"); ok {
+			var n int
+			fmt.Sscan(strings.TrimSpace(rest), &n)
+			return n
+		}
+	}
+	t.Fatal("pdfinfo gave no page count")
+	return 0
 }

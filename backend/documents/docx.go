@@ -93,11 +93,11 @@ func writePara(w *strings.Builder, p Para) {
 		if r.Italic {
 			props.WriteString(`<w:i/>`)
 		}
-		if r.Underline {
-			props.WriteString(`<w:u w:val="single"/>`)
-		}
 		if r.Size > 0 && r.Size != BodySize {
 			fmt.Fprintf(&props, `<w:sz w:val="%d"/><w:szCs w:val="%d"/>`, int(r.Size*2), int(r.Size*2))
+		}
+		if r.Underline { // after sz: the schema's order, which Word enforces
+			props.WriteString(`<w:u w:val="single"/>`)
 		}
 		if props.Len() > 0 {
 			w.WriteString(`<w:rPr>` + props.String() + `</w:rPr>`)
@@ -206,7 +206,7 @@ const (
 	coreXML = xmlHeader + `<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/">` +
 		`<dc:title>%s</dc:title><dc:language>vi-VN</dc:language></cp:coreProperties>`
 
-	settingsXML = xmlHeader + `<w:settings xmlns:w="` + nsW + `"><w:defaultTabStop w:val="720"/><w:themeFontLang w:val="vi-VN"/><w:compat><w:compatSetting w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" w:val="15"/></w:compat></w:settings>`
+	settingsXML = xmlHeader + `<w:settings xmlns:w="` + nsW + `"><w:defaultTabStop w:val="720"/><w:compat><w:compatSetting w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" w:val="15"/></w:compat><w:themeFontLang w:val="vi-VN"/></w:settings>`
 
 	// Times New Roman 14 for everything, as the party format asks; single spacing with a
 	// little space after each paragraph.

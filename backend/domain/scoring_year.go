@@ -33,6 +33,21 @@ func (g YearGrade) Label() string {
 	return string(g)
 }
 
+// Short is the grade as party tables abbreviate it: HTXSNV, HTTNV, HTNV, KHTNV.
+func (g YearGrade) Short() string {
+	switch g {
+	case YearExcellent:
+		return "HTXSNV"
+	case YearGood:
+		return "HTTNV"
+	case YearDone:
+		return "HTNV"
+	case YearNotDone:
+		return "KHTNV"
+	}
+	return string(g)
+}
+
 // LabelEN is the grade in English, for a screen switched to English.
 func (g YearGrade) LabelEN() string {
 	switch g {

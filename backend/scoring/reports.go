@@ -2,34 +2,9 @@ package scoring
 
 import (
 	"fmt"
-	"strings"
 
 	"chibo/backend/domain"
 )
-
-// Header is the heading of an exported document (Guidance 36-HD/VPTW): the parent body,
-// the issuing body, and the place and date line. An office sets it once; the defaults
-// are the Kim Sơn example.
-type Header struct {
-	ParentBody  string `json:"parentBody"`  // ĐẢNG BỘ TỈNH NINH BÌNH
-	IssuingBody string `json:"issuingBody"` // HUYỆN ỦY KIM SƠN
-	Place       string `json:"place"`       // Kim Sơn
-	Date        string `json:"date"`        // dd/mm/yyyy; empty: a blank date line to fill in by hand
-}
-
-// DefaultHeader is the example district's heading.
-func DefaultHeader() Header {
-	return Header{ParentBody: "ĐẢNG BỘ TỈNH NINH BÌNH", IssuingBody: "HUYỆN ỦY KIM SƠN", Place: "Kim Sơn"}
-}
-
-// dateLine writes "Kim Sơn, ngày 26 tháng 12 năm 2017", or with blanks when no date.
-func (h Header) dateLine() string {
-	var d, m, y string
-	if _, err := fmt.Sscanf(h.Date, "%2s/%2s/%4s", &d, &m, &y); err != nil || y == "" {
-		d, m, y = "....", "....", "20...."
-	}
-	return fmt.Sprintf("%s, ngày %s tháng %s năm %s", h.Place, d, m, y)
-}
 
 func monthLabel(m string) string {
 	if len(m) == 7 {
@@ -142,7 +117,3 @@ func lowestOrBlank(s domain.YearSuggestion) any {
 	return s.Lowest
 }
 
-// xmlEscape escapes text for WordprocessingML.
-func xmlEscape(s string) string {
-	return strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", `"`, "&quot;").Replace(s)
-}

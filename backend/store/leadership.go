@@ -237,6 +237,11 @@ func (s *Store) PeriodicPaper(ctx context.Context, p domain.Period) (domain.Over
 	if err != nil {
 		return ov, domain.CommitteeProfile{}, "", err
 	}
-	prof, err := s.PaperProfile(ctx, s.committeeID)
+	prof, err := s.OwnPaperProfile(ctx)
 	return ov, prof, s.today(), err
+}
+
+// OwnPaperProfile is how the signed-in committee signs its papers.
+func (s *Store) OwnPaperProfile(ctx context.Context) (domain.CommitteeProfile, error) {
+	return s.PaperProfile(ctx, s.committeeID)
 }
