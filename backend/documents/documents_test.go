@@ -168,10 +168,15 @@ func TestLetterDOCX(t *testing.T) {
 	}
 	paras, doc := docxParagraphs(t, b)
 	contains(t, "letter DOCX", paras, letterLines...)
-	for _, w := range []string{`w:w="11906" w:h="16838"`, `w:left="1701"`, `<w:u w:val="single"/>`} {
+	// A4, the party margins, the title's rule as a bottom border (not an underline through
+	// the dots of Ộ), page numbers in the footer from the second page.
+	for _, w := range []string{`w:w="11906" w:h="16838"`, `w:left="1701"`, `<w:pBdr><w:bottom w:val="single"`, `<w:footerReference w:type="default"`, `<w:titlePg/>`} {
 		if !strings.Contains(doc, w) {
 			t.Errorf("document.xml lacks %s", w)
 		}
+	}
+	if strings.Contains(doc, `<w:u `) {
+		t.Error("the title is underlined")
 	}
 	golden(t, "letter.document.xml", []byte(doc))
 	again, _ := LetterDOCX(sampleLetter())

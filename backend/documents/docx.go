@@ -29,9 +29,15 @@ var zipTime = time.Date(2018, 1, 1, 0, 0, 0, 0, time.UTC)
 // DOCX renders d as a Word document.
 func DOCX(d Doc) ([]byte, error) {
 	var body strings.Builder
-	for _, bl := range d.Blocks {
+	for i, bl := range d.Blocks {
 		switch x := bl.(type) {
 		case Para:
+			// The paragraph before a block that keeps together stays on its page.
+			if i+1 < len(d.Blocks) {
+				if c, ok := d.Blocks[i+1].(Columns); ok && c.Keep {
+					x.keepNext = true
+				}
+			}
 			writePara(&body, x)
 		case Columns:
 			writeColumns(&body, x)
@@ -46,8 +52,9 @@ func DOCX(d Doc) ([]byte, error) {
 		{"word/_rels/document.xml.rels", documentRels},
 		{"word/styles.xml", stylesXML},
 		{"word/settings.xml", settingsXML},
+		{"word/footer1.xml", footerXML},
 		{"word/document.xml", xmlHeader + `<w:document xmlns:w="` + nsW + `" xmlns:r="` + nsR + `"><w:body>` + body.String() +
-			fmt.Sprintf(`<w:sectPr><w:pgSz w:w="%d" w:h="%d"/><w:pgMar w:top="%d" w:right="%d" w:bottom="%d" w:left="%d" w:header="567" w:footer="567" w:gutter="0"/></w:sectPr>`,
+			fmt.Sprintf(`<w:sectPr><w:footerReference w:type="default" r:id="rId3"/><w:pgSz w:w="%d" w:h="%d"/><w:pgMar w:top="%d" w:right="%d" w:bottom="%d" w:left="%d" w:header="567" w:footer="567" w:gutter="0"/><w:titlePg/></w:sectPr>`,
 				pageWidthTw, pageHeightTw, marginTopTw, marginRtTw, marginBotTw, marginLeftTw) +
 			`</w:body></w:document>`},
 	}
@@ -75,13 +82,27 @@ func esc(s string) string {
 	return b.String()
 }
 
-func writePara(w *strings.Builder, p Para) {
+func writePara(w *strings.Builder, p Para) { writeParaIn(w, p, textWidthTw) }
+
+// writeParaIn writes a paragraph in a column width twips wide (a rule under a centred
+// title is as long as the title: the paragraph's bottom border, indented on both sides).
+func writeParaIn(w *strings.Builder, p Para, width int) {
 	w.WriteString(`<w:p><w:pPr>`)
+	if p.keepNext {
+		w.WriteString(`<w:keepNext/>`)
+	}
+	rule := len(p.Runs) == 1 && p.Runs[0].Rule
+	if rule {
+		w.WriteString(`<w:pBdr><w:bottom w:val="single" w:sz="6" w:space="1" w:color="000000"/></w:pBdr>`)
+	}
 	if p.After > 0 {
 		fmt.Fprintf(w, `<w:spacing w:after="%d"/>`, int(p.After*20))
 	}
 	if p.Indent {
 		w.WriteString(`<w:ind w:firstLine="567"/>`)
+	} else if rule {
+		side := max(0, (width-textTwips(p.Runs[0]))/2)
+		fmt.Fprintf(w, `<w:ind w:left="%d" w:right="%d"/>`, side, side)
 	}
 	w.WriteString(`<w:jc w:val="` + [...]string{"left", "center", "right", "both"}[p.Align] + `"/></w:pPr>`)
 	for _, r := range p.Runs {
@@ -118,6 +139,9 @@ func writeColumns(w *strings.Builder, c Columns) {
 	lw := textWidthTw * c.LeftWidth / 100
 	rw := textWidthTw - lw
 	fmt.Fprintf(w, `<w:tbl><w:tblPr><w:tblW w:w="%d" w:type="dxa"/><w:tblBorders><w:top w:val="nil"/><w:left w:val="nil"/><w:bottom w:val="nil"/><w:right w:val="nil"/><w:insideH w:val="nil"/><w:insideV w:val="nil"/></w:tblBorders><w:tblLayout w:type="fixed"/><w:tblCellMar><w:left w:w="0" w:type="dxa"/><w:right w:w="0" w:type="dxa"/></w:tblCellMar><w:tblLook w:val="0000"/></w:tblPr><w:tblGrid><w:gridCol w:w="%d"/><w:gridCol w:w="%d"/></w:tblGrid><w:tr>`, textWidthTw, lw, rw)
+	if c.Keep {
+		w.WriteString(`<w:trPr><w:cantSplit/></w:trPr>`) // a signature block never splits
+	}
 	for n, col := range [][]Para{c.Left, c.Right} {
 		width := lw
 		if n == 1 {
@@ -128,7 +152,7 @@ func writeColumns(w *strings.Builder, c Columns) {
 			col = []Para{{}}
 		}
 		for _, p := range col {
-			writePara(w, p)
+			writeParaIn(w, p, width)
 		}
 		w.WriteString(`</w:tc>`)
 	}
@@ -190,6 +214,7 @@ const (
 		`<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>` +
 		`<Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/>` +
 		`<Override PartName="/word/settings.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml"/>` +
+		`<Override PartName="/word/footer1.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml"/>` +
 		`<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>` +
 		`</Types>`
 
@@ -201,7 +226,13 @@ const (
 	documentRels = xmlHeader + `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
 		`<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>` +
 		`<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/settings" Target="settings.xml"/>` +
+		`<Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer" Target="footer1.xml"/>` +
 		`</Relationships>`
+
+	// The page number, centred at the foot of every page but the first (titlePg gives the
+	// first page its own, empty footer), as the party format numbers pages.
+	footerXML = xmlHeader + `<w:ftr xmlns:w="` + nsW + `"><w:p><w:pPr><w:jc w:val="center"/></w:pPr>` +
+		`<w:fldSimple w:instr=" PAGE "><w:r><w:t>2</w:t></w:r></w:fldSimple></w:p></w:ftr>`
 
 	coreXML = xmlHeader + `<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/">` +
 		`<dc:title>%s</dc:title><dc:language>vi-VN</dc:language></cp:coreProperties>`

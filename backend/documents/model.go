@@ -37,6 +37,9 @@ type Run struct {
 	Italic    bool
 	Underline bool
 	Size      float64
+	// Rule draws a line of the text's length under it (the party's name in the heading):
+	// an underline would cut through the dots under Ộ and Ệ.
+	Rule bool
 }
 
 // Para is a paragraph. Indent indents its first line (body text); After is the space
@@ -46,6 +49,8 @@ type Para struct {
 	Align  Align
 	Indent bool
 	After  float64
+
+	keepNext bool // set by the writer: the block after it keeps together
 }
 
 // Columns is two side-by-side stacks of paragraphs without borders: the document header
@@ -54,6 +59,8 @@ type Para struct {
 type Columns struct {
 	Left, Right []Para
 	LeftWidth   int
+	// Keep holds the block on one page with the paragraph before it (the signature).
+	Keep bool
 }
 
 // Table is a bordered table of text cells: a header row repeated on every page, and
@@ -134,7 +141,7 @@ func partyHeader(h Header, number, date string) Columns {
 		left = append(left, p(Center, r("Số "+number)))
 	}
 	right := []Para{
-		p(Center, Run{Text: "ĐẢNG CỘNG SẢN VIỆT NAM", Bold: true, Underline: true, Size: 15}),
+		p(Center, Run{Text: "ĐẢNG CỘNG SẢN VIỆT NAM", Bold: true, Rule: true, Size: 15}),
 		p(Center, r("")),
 		p(Center, i(DateLine(h.Place, date))),
 	}
@@ -155,5 +162,5 @@ func signature(recipients []string, capacity, title, name string) Columns {
 		right = append(right, p(Center, b(strings.ToUpper(title))))
 	}
 	right = append(right, p(Center, r("")), p(Center, r("")), p(Center, r("")), p(Center, b(name)))
-	return Columns{Left: left, Right: right, LeftWidth: 50}
+	return Columns{Left: left, Right: right, LeftWidth: 50, Keep: true}
 }

@@ -3,6 +3,7 @@ package documents
 import (
 	"bytes"
 	"embed"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -68,6 +69,15 @@ func PDF(d Doc) ([]byte, error) {
 	for style, b := range fonts() {
 		pdf.AddUTF8FontFromBytes(fontFamily, style, b)
 	}
+	// Page numbers from the second page, centred at the foot, as the party format asks.
+	pdf.SetFooterFunc(func() {
+		if pdf.PageNo() < 2 {
+			return
+		}
+		pdf.SetY(-12)
+		setFont(pdf, Run{Size: 13})
+		pdf.CellFormat(0, 5, strconv.Itoa(pdf.PageNo()), "", 0, "C", false, 0, "")
+	})
 	pdf.AddPage()
 	for _, bl := range d.Blocks {
 		switch x := bl.(type) {
@@ -136,8 +146,17 @@ func pdfPara(pdf *fpdf.Fpdf, p Para, x, w float64) {
 		if indent > 0 {
 			s = "        " + s // MultiCell has no first-line indent
 		}
-		if p.Runs[0].Underline && p.Align == Center {
-			// Underline to the text's length only, as the party's name is underlined.
+		if p.Runs[0].Rule && p.Align == Center {
+			// A line of the title's length under it, clear of the dots under Ộ and Ệ.
+			tw := pdf.GetStringWidth(s)
+			x0, y0 := x+(w-tw)/2, pdf.GetY()
+			pdf.SetX(x0)
+			pdf.CellFormat(tw, lh, s, "", 1, "L", false, 0, "")
+			pdf.SetLineWidth(0.3)
+			pdf.Line(x0, y0+lh+0.4, x0+tw, y0+lh+0.4)
+			pdf.SetY(y0 + lh + 0.8)
+		} else if p.Runs[0].Underline && p.Align == Center {
+			// Underline to the text's length only.
 			pdf.SetX(x + (w-pdf.GetStringWidth(s))/2)
 			pdf.CellFormat(pdf.GetStringWidth(s), lh, s, "", 1, "L", false, 0, "")
 		} else {
@@ -163,10 +182,17 @@ func pdfPara(pdf *fpdf.Fpdf, p Para, x, w float64) {
 	}
 }
 
-// pdfColumns writes the two columns side by side from the same height.
+// pdfColumns writes the two columns side by side from the same height. A block that
+// keeps together (the signature) starts the next page when it does not fit on this one.
 func pdfColumns(pdf *fpdf.Fpdf, c Columns) {
-	y0 := pdf.GetY()
 	lw := mmTextWidth * float64(c.LeftWidth) / 100
+	if c.Keep {
+		_, pageH := pdf.GetPageSize()
+		if h := max(parasHeight(pdf, c.Left, lw), parasHeight(pdf, c.Right, mmTextWidth-lw)); pdf.GetY()+h > pageH-mmBottom {
+			pdf.AddPage()
+		}
+	}
+	y0 := pdf.GetY()
 	for _, p := range c.Left {
 		pdfPara(pdf, p, mmLeft, lw)
 	}
@@ -243,4 +269,51 @@ func pdfTable(pdf *fpdf.Fpdf, t Table) {
 		draw(r, false)
 	}
 	pdf.Ln(3)
+}
+
+// parasHeight is the height the paragraphs take in a column w mm wide, as pdfPara
+// writes them (lines of the paragraph's first style, and the space after).
+func parasHeight(pdf *fpdf.Fpdf, ps []Para, w float64) float64 {
+	h := 0.0
+	for _, p := range ps {
+		r := Run{}
+		var text strings.Builder
+		for i, x := range p.Runs {
+			if i == 0 {
+				r = x
+			}
+			text.WriteString(x.Text)
+		}
+		lh := setFont(pdf, r)
+		lines := max(1, len(pdf.SplitText(text.String(), w)))
+		after := 0.8
+		if p.After > 0 {
+			after = p.After * 0.3528
+		}
+		h += float64(lines)*lh + after
+	}
+	return h + 3
+}
+
+// measurer sizes text for the DOCX writer (the title rule's length) with the PDF's
+// fonts, loaded once per process.
+var measurer struct {
+	sync.Mutex
+	pdf *fpdf.Fpdf
+}
+
+// textTwips is the width of a run's text in twentieths of a point.
+func textTwips(r Run) int {
+	measurer.Lock()
+	defer measurer.Unlock()
+	if measurer.pdf == nil {
+		m := fpdf.New("P", "mm", "A4", "")
+		for style, b := range fonts() {
+			m.AddUTF8FontFromBytes(fontFamily, style, b)
+		}
+		m.AddPage()
+		measurer.pdf = m
+	}
+	setFont(measurer.pdf, r)
+	return int(measurer.pdf.GetStringWidth(r.Text) / 25.4 * 1440)
 }
