@@ -35,6 +35,7 @@ test('the first hour at 1366×768 in an English system: the office’s month, th
   assert.equal(await office.locator('input[type="date"], input[type="month"], input[type="time"], input[type="file"]:not([hidden])').count(), 0,
     'no native date, month, time or file control');
   await byTestId(office, 'sch-month').fill('06/2018');
+  await office.locator(`[data-testid="sch-grid"][data-month="2018-06"][data-commune="${pd.id}"]`).waitFor();
   const rows = byTestId(office, 'sch-row');
   await rows.first().waitFor();
 

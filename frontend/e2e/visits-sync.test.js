@@ -88,7 +88,7 @@ test('visits across devices: publish, scope, confidential plan, offline report, 
   await office.waitForFunction((id) => document.querySelector('[data-testid="sch-commune"]')?.value === id, pd.id);
   assert.equal(await office.locator('[data-testid="sch-commune"] option').count(), 1, 'the office lists its own commune only');
   await byTestId(office, 'sch-month').fill('06/2018');
-  await byTestId(office, 'sch-row').first().waitFor();
+  await office.locator(`[data-testid="sch-grid"][data-month="2018-06"][data-commune="${pd.id}"]`).waitFor();
   const rows = byTestId(office, 'sch-row');
   const n = await rows.count();
   for (let i = 0; i < n; i++) await rows.nth(i).locator('[data-testid="sch-date"]').fill(`${String(1 + (i % 28)).padStart(2, '0')}/06/2018`);

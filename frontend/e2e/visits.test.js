@@ -30,6 +30,7 @@ test('visits: schedule grid, publish, plan, letter, report draft survives a kill
   await byTestId(page, 'schedules-screen').waitFor();
   await page.selectOption('[data-testid="sch-commune"]', dh.id);
   await byTestId(page, 'sch-month').fill('06/2018');
+  await page.locator(`[data-testid="sch-grid"][data-month="2018-06"][data-commune="${dh.id}"]`).waitFor(); // the grid shown is June's of Đồng Hướng
   await page.waitForFunction(() => /chưa có lịch/.test(document.querySelector('[data-testid="sch-coverage"]')?.textContent ?? ''));
   const rows = byTestId(page, 'sch-row');
   const n = await rows.count();
