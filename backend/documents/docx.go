@@ -33,11 +33,7 @@ func DOCX(d Doc) ([]byte, error) {
 		switch x := bl.(type) {
 		case Para:
 			// The paragraph before a block that keeps together stays on its page.
-			if i+1 < len(d.Blocks) {
-				if c, ok := d.Blocks[i+1].(Columns); ok && c.Keep {
-					x.keepNext = true
-				}
-			}
+			x.keepNext = keepsWithNext(d.Blocks, i)
 			writePara(&body, x)
 		case Columns:
 			writeColumns(&body, x)

@@ -40,6 +40,7 @@ func TestSignatureBlockNeverSplits(t *testing.T) {
 			for i := 0; i < n; i++ {
 				u.Items = append(u.Items, domain.Shortcoming{Text: "Chưa kiểm điểm việc thực hiện nghị quyết tháng trước; nội dung sinh hoạt còn chung chung.", Fix: "Kiểm điểm trong buổi sinh hoạt tháng sau.", Due: "2018-07-31"})
 			}
+			u.Items[n-1].Text = "Mục cuối cùng."
 			np.Notice.Shortcomings = []domain.NoticeShortcomings{u}
 		}
 		b, err := Render(NoticeDoc(np), FormatPDF)
@@ -54,6 +55,10 @@ func TestSignatureBlockNeverSplits(t *testing.T) {
 			if has("T/M BAN THƯỜNG VỤ") || has("Nơi nhận:") || has("Nguyễn Đức Phương") || has("Lưu Văn phòng Huyện ủy.") {
 				if !(has("T/M BAN THƯỜNG VỤ") && has("Nơi nhận:") && has("Nguyễn Đức Phương") && has("Lưu Văn phòng Huyện ủy.")) {
 					t.Errorf("%d items: the signature block is split on page %d", n, i+1)
+				}
+				// The paragraph before it goes with it.
+				if n > 0 && !has("Mục cuối cùng.") || n == 0 && !has("đúng quy định") {
+					t.Errorf("%d items: the signature's page %d does not hold the paragraph before it", n, i+1)
 				}
 				found = true
 			}

@@ -164,3 +164,39 @@ func signature(recipients []string, capacity, title, name string) Columns {
 	right = append(right, p(Center, r("")), p(Center, r("")), p(Center, r("")), p(Center, b(name)))
 	return Columns{Left: left, Right: right, LeftWidth: 50, Keep: true}
 }
+
+// typed lays out free text as a clerk types it: each line a paragraph, its first line
+// indented, justified ("…" when nothing was written).
+func typed(text string) []Block {
+	var out []Block
+	for _, line := range strings.Split(text, "\n") {
+		if line = strings.TrimSpace(line); line != "" {
+			out = append(out, Para{Runs: []Run{r(line)}, Align: Justify, Indent: true, After: 3})
+		}
+	}
+	if len(out) == 0 {
+		out = append(out, Para{Runs: []Run{r("…")}, Indent: true, After: 3})
+	}
+	return out
+}
+
+// keepsWithNext reports whether block i must stay on the page of the block that keeps
+// together after it: the paragraph just before a signature, and an empty spacer between.
+func keepsWithNext(blocks []Block, i int) bool {
+	if _, ok := blocks[i].(Para); !ok {
+		return false
+	}
+	for j := i + 1; j < len(blocks) && j <= i+2; j++ {
+		switch x := blocks[j].(type) {
+		case Columns:
+			return x.Keep
+		case Para:
+			if len(x.Runs) > 0 && x.Runs[0].Text != "" {
+				return false
+			}
+		default:
+			return false
+		}
+	}
+	return false
+}

@@ -31,13 +31,10 @@ func NoticeDoc(np NoticePaper) Doc {
 		number = "DỰ THẢO"
 	}
 	para := func(text string) []Block {
-		var out []Block
-		for _, line := range strings.Split(text, "\n") {
-			if line = strings.TrimSpace(line); line != "" {
-				out = append(out, Para{Runs: []Run{r(line)}, Align: Justify, Indent: true, After: 3})
-			}
+		if strings.TrimSpace(text) == "" {
+			return nil
 		}
-		return out
+		return typed(text)
 	}
 	heading := func(text string) Block { return Para{Runs: []Run{b(text)}, Indent: true, After: 3} }
 	doc := Doc{Title: "Thông báo kết luận số " + number}

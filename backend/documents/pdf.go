@@ -79,9 +79,27 @@ func PDF(d Doc) ([]byte, error) {
 		pdf.CellFormat(0, 5, strconv.Itoa(pdf.PageNo()), "", 0, "C", false, 0, "")
 	})
 	pdf.AddPage()
-	for _, bl := range d.Blocks {
+	_, pageH := pdf.GetPageSize()
+	for i, bl := range d.Blocks {
 		switch x := bl.(type) {
 		case Para:
+			// The paragraph before a signature goes with it to the next page when the two
+			// do not fit together on this one.
+			if keepsWithNext(d.Blocks, i) && !keptAlready(d.Blocks, i) {
+				h := 0.0
+				for j := i; j < len(d.Blocks) && j <= i+2; j++ {
+					switch y := d.Blocks[j].(type) {
+					case Para:
+						h += parasHeight(pdf, []Para{y}, mmTextWidth) - 3
+					case Columns:
+						lw := mmTextWidth * float64(y.LeftWidth) / 100
+						h += max(parasHeight(pdf, y.Left, lw), parasHeight(pdf, y.Right, mmTextWidth-lw))
+					}
+				}
+				if pdf.GetY()+h > pageH-mmBottom {
+					pdf.AddPage()
+				}
+			}
 			pdfPara(pdf, x, mmLeft, mmTextWidth)
 		case Columns:
 			pdfColumns(pdf, x)
@@ -143,8 +161,25 @@ func pdfPara(pdf *fpdf.Fpdf, p Para, x, w float64) {
 		pdf.SetX(x)
 		align := [...]string{"L", "C", "R", "J"}[p.Align]
 		s := text.String()
-		if indent > 0 {
-			s = "        " + s // MultiCell has no first-line indent
+		if indent > 0 && !strings.Contains(s, "\n") {
+			// One first-line indent, not spaces: the first line, narrower, is set word by
+			// word (justified when the paragraph goes on), the rest as usual.
+			first := pdf.SplitText(s, w-indent)
+			if len(first) > 0 {
+				rest := strings.TrimSpace(strings.TrimPrefix(s, first[0]))
+				justify := p.Align == Justify && rest != ""
+				pdfLine(pdf, first[0], x+indent, w-indent, lh, justify, align)
+				if rest != "" {
+					pdf.SetX(x)
+					pdf.MultiCell(w, lh, rest, "", align, false)
+				}
+				if p.After > 0 {
+					pdf.Ln(p.After * 0.3528)
+				} else {
+					pdf.Ln(0.8)
+				}
+				return
+			}
 		}
 		if p.Runs[0].Rule && p.Align == Center {
 			// A line of the title's length under it, clear of the dots under Ộ and Ệ.
@@ -316,4 +351,37 @@ func textTwips(r Run) int {
 	}
 	setFont(measurer.pdf, r)
 	return int(measurer.pdf.GetStringWidth(r.Text) / 25.4 * 1440)
+}
+
+// pdfLine writes one line at x in width w: justified (the words spread to both edges) or
+// aligned as align says; then moves to the next line.
+func pdfLine(pdf *fpdf.Fpdf, line string, x, w, lh float64, justify bool, align string) {
+	words := strings.Fields(line)
+	y := pdf.GetY()
+	if !justify || len(words) < 2 {
+		pdf.SetXY(x, y)
+		if align == "J" {
+			align = "L"
+		}
+		pdf.CellFormat(w, lh, line, "", 1, align, false, 0, "")
+		return
+	}
+	total := 0.0
+	for _, wd := range words {
+		total += pdf.GetStringWidth(wd)
+	}
+	gap := (w - total) / float64(len(words)-1)
+	at := x
+	for _, wd := range words {
+		pdf.SetXY(at, y)
+		ww := pdf.GetStringWidth(wd)
+		pdf.CellFormat(ww, lh, wd, "", 0, "L", false, 0, "")
+		at += ww + gap
+	}
+	pdf.SetXY(x, y+lh)
+}
+
+// keptAlready: block i is the spacer after a paragraph that already moved the group.
+func keptAlready(blocks []Block, i int) bool {
+	return i > 0 && keepsWithNext(blocks, i-1)
 }

@@ -46,11 +46,7 @@ func ReportDoc(rp ReportPaper) Doc {
 			doc.Blocks = append(doc.Blocks, Para{Runs: []Run{b(f.Label)}, After: 3})
 		case domain.FieldTextarea:
 			doc.Blocks = append(doc.Blocks, Para{Runs: []Run{r(f.Label + ":")}, Indent: true})
-			text := strings.TrimSpace(domain.DisplayValue(f, v))
-			if text == "" {
-				text = "…"
-			}
-			doc.Blocks = append(doc.Blocks, Para{Runs: []Run{r(text)}, Indent: true, After: 3})
+			doc.Blocks = append(doc.Blocks, typed(domain.DisplayValue(f, v))...)
 		case domain.FieldChecklist:
 			doc.Blocks = append(doc.Blocks, Para{Runs: []Run{r(f.Label + ":")}, Indent: true})
 			checked := map[string]bool{}
