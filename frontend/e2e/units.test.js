@@ -137,6 +137,8 @@ test('units: close, merge and move a cell; every area opens', async (t) => {
   const browser = await launchBrowser();
   t.after(() => browser.close());
   const page = await app.open(browser);
+  const pageErrors = [];
+  page.on('pageerror', (e) => pageErrors.push(e.message));
   await page.evaluate(() => window.go.main.App.LoadDemo());
   await page.reload();
   await byTestId(page, 'unit-tree').waitFor();
@@ -221,6 +223,15 @@ test('units: close, merge and move a cell; every area opens', async (t) => {
   await byTestId(page, 'nav-dialogues').click();
   await byTestId(page, 'mt-dialogue').waitFor();
   await screenshot(page, 'units-14-matters');
+
+  // Every screen of the menu renders its heading, without an error in the page.
+  const screens = { overview: 'overview-screen', schedules: 'schedules-screen', visits: 'visits-screen', scoring: 'scoring-screen',
+    conclusions: 'conclusions-screen', urgent: 'matters-screen', dialogues: 'matters-screen', sync: 'status-line', units: 'unit-tree' };
+  for (const [nav, screen] of Object.entries(screens)) {
+    await byTestId(page, `nav-${nav}`).click();
+    await byTestId(page, screen).first().waitFor();
+  }
+  assert.deepEqual(pageErrors, [], 'a screen threw');
 });
 
 test('units: start with empty data, build a small tree from the keyboard', async (t) => {
