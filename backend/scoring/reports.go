@@ -35,12 +35,14 @@ func ExportMonthReport(rep domain.MonthReport, communes map[string]string) ([]by
 		}
 		w.row(s, r, w.wrap, rank, x.UnitName, capitalize(x.UnitKind.Label()), communes[x.CommuneID], x.Status.Label(),
 			opt(x.SelfTotal), opt(x.Verified), opt(x.Total), x.Grade.Label())
-		for _, c := range []int{1, 6, 7, 8} {
+		w.cellStyle(s, 1, r, w.count)
+		for _, c := range []int{6, 7, 8} {
 			w.cellStyle(s, c, r, w.n)
 		}
 		r++
 	}
 	w.widths(s, 7, 44, 18, 18, 22, 10, 11, 11, 12)
+	w.printable(s, 3, 9, r-1)
 
 	const d = "Phân bố xếp loại"
 	if _, err := w.f.NewSheet(d); err != nil {
@@ -83,11 +85,14 @@ func ExportYearReport(rep domain.YearReport, communes map[string]string) ([]byte
 	for i, c := range rep.Rows {
 		w.row(s, r, w.wrap, i+1, c.UnitName, capitalize(c.UnitKind.Label()), communes[c.CommuneID], c.Suggestion.Months,
 			meanOrBlank(c.Suggestion), lowestOrBlank(c.Suggestion), c.Suggestion.Grade.Label(), c.Final.Label(), c.OverrideReason)
-		for _, col := range []int{1, 5, 6, 7} {
+		w.cellStyle(s, 1, r, w.count)
+		w.cellStyle(s, 5, r, w.count)
+		for _, col := range []int{6, 7} {
 			w.cellStyle(s, col, r, w.n)
 		}
 		r++
 	}
+	tableEnd := r - 1
 	r++
 	w.row(s, r, w.bold, "", "Xếp loại", "Số tổ chức")
 	r++
@@ -100,6 +105,7 @@ func ExportYearReport(rep domain.YearReport, communes map[string]string) ([]byte
 		w.row(s, r, 0, "", "Cảnh báo: "+warn.Message)
 	}
 	w.widths(s, 6, 40, 16, 16, 10, 11, 11, 26, 26, 36)
+	w.printable(s, 3, 10, tableEnd)
 	return w.bytes()
 }
 

@@ -117,8 +117,18 @@ func TestYearAndMonthXLSX(t *testing.T) {
 		t.Fatal(err)
 	}
 	rows, _ := f.GetRows("Xếp loại")
-	if got := strings.Join(rows[3], "|"); !strings.Contains(got, "Đảng bộ xã Đồng Hướng|Đảng bộ cơ sở|Đồng Hướng|12|94.2|85|Hoàn thành xuất sắc nhiệm vụ|Không hoàn thành nhiệm vụ") {
+	if got := strings.Join(rows[3], "|"); !strings.Contains(got, "1|Đảng bộ xã Đồng Hướng|Đảng bộ cơ sở|Đồng Hướng|12|94.2|85.0|Hoàn thành xuất sắc nhiệm vụ|Không hoàn thành nhiệm vụ") {
 		t.Errorf("row 4 = %q", got)
+	}
+	// Print-ready: landscape, one page wide, the header repeated and frozen, filters.
+	if opts, err := f.GetPageLayout("Xếp loại"); err != nil || opts.Orientation == nil || *opts.Orientation != "landscape" || opts.FitToWidth == nil || *opts.FitToWidth != 1 {
+		t.Errorf("page layout: %+v %v", opts, err)
+	}
+	if panes, err := f.GetPanes("Xếp loại"); err != nil || !panes.Freeze || panes.YSplit != 3 {
+		t.Errorf("panes: %+v %v", panes, err)
+	}
+	if names := f.GetDefinedName(); len(names) == 0 || !strings.Contains(names[0].RefersTo, "$3:$3") {
+		t.Errorf("print titles: %+v", names)
 	}
 	v := 91.5
 	month := domain.MonthReport{Month: "2018-03", Rows: []domain.MonthRow{

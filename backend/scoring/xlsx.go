@@ -48,9 +48,9 @@ const (
 
 // workbook wraps excelize with the few styles the exports share.
 type workbook struct {
-	f                    *excelize.File
-	bold, title, wrap, n int
-	err                  error
+	f                           *excelize.File
+	bold, title, wrap, n, count int
+	err                         error
 }
 
 func newWorkbook(first string) *workbook {
@@ -60,7 +60,8 @@ func newWorkbook(first string) *workbook {
 		Border: borders(), Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"E8EEF7"}}})
 	w.title = w.style(&excelize.Style{Font: &excelize.Font{Bold: true, Family: "Times New Roman", Size: 14}})
 	w.wrap = w.style(&excelize.Style{Font: &excelize.Font{Family: "Times New Roman", Size: 12}, Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"}, Border: borders()})
-	w.n = w.style(&excelize.Style{Font: &excelize.Font{Family: "Times New Roman", Size: 12}, Alignment: &excelize.Alignment{Vertical: "top", Horizontal: "center"}, Border: borders(), CustomNumFmt: ptr("0.##")})
+	w.n = w.style(&excelize.Style{Font: &excelize.Font{Family: "Times New Roman", Size: 12}, Alignment: &excelize.Alignment{Vertical: "top", Horizontal: "center"}, Border: borders(), CustomNumFmt: ptr("0.0")}) // one decimal: 91.0 and 65.4 align
+	w.count = w.style(&excelize.Style{Font: &excelize.Font{Family: "Times New Roman", Size: 12}, Alignment: &excelize.Alignment{Vertical: "top", Horizontal: "center"}, Border: borders(), NumFmt: 1})
 	return w
 }
 
@@ -114,6 +115,43 @@ func (w *workbook) widths(sheet string, widths ...float64) {
 	}
 }
 
+// printable sets a table sheet up for paper and screen: landscape, one page wide, the
+// header row (row header) repeated on every printed page, frozen on screen, as tall as
+// its wrapped labels, and filters over the table.
+func (w *workbook) printable(sheet string, header, cols, lastRow int) {
+	if w.err != nil {
+		return
+	}
+	orientation, fit, one := "landscape", true, 1
+	steps := []func() error{
+		func() error {
+			return w.f.SetPageLayout(sheet, &excelize.PageLayoutOptions{Orientation: &orientation, FitToWidth: &one, FitToHeight: new(int)})
+		},
+		func() error { return w.f.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: &fit}) },
+		func() error {
+			return w.f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", RefersTo: fmt.Sprintf("'%s'!$%d:$%d", sheet, header, header), Scope: sheet})
+		},
+		func() error { return w.f.SetRowHeight(sheet, header, 32) },
+		func() error {
+			top, _ := excelize.CoordinatesToCellName(1, header+1)
+			return w.f.SetPanes(sheet, &excelize.Panes{Freeze: true, YSplit: header, TopLeftCell: top, ActivePane: "bottomLeft"})
+		},
+		func() error {
+			if lastRow <= header {
+				return nil
+			}
+			first, _ := excelize.CoordinatesToCellName(1, header)
+			last, _ := excelize.CoordinatesToCellName(cols, lastRow)
+			return w.f.AutoFilter(sheet, first+":"+last, nil)
+		},
+	}
+	for _, step := range steps {
+		if w.err = step(); w.err != nil {
+			return
+		}
+	}
+}
+
 func (w *workbook) bytes() ([]byte, error) {
 	if w.err != nil {
 		return nil, w.err
@@ -164,10 +202,19 @@ func ExportCriteriaSet(set domain.CriteriaSet) ([]byte, error) {
 	for _, m := range meta {
 		w.row(s, r, w.wrap, m[0], m[1])
 		w.cellStyle(s, 1, r, w.bold)
+		// The value spans the table's columns: long guidance reads as a paragraph, not
+		// over the next cells.
+		if w.err == nil {
+			w.err = w.f.MergeCell(s, fmt.Sprintf("B%d", r), fmt.Sprintf("E%d", r))
+		}
+		if text, ok := m[1].(string); ok && len([]rune(text)) > 110 && w.err == nil {
+			w.err = w.f.SetRowHeight(s, r, float64(16*(1+len([]rune(text))/110)))
+		}
 		r++
 	}
 	r++
 	w.row(s, r, w.bold, labelType, "Mã", "Nội dung", "Điểm chuẩn", "Hướng dẫn, minh chứng")
+	tableHeader := r
 	r++
 	line := func(typ, code, title string, pts float64, guidance string) {
 		w.row(s, r, w.wrap, typ, code, title, pts, guidance)
@@ -197,6 +244,7 @@ func ExportCriteriaSet(set domain.CriteriaSet) ([]byte, error) {
 		line(typePenalty, a.Code, a.Title, a.MaxPoints, a.Guidance)
 	}
 	w.widths(s, 22, 8, 60, 12, 40)
+	w.printable(s, tableHeader, 5, r-1)
 
 	g := sheetGrades
 	if _, err := w.f.NewSheet(g); err != nil {
