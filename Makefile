@@ -17,10 +17,13 @@ GOBUILD    := go build -buildvcs=false
 XVFB_RUN   := xvfb-run -a -s "-screen 0 1280x1024x24"
 
 # Debian packages: GTK/WebKitGTK for the desktop build, Xvfb and X tools for the headless
-# runs, Chromium for the end-to-end tests, mingw + NSIS for the Windows build.
+# runs, Chromium for the end-to-end tests, mingw + NSIS for the Windows build, poppler and
+# LibreOffice (headless) to read back every paper and workbook the app writes, with the
+# Liberation fonts (the metrics of Times New Roman, as office PCs lay the papers out).
 APT_PACKAGES := build-essential pkg-config git curl libgtk-3-dev libwebkit2gtk-4.1-dev \
 	xvfb xauth xdotool x11-utils imagemagick chromium \
-	gcc-mingw-w64-x86-64 nsis poppler-utils
+	gcc-mingw-w64-x86-64 nsis poppler-utils libreoffice-writer-nogui libreoffice-calc-nogui \
+	fonts-liberation2
 
 # The desktop database: `make run DB=/path/x.db`, else $CHIBO_DB, else the same default as
 # the app (os.UserConfigDir()/ChiBo/chibo.db).
@@ -177,8 +180,9 @@ vet: frontend
 	@if go list -deps ./backend/... | grep -q '^github.com/wailsapp/'; then \
 	  echo "a backend package imports Wails:"; go list -f '{{.ImportPath}} {{join .Imports " "}}' ./backend/... | grep wailsapp; exit 1; fi
 
+# CHIBO_REQUIRE_TOOLS: the document tests fail, not skip, without poppler or LibreOffice.
 gotest: frontend
-	go test -count=1 ./...
+	CHIBO_REQUIRE_TOOLS=1 go test -count=1 ./...
 
 fronttest: nodedeps
 	cd frontend && npm test --silent -- --passWithNoTests

@@ -97,7 +97,9 @@ func writeParaIn(w *strings.Builder, p Para, width int) {
 	if p.Indent {
 		w.WriteString(`<w:ind w:firstLine="567"/>`)
 	} else if rule {
-		side := max(0, (width-textTwips(p.Runs[0]))/2)
+		// A tenth more than the text: Word and LibreOffice set it a little wider than
+		// the PDF's metrics say, and the rule must not wrap the title.
+		side := max(0, (width-textTwips(p.Runs[0])*11/10)/2)
 		fmt.Fprintf(w, `<w:ind w:left="%d" w:right="%d"/>`, side, side)
 	}
 	w.WriteString(`<w:jc w:val="` + [...]string{"left", "center", "right", "both"}[p.Align] + `"/></w:pPr>`)
