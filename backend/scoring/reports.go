@@ -122,4 +122,3 @@ func lowestOrBlank(s domain.YearSuggestion) any {
 	}
 	return s.Lowest
 }
-

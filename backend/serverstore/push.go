@@ -375,26 +375,6 @@ func (s *Store) apply(tx *txn, a Actor, c syncproto.Change, now time.Time) (bool
 	return true, stamp, clamped, nil
 }
 
-// check refuses a record state the actor may not write or that breaks a domain rule.
-// It returns the state's class, which the caller stores with the record.
-func (s *Store) check(tx *txn, scope access.Scoper, kind string, vals access.Fields, change map[string]any) (access.Class, error) {
-	class := access.Classify(kind, vals, areaOf(tx))
-	if !scope.Writes(kind, class) {
-		return class, outOfScope(scope, class)
-	}
-	if v, _ := change[syncproto.FieldRestricted].(int64); v == 1 && !scope.Supervises() {
-		return class, refuse(syncproto.CodeForbidden, "Chỉ cán bộ của cấp ủy giám sát được đánh dấu bản ghi hạn chế.", "Only a supervising committee's roles may mark a record restricted.")
-	}
-	return class, validate(tx, kind, vals)
-}
-
-func outOfScope(scope access.Scoper, c access.Class) *refusal {
-	if scope.Reads(c) {
-		return refuse(syncproto.CodeForbidden, "Tài khoản không có quyền sửa bản ghi này.", "This account may not change this record.")
-	}
-	return refuse(syncproto.CodeOutOfScope, "Bản ghi nằm ngoài phạm vi của tài khoản.", "The record is outside this account's scope.")
-}
-
 // validate checks a record state by the registry (backend/kinds): the fields' types,
 // limits and presence, the domain's rule for the kind, and the references the kind
 // declares, against the records the server holds (it holds every one, so a reference
@@ -509,24 +489,4 @@ func currentFor(tx *txn, a Actor, c syncproto.Change) (*syncproto.Record, error)
 		return nil, err
 	}
 	return &syncproto.Record{Kind: c.Kind, ID: c.RecordID, Deleted: cur.deleted, Fields: cur.fields, FieldHLC: cur.fieldHLC, HLC: cur.hlc}, nil
-}
-
-// numbers reports whether a change gives or changes a paper's number (the kind's
-// Numbering fields), which only the planning committee's Standing Board may do.
-func numbers(kind string, stored, intended map[string]json.RawMessage) bool {
-	k, ok := kinds.Get(kind)
-	if !ok {
-		return false
-	}
-	for _, f := range k.Fields {
-		if !f.Numbering {
-			continue
-		}
-		a, b := string(compact(stored[f.Name])), string(compact(intended[f.Name]))
-		empty := func(x string) bool { return x == "" || x == "0" || x == `""` || x == "null" }
-		if a != b && !(empty(a) && empty(b)) {
-			return true
-		}
-	}
-	return false
 }

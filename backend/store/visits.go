@@ -248,8 +248,8 @@ type LetterSettings struct {
 	// ByAccount is set when the signed-in account decides Issuer (the setting is then
 	// not the device's to change).
 	ByAccount bool                  `json:"byAccount"`
-	Symbol string                `json:"symbol"`
-	Header domain.DocumentHeader `json:"header"`
+	Symbol    string                `json:"symbol"`
+	Header    domain.DocumentHeader `json:"header"`
 }
 
 // LetterSettings returns this device's letter settings.

@@ -15,6 +15,7 @@ import (
 	"testing"
 
 	"chibo/backend/demo"
+	"chibo/backend/domain"
 	"chibo/backend/store"
 )
 
@@ -160,4 +161,41 @@ func registryBenchmarks(dir string) []Result {
 		{Name: "unit_tree_load_ms", Value: ms(list), Unit: "ms", Baseline: ms(scan)},
 		{Name: "unit_search_keystroke_ms", Value: ms(search), Unit: "ms", Baseline: ms(scan), Target: "< 20 ms"},
 	}
+}
+
+// scoredDistrict opens a store in dir holding the Kim Sơn demo, the example criteria set
+// and a year of its 76 organizations' score sheets: the data the scoring and overview
+// groups measure.
+func scoredDistrict(dir, name string) *store.Store {
+	ctx := context.Background()
+	st, err := store.Open(filepath.Join(dir, name))
+	if err != nil {
+		fail(err)
+	}
+	if err := st.ImportSnapshot(ctx, demo.KimSon2018()); err != nil {
+		fail(err)
+	}
+	if _, err := st.LoadExampleCriteriaSet(ctx, ""); err != nil {
+		fail(err)
+	}
+	if err := st.ImportScoreSheets(ctx, demo.ScoringHLC, demo.ScoringYear(2018)); err != nil {
+		fail(err)
+	}
+	return st
+}
+
+// boardOfficials are the ids of the Standing Board's and the Organization Board's
+// officials, who plan the benchmarks' visits.
+func boardOfficials(ctx context.Context, st *store.Store) []string {
+	officials, err := st.ListOfficials(ctx)
+	if err != nil {
+		fail(err)
+	}
+	var board []string
+	for _, o := range officials {
+		if o.Role == domain.RoleStandingBoard || o.Role == domain.RoleOrgBoard {
+			board = append(board, o.ID)
+		}
+	}
+	return board
 }

@@ -3,10 +3,8 @@ package main
 import (
 	"context"
 	"fmt"
-	"path/filepath"
 	"testing"
 
-	"chibo/backend/demo"
 	"chibo/backend/domain"
 	"chibo/backend/store"
 )
@@ -18,20 +16,8 @@ import (
 // tables in the same run.
 func overviewBenchmarks(dir string, quick bool) []Result {
 	ctx := context.Background()
-	st, err := store.Open(filepath.Join(dir, "overview.db"))
-	if err != nil {
-		fail(err)
-	}
+	st := scoredDistrict(dir, "overview.db")
 	defer st.Close()
-	if err := st.ImportSnapshot(ctx, demo.KimSon2018()); err != nil {
-		fail(err)
-	}
-	if _, err := st.LoadExampleCriteriaSet(ctx, ""); err != nil {
-		fail(err)
-	}
-	if err := st.ImportScoreSheets(ctx, demo.ScoringHLC, demo.ScoringYear(2018)); err != nil {
-		fail(err)
-	}
 	visits := 5000
 	if quick {
 		visits = 1200
@@ -110,16 +96,7 @@ func planMonth(ctx context.Context, st *store.Store, month string, n int) {
 			fail(err)
 		}
 	}
-	officials, err := st.ListOfficials(ctx)
-	if err != nil {
-		fail(err)
-	}
-	var board []string
-	for _, o := range officials {
-		if o.Role == domain.RoleStandingBoard || o.Role == domain.RoleOrgBoard {
-			board = append(board, o.ID)
-		}
-	}
+	board := boardOfficials(ctx, st)
 	for i := 0; i < n && i < len(xs); i++ {
 		res, err := st.PlanVisit(ctx, xs[i].ID, board[i%len(board)], "")
 		if err != nil {

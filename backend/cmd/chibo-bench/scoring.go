@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"fmt"
-	"path/filepath"
 	"testing"
 
 	"chibo/backend/demo"
@@ -18,21 +17,9 @@ import (
 // reading the data at all).
 func scoringBenchmarks(dir string) []Result {
 	ctx := context.Background()
-	st, err := store.Open(filepath.Join(dir, "scoring.db"))
-	if err != nil {
-		fail(err)
-	}
+	st := scoredDistrict(dir, "scoring.db")
 	defer st.Close()
-	if err := st.ImportSnapshot(ctx, demo.KimSon2018()); err != nil {
-		fail(err)
-	}
-	if _, err := st.LoadExampleCriteriaSet(ctx, ""); err != nil {
-		fail(err)
-	}
 	sheets := demo.ScoringYear(2018)
-	if err := st.ImportScoreSheets(ctx, demo.ScoringHLC, sheets); err != nil {
-		fail(err)
-	}
 	scan := testing.Benchmark(func(b *testing.B) {
 		for b.Loop() {
 			rawScan(b, st, `SELECT id, unit_id, month, criteria_set_id, self, submitted, locked FROM score_sheets WHERE deleted = 0`, 7)
@@ -40,6 +27,7 @@ func scoringBenchmarks(dir string) []Result {
 		}
 	})
 	var rep domain.MonthReport
+	var err error
 	ranking := testing.Benchmark(func(b *testing.B) {
 		for b.Loop() {
 			if rep, err = st.MonthReport(ctx, "2018-06"); err != nil {

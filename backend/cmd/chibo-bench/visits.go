@@ -132,16 +132,7 @@ func planRound(ctx context.Context, st *store.Store, g store.MonthGrid, n int) i
 			fail(err)
 		}
 	}
-	officials, err := st.ListOfficials(ctx)
-	if err != nil {
-		fail(err)
-	}
-	var board []string
-	for _, o := range officials {
-		if o.Role == domain.RoleStandingBoard || o.Role == domain.RoleOrgBoard {
-			board = append(board, o.ID)
-		}
-	}
+	board := boardOfficials(ctx, st)
 	planned := 0
 	for i, r := range g.Rows {
 		if planned == n {
