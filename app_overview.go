@@ -32,7 +32,7 @@ func (a *App) periodicFile(p domain.Period, format string) (string, []byte, erro
 	if err != nil {
 		return "", nil, err
 	}
-	b, err := documents.Render(documents.PeriodicDoc(documents.PeriodicPaper{Header: prof.Header(), Symbol: prof.Symbol, Date: today, Overview: ov}), format)
+	b, err := documents.Render(documents.OnPaper(documents.PeriodicDoc(documents.PeriodicPaper{Header: prof.Header(), Symbol: prof.Symbol, Date: today, Overview: ov}), prof), format)
 	name := fmt.Sprintf("Bao-cao-%s-%d", p.Kind, p.Year)
 	if p.Kind != domain.PeriodYear {
 		name = fmt.Sprintf("Bao-cao-%s-%02d-%d", p.Kind, p.N, p.Year)

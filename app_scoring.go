@@ -127,6 +127,6 @@ func (a *App) classificationFile(year int, date string) (string, []byte, error) 
 	if t, err := time.Parse("02/01/2006", strings.TrimSpace(date)); err == nil {
 		iso = t.Format("2006-01-02")
 	}
-	b, err := documents.Render(documents.ClassificationDoc(documents.ClassificationPaper{Header: prof.Header(), Symbol: prof.Symbol, Date: iso, Report: rep}), documents.FormatDOCX)
+	b, err := documents.Render(documents.OnPaper(documents.ClassificationDoc(documents.ClassificationPaper{Header: prof.Header(), Symbol: prof.Symbol, Date: iso, Report: rep}), prof), documents.FormatDOCX)
 	return fmt.Sprintf("Bang-xep-loai-nam-%d.docx", year), b, err
 }

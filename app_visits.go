@@ -177,7 +177,8 @@ func (a *App) letterFile(visitID, format string) (string, []byte, error) {
 	if len(p.LetterRecipients) > 0 {
 		l.Recipients = p.LetterRecipients
 	}
-	b, err := documents.Render(documents.LetterDoc(l), format)
+	l.Purpose, l.ValidDays = p.LetterPurpose, p.LetterValidDays // the office's own words
+	b, err := documents.Render(documents.OnPaper(documents.LetterDoc(l), p), format)
 	return documents.FileName("Giay-gioi-thieu-"+f.Visit.LetterNumber(), format), b, err
 }
 
@@ -194,8 +195,8 @@ func (a *App) reportFile(reportID, format string) (string, []byte, error) {
 	if err != nil {
 		return "", nil, err
 	}
-	b, err := documents.Render(documents.ReportDoc(documents.ReportPaper{Header: p.Header(), Template: t, Report: r, Date: domain.LocalDate(r.SubmittedAt),
-		Recipients: p.ReportRecipients}), format)
+	b, err := documents.Render(documents.OnPaper(documents.ReportDoc(documents.ReportPaper{Header: p.Header(), Template: t, Report: r, Date: domain.LocalDate(r.SubmittedAt),
+		Recipients: p.ReportRecipients}), p), format)
 	return documents.FileName("Bao-cao-du-sinh-hoat-"+r.SubmittedAt[:min(10, len(r.SubmittedAt))], format), b, err
 }
 

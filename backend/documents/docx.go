@@ -9,18 +9,21 @@ import (
 	"time"
 )
 
-// Page geometry of the party format on A4, in twentieths of a point (twips): margins of
-// 20 mm top and bottom, 30 mm left, 15 mm right (DOMAIN.md: "a common choice"; a clerk
-// confirms). The PDF writer uses the same figures in millimetres.
+// A4 in twentieths of a point (twips); the margins are the document's (Doc.Margins, the
+// same millimetres the PDF writer uses).
 const (
 	pageWidthTw  = 11906
 	pageHeightTw = 16838
-	marginTopTw  = 1134
-	marginBotTw  = 1134
-	marginLeftTw = 1701
-	marginRtTw   = 851
-	textWidthTw  = pageWidthTw - marginLeftTw - marginRtTw
 )
+
+// twips converts millimetres.
+func twips(mm float64) int { return int(mm/25.4*1440 + 0.5) }
+
+// docxWriter writes one document's body within its text width.
+type docxWriter struct {
+	strings.Builder
+	textW int // twips
+}
 
 // zipTime is the modification time of every part, so that the same document gives the
 // same bytes (golden files, and a document that does not change is not "modified").
@@ -28,17 +31,18 @@ var zipTime = time.Date(2018, 1, 1, 0, 0, 0, 0, time.UTC)
 
 // DOCX renders d as a Word document.
 func DOCX(d Doc) ([]byte, error) {
-	var body strings.Builder
+	m := d.Margins.or()
+	body := &docxWriter{textW: pageWidthTw - twips(m.Left) - twips(m.Right)}
 	for i, bl := range d.Blocks {
 		switch x := bl.(type) {
 		case Para:
 			// The paragraph before a block that keeps together stays on its page.
 			x.keepNext = keepsWithNext(d.Blocks, i)
-			writePara(&body, x)
+			body.para(x)
 		case Columns:
-			writeColumns(&body, x)
+			body.columns(x)
 		case Table:
-			writeTable(&body, x)
+			body.table(x)
 		}
 	}
 	parts := []struct{ name, content string }{
@@ -51,7 +55,7 @@ func DOCX(d Doc) ([]byte, error) {
 		{"word/footer1.xml", footerXML},
 		{"word/document.xml", xmlHeader + `<w:document xmlns:w="` + nsW + `" xmlns:r="` + nsR + `"><w:body>` + body.String() +
 			fmt.Sprintf(`<w:sectPr><w:footerReference w:type="default" r:id="rId3"/><w:pgSz w:w="%d" w:h="%d"/><w:pgMar w:top="%d" w:right="%d" w:bottom="%d" w:left="%d" w:header="567" w:footer="567" w:gutter="0"/><w:titlePg/></w:sectPr>`,
-				pageWidthTw, pageHeightTw, marginTopTw, marginRtTw, marginBotTw, marginLeftTw) +
+				pageWidthTw, pageHeightTw, twips(m.Top), twips(m.Right), twips(m.Bottom), twips(m.Left)) +
 			`</w:body></w:document>`},
 	}
 	var buf bytes.Buffer
@@ -78,7 +82,7 @@ func esc(s string) string {
 	return b.String()
 }
 
-func writePara(w *strings.Builder, p Para) { writeParaIn(w, p, textWidthTw) }
+func (w *docxWriter) para(p Para) { writeParaIn(&w.Builder, p, w.textW) }
 
 // writeParaIn writes a paragraph in a column width twips wide (a rule under a centred
 // title is as long as the title: the paragraph's bottom border, indented on both sides).
@@ -132,11 +136,11 @@ func writeParaIn(w *strings.Builder, p Para, width int) {
 	w.WriteString(`</w:p>`)
 }
 
-// writeColumns writes a borderless two-column table of fixed widths.
-func writeColumns(w *strings.Builder, c Columns) {
-	lw := textWidthTw * c.LeftWidth / 100
-	rw := textWidthTw - lw
-	fmt.Fprintf(w, `<w:tbl><w:tblPr><w:tblW w:w="%d" w:type="dxa"/><w:tblBorders><w:top w:val="nil"/><w:left w:val="nil"/><w:bottom w:val="nil"/><w:right w:val="nil"/><w:insideH w:val="nil"/><w:insideV w:val="nil"/></w:tblBorders><w:tblLayout w:type="fixed"/><w:tblCellMar><w:left w:w="0" w:type="dxa"/><w:right w:w="0" w:type="dxa"/></w:tblCellMar><w:tblLook w:val="0000"/></w:tblPr><w:tblGrid><w:gridCol w:w="%d"/><w:gridCol w:w="%d"/></w:tblGrid><w:tr>`, textWidthTw, lw, rw)
+// columns writes a borderless two-column table of fixed widths.
+func (w *docxWriter) columns(c Columns) {
+	lw := w.textW * c.LeftWidth / 100
+	rw := w.textW - lw
+	fmt.Fprintf(w, `<w:tbl><w:tblPr><w:tblW w:w="%d" w:type="dxa"/><w:tblBorders><w:top w:val="nil"/><w:left w:val="nil"/><w:bottom w:val="nil"/><w:right w:val="nil"/><w:insideH w:val="nil"/><w:insideV w:val="nil"/></w:tblBorders><w:tblLayout w:type="fixed"/><w:tblCellMar><w:left w:w="0" w:type="dxa"/><w:right w:w="0" w:type="dxa"/></w:tblCellMar><w:tblLook w:val="0000"/></w:tblPr><w:tblGrid><w:gridCol w:w="%d"/><w:gridCol w:w="%d"/></w:tblGrid><w:tr>`, w.textW, lw, rw)
 	if c.Keep {
 		w.WriteString(`<w:trPr><w:cantSplit/></w:trPr>`) // a signature block never splits
 	}
@@ -150,24 +154,24 @@ func writeColumns(w *strings.Builder, c Columns) {
 			col = []Para{{}}
 		}
 		for _, p := range col {
-			writeParaIn(w, p, width)
+			writeParaIn(&w.Builder, p, width)
 		}
 		w.WriteString(`</w:tc>`)
 	}
 	w.WriteString(`</w:tr></w:tbl>`)
-	writePara(w, Para{}) // Word needs a paragraph between a table and what follows
+	w.para(Para{}) // Word needs a paragraph between a table and what follows
 }
 
-// writeTable writes a bordered table: the header row repeats on each page (tblHeader) and
-// no row splits across pages (cantSplit).
-func writeTable(w *strings.Builder, t Table) {
+// table writes a bordered table: the header row repeats on each page (tblHeader) and no
+// row splits across pages (cantSplit).
+func (w *docxWriter) table(t Table) {
 	widths := make([]int, len(t.Widths))
 	for i, p := range t.Widths {
-		widths[i] = textWidthTw * p / 100
+		widths[i] = w.textW * p / 100
 	}
 	border := `w:val="single" w:sz="4" w:space="0" w:color="000000"`
 	fmt.Fprintf(w, `<w:tbl><w:tblPr><w:tblW w:w="%d" w:type="dxa"/><w:tblBorders><w:top %s/><w:left %s/><w:bottom %s/><w:right %s/><w:insideH %s/><w:insideV %s/></w:tblBorders><w:tblLayout w:type="fixed"/><w:tblCellMar><w:left w:w="57" w:type="dxa"/><w:right w:w="57" w:type="dxa"/></w:tblCellMar><w:tblLook w:val="0000"/></w:tblPr><w:tblGrid>`,
-		textWidthTw, border, border, border, border, border, border)
+		w.textW, border, border, border, border, border, border)
 	for _, x := range widths {
 		fmt.Fprintf(w, `<w:gridCol w:w="%d"/>`, x)
 	}
@@ -188,7 +192,7 @@ func writeTable(w *strings.Builder, t Table) {
 			if header {
 				align = Center
 			}
-			writePara(w, Para{Runs: []Run{{Text: text, Bold: header, Size: t.size()}}, Align: align})
+			w.para(Para{Runs: []Run{{Text: text, Bold: header, Size: t.size()}}, Align: align})
 			w.WriteString(`</w:tc>`)
 		}
 		w.WriteString(`</w:tr>`)
@@ -198,7 +202,7 @@ func writeTable(w *strings.Builder, t Table) {
 		row(r, false)
 	}
 	w.WriteString(`</w:tbl>`)
-	writePara(w, Para{})
+	w.para(Para{})
 }
 
 const (

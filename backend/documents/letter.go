@@ -2,6 +2,7 @@ package documents
 
 import (
 	"fmt"
+	"strings"
 	"time"
 )
 
@@ -15,8 +16,12 @@ type Letter struct {
 	CellName      string
 	ParentName    string // the cell's committee
 	MeetingDate   string // yyyy-mm-dd
-	ValidUntil    string // yyyy-mm-dd; the end of the meeting's month when empty
-	Recipients    []string
+	ValidUntil    string // yyyy-mm-dd; when empty, ValidDays after the letter's date, else the end of the meeting's month
+	ValidDays     int
+	// Purpose is what the letter is for, the office's words ("{thang}" is the meeting's
+	// month); "Dự sinh hoạt chi bộ tháng {thang}." when empty.
+	Purpose    string
+	Recipients []string
 }
 
 // LetterDoc lays out an introduction letter in the party format.
@@ -29,6 +34,14 @@ func LetterDoc(l Letter) Doc {
 			valid = t.AddDate(0, 1, -t.Day()).Format("2006-01-02")
 		}
 	}
+	if d, err := time.Parse("2006-01-02", l.Date); err == nil && l.ValidUntil == "" && l.ValidDays > 0 {
+		valid = d.AddDate(0, 0, l.ValidDays).Format("2006-01-02")
+	}
+	purpose := strings.TrimSpace(l.Purpose)
+	if purpose == "" {
+		purpose = "Dự sinh hoạt chi bộ tháng {thang}."
+	}
+	purpose = strings.ReplaceAll(purpose, "{thang}", month)
 	if l.Recipients == nil {
 		l.Recipients = []string{"Như trên,", "Lưu Văn phòng Huyện ủy."}
 	}
@@ -47,7 +60,7 @@ func LetterDoc(l Letter) Doc {
 		line("Đồng chí: ", l.OfficialName),
 		line("Chức vụ: ", l.OfficialTitle),
 		line("Được cử đến: ", to),
-		Para{Runs: []Run{r("Về việc: Dự sinh hoạt chi bộ tháng " + month + ".")}, Indent: true, After: 3},
+		Para{Runs: []Run{r("Về việc: " + purpose)}, Align: Justify, Indent: true, After: 3},
 		Para{Runs: []Run{r("Đề nghị chi bộ và các đồng chí có liên quan tạo điều kiện để đồng chí " + l.OfficialName + " hoàn thành nhiệm vụ.")}, Align: Justify, Indent: true, After: 3},
 		Para{Runs: []Run{r("Giấy giới thiệu có giá trị đến hết ngày " + formatDate(valid) + ".")}, Indent: true, After: 12},
 		signature(l.Recipients, l.Header.SignerCapacity, l.Header.SignerTitle, l.Header.SignerName),

@@ -97,8 +97,34 @@ func (Table) block()   {}
 
 // Doc is a laid-out paper.
 type Doc struct {
-	Title  string // document properties
-	Blocks []Block
+	Title   string // document properties
+	Blocks  []Block
+	Margins Margins // zero: the party format's usual margins
+}
+
+// Margins are a page's margins in millimetres. Guidance 36-HD/VPTW gives ranges (top and
+// bottom 20–25, left 30–35, right 15–20); an office sets its own in its committee profile.
+type Margins struct {
+	Top, Bottom, Left, Right float64
+}
+
+// DefaultMargins are the party format's common choice.
+var DefaultMargins = Margins{Top: 20, Bottom: 20, Left: 30, Right: 15}
+
+// or gives each side left at 0 its default.
+func (m Margins) or() Margins {
+	d := DefaultMargins
+	for _, x := range []struct{ v, def *float64 }{{&m.Top, &d.Top}, {&m.Bottom, &d.Bottom}, {&m.Left, &d.Left}, {&m.Right, &d.Right}} {
+		if *x.v <= 0 {
+			*x.v = *x.def
+		}
+	}
+	return m
+}
+
+// MarginsOf are the margins a committee's profile sets (its zeros: the defaults).
+func MarginsOf(p domain.CommitteeProfile) Margins {
+	return Margins{Top: float64(p.MarginTop), Bottom: float64(p.MarginBottom), Left: float64(p.MarginLeft), Right: float64(p.MarginRight)}.or()
 }
 
 // BodySize is the body text size in points (14, the party format's body size).
@@ -199,4 +225,10 @@ func keepsWithNext(blocks []Block, i int) bool {
 		}
 	}
 	return false
+}
+
+// OnPaper gives a laid-out paper its committee's margins.
+func OnPaper(d Doc, p domain.CommitteeProfile) Doc {
+	d.Margins = MarginsOf(p)
+	return d
 }

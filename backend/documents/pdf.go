@@ -46,11 +46,16 @@ func fonts() map[string][]byte {
 	return fontBytes
 }
 
-// Page geometry in millimetres: the same as the DOCX (docx.go).
-const (
-	mmTop, mmBottom, mmLeft, mmRight = 20.0, 20.0, 30.0, 15.0
-	mmTextWidth                      = 210 - mmLeft - mmRight
-)
+// geometry is where text goes on a page of this document, in millimetres: the left
+// margin, the text width and the bottom margin, from the document's margins (docx.go
+// uses the same).
+type geometry struct{ left, width, bottom float64 }
+
+func geometryOf(pdf *fpdf.Fpdf) geometry {
+	left, _, right, bottom := pdf.GetMargins()
+	w, _ := pdf.GetPageSize()
+	return geometry{left: left, width: w - left - right, bottom: bottom}
+}
 
 // pdfTime is the creation date written into every PDF, so the same document gives the
 // same bytes.
@@ -59,8 +64,9 @@ var pdfTime = time.Date(2018, 1, 1, 0, 0, 0, 0, time.UTC)
 // PDF renders d as a PDF with Liberation Serif embedded.
 func PDF(d Doc) ([]byte, error) {
 	pdf := fpdf.New("P", "mm", "A4", "")
-	pdf.SetMargins(mmLeft, mmTop, mmRight)
-	pdf.SetAutoPageBreak(true, mmBottom)
+	m := d.Margins.or()
+	pdf.SetMargins(m.Left, m.Top, m.Right)
+	pdf.SetAutoPageBreak(true, m.Bottom)
 	pdf.SetCreationDate(pdfTime)
 	pdf.SetModificationDate(pdfTime)
 	pdf.SetCatalogSort(true)
@@ -80,6 +86,7 @@ func PDF(d Doc) ([]byte, error) {
 	})
 	pdf.AddPage()
 	_, pageH := pdf.GetPageSize()
+	g := geometryOf(pdf)
 	for i, bl := range d.Blocks {
 		switch x := bl.(type) {
 		case Para:
@@ -90,17 +97,17 @@ func PDF(d Doc) ([]byte, error) {
 				for j := i; j < len(d.Blocks) && j <= i+2; j++ {
 					switch y := d.Blocks[j].(type) {
 					case Para:
-						h += parasHeight(pdf, []Para{y}, mmTextWidth) - 3
+						h += parasHeight(pdf, []Para{y}, g.width) - 3
 					case Columns:
-						lw := mmTextWidth * float64(y.LeftWidth) / 100
-						h += max(parasHeight(pdf, y.Left, lw), parasHeight(pdf, y.Right, mmTextWidth-lw))
+						lw := g.width * float64(y.LeftWidth) / 100
+						h += max(parasHeight(pdf, y.Left, lw), parasHeight(pdf, y.Right, g.width-lw))
 					}
 				}
-				if pdf.GetY()+h > pageH-mmBottom {
+				if pdf.GetY()+h > pageH-g.bottom {
 					pdf.AddPage()
 				}
 			}
-			pdfPara(pdf, x, mmLeft, mmTextWidth)
+			pdfPara(pdf, x, g.left, g.width)
 		case Columns:
 			pdfColumns(pdf, x)
 		case Table:
@@ -198,6 +205,7 @@ func pdfPara(pdf *fpdf.Fpdf, p Para, x, w float64) {
 			pdf.MultiCell(w, lh, s, "", align, false)
 		}
 	} else {
+		left, _, right, _ := pdf.GetMargins()
 		pdf.SetLeftMargin(x)
 		pdf.SetRightMargin(210 - x - w)
 		pdf.SetX(x + indent)
@@ -207,8 +215,8 @@ func pdfPara(pdf *fpdf.Fpdf, p Para, x, w float64) {
 			pdf.Write(lh, r.Text)
 		}
 		pdf.Ln(lh)
-		pdf.SetLeftMargin(mmLeft)
-		pdf.SetRightMargin(mmRight)
+		pdf.SetLeftMargin(left)
+		pdf.SetRightMargin(right)
 	}
 	if p.After > 0 {
 		pdf.Ln(p.After * 0.3528)
@@ -220,21 +228,22 @@ func pdfPara(pdf *fpdf.Fpdf, p Para, x, w float64) {
 // pdfColumns writes the two columns side by side from the same height. A block that
 // keeps together (the signature) starts the next page when it does not fit on this one.
 func pdfColumns(pdf *fpdf.Fpdf, c Columns) {
-	lw := mmTextWidth * float64(c.LeftWidth) / 100
+	g := geometryOf(pdf)
+	lw := g.width * float64(c.LeftWidth) / 100
 	if c.Keep {
 		_, pageH := pdf.GetPageSize()
-		if h := max(parasHeight(pdf, c.Left, lw), parasHeight(pdf, c.Right, mmTextWidth-lw)); pdf.GetY()+h > pageH-mmBottom {
+		if h := max(parasHeight(pdf, c.Left, lw), parasHeight(pdf, c.Right, g.width-lw)); pdf.GetY()+h > pageH-g.bottom {
 			pdf.AddPage()
 		}
 	}
 	y0 := pdf.GetY()
 	for _, p := range c.Left {
-		pdfPara(pdf, p, mmLeft, lw)
+		pdfPara(pdf, p, g.left, lw)
 	}
 	yl := pdf.GetY()
 	pdf.SetY(y0)
 	for _, p := range c.Right {
-		pdfPara(pdf, p, mmLeft+lw, mmTextWidth-lw)
+		pdfPara(pdf, p, g.left+lw, g.width-lw)
 	}
 	pdf.SetY(max(yl, pdf.GetY()))
 	pdf.Ln(3)
@@ -243,11 +252,12 @@ func pdfColumns(pdf *fpdf.Fpdf, c Columns) {
 // pdfTable draws a bordered table: a row that does not fit on the page starts the next
 // one, under the header row drawn again, so no row splits across pages.
 func pdfTable(pdf *fpdf.Fpdf, t Table) {
+	g := geometryOf(pdf)
 	size := t.size()
 	lh := size * 0.3528 * 1.2
 	widths := make([]float64, len(t.Widths))
 	for i, p := range t.Widths {
-		widths[i] = mmTextWidth * float64(p) / 100
+		widths[i] = g.width * float64(p) / 100
 	}
 	const pad = 1.0
 	_, pageH := pdf.GetPageSize()
@@ -277,13 +287,13 @@ func pdfTable(pdf *fpdf.Fpdf, t Table) {
 	var draw func(cells []string, bold bool)
 	draw = func(cells []string, bold bool) {
 		h, lines := height(cells, bold)
-		if pdf.GetY()+h > pageH-mmBottom {
+		if pdf.GetY()+h > pageH-g.bottom {
 			pdf.AddPage()
 			if !bold {
 				draw(t.Header, true) // the header again on the new page
 			}
 		}
-		y, x := pdf.GetY(), mmLeft
+		y, x := pdf.GetY(), g.left
 		for i := range cells {
 			w := widths[min(i, len(widths)-1)]
 			pdf.Rect(x, y, w, h, "D")
@@ -297,7 +307,7 @@ func pdfTable(pdf *fpdf.Fpdf, t Table) {
 			}
 			x += w
 		}
-		pdf.SetXY(mmLeft, y+h)
+		pdf.SetXY(g.left, y+h)
 	}
 	draw(t.Header, true)
 	for _, r := range t.Rows {

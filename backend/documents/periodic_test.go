@@ -1,6 +1,7 @@
 package documents
 
 import (
+	"strings"
 	"testing"
 
 	"chibo/backend/domain"
@@ -56,4 +57,27 @@ func TestPeriodicDocument(t *testing.T) {
 		t.Fatal(err)
 	}
 	contains(t, "periodic pdf", pdfText(t, pdf), "BÁO CÁO", "T/M BAN THƯỜNG VỤ")
+}
+
+// The office's own words and margins: what the letter is for, how long it is valid, the
+// page's margins — all from the committee's profile.
+func TestTheOfficesWordsAndMargins(t *testing.T) {
+	l := sampleLetter()
+	l.Purpose, l.ValidDays = "Dự sinh hoạt chuyên đề tháng {thang} về công tác cán bộ.", 10
+	d := LetterDoc(l)
+	d.Margins = MarginsOf(domain.CommitteeProfile{MarginTop: 25, MarginLeft: 35})
+	b, err := DOCX(d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines, doc := docxParagraphs(t, b)
+	contains(t, "letter", lines, "Về việc: Dự sinh hoạt chuyên đề tháng 06/2018 về công tác cán bộ.", "Giấy giới thiệu có giá trị đến hết ngày 11/06/2018.")
+	for _, w := range []string{`w:top="1417"`, `w:left="1984"`, `w:bottom="1134"`, `w:right="850"`} {
+		if !strings.Contains(doc, w) {
+			t.Errorf("the page's margins lack %s", w)
+		}
+	}
+	if _, err := PDF(d); err != nil {
+		t.Fatal(err)
+	}
 }

@@ -22,6 +22,15 @@ type CommitteeProfile struct {
 	ReportRecipients []string `json:"reportRecipients"`
 	// Topics are the topics a dialogue's issues are filed under; DialogueTopics when empty.
 	Topics []string `json:"topics"`
+	// The office's own words on its letters: what the letter is for ("{thang}" is the
+	// meeting's month) and for how many days it is valid (0: to the end of that month).
+	LetterPurpose   string `json:"letterPurpose"`
+	LetterValidDays int    `json:"letterValidDays"`
+	// Its papers' margins in millimetres (0: the usual 20, 20, 30, 15).
+	MarginTop    int `json:"marginTop"`
+	MarginBottom int `json:"marginBottom"`
+	MarginLeft   int `json:"marginLeft"`
+	MarginRight  int `json:"marginRight"`
 	// Top is set when read (never stored): the profile of the top committee.
 	Top bool `json:"top,omitempty"`
 }
@@ -31,6 +40,17 @@ func (p *CommitteeProfile) Validate() error {
 	if clean(p.ShortName) == "" {
 		return Errorf(EInvalid, "shortName", "Tên gọi ngắn của cấp ủy (ví dụ: Tỉnh ủy, Đảng ủy xã Phát Diệm) không được để trống.",
 			"The committee's short name (e.g. Tỉnh ủy, Đảng ủy xã Phát Diệm) must not be empty.")
+	}
+	for _, m := range []struct {
+		v, min, max int
+		field       string
+	}{{p.MarginTop, 15, 30, "marginTop"}, {p.MarginBottom, 15, 30, "marginBottom"}, {p.MarginLeft, 20, 40, "marginLeft"}, {p.MarginRight, 10, 25, "marginRight"}} {
+		if m.v != 0 && (m.v < m.min || m.v > m.max) {
+			return Errorf(EInvalid, m.field, "Lề giấy phải từ %d đến %d mm (để 0 là lề thường dùng).", "A margin must be %d to %d mm (0 for the usual one).", m.min, m.max)
+		}
+	}
+	if p.LetterValidDays < 0 || p.LetterValidDays > 90 {
+		return Errorf(EInvalid, "letterValidDays", "Thời hạn giấy giới thiệu phải từ 0 đến 90 ngày (0 là đến hết tháng).", "A letter is valid 0 to 90 days (0: to the end of the month).")
 	}
 	if clean(p.IssuingBody) == "" {
 		return Errorf(EInvalid, "issuingBody", "Tên cơ quan ban hành văn bản không được để trống.", "The issuing body must not be empty.")
@@ -43,7 +63,7 @@ func (p *CommitteeProfile) Validate() error {
 
 // Normalize trims the profile's text.
 func (p *CommitteeProfile) Normalize() {
-	for _, s := range []*string{&p.ShortName, &p.ParentBody, &p.IssuingBody, &p.Place, &p.Symbol, &p.OrgBoard, &p.SignerCapacity, &p.SignerTitle, &p.SignerName} {
+	for _, s := range []*string{&p.ShortName, &p.ParentBody, &p.IssuingBody, &p.Place, &p.Symbol, &p.OrgBoard, &p.SignerCapacity, &p.SignerTitle, &p.SignerName, &p.LetterPurpose} {
 		*s = clean(*s)
 	}
 	p.LetterRecipients, p.ReportRecipients, p.Topics = lines(p.LetterRecipients), lines(p.ReportRecipients), lines(p.Topics)

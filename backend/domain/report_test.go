@@ -150,3 +150,26 @@ func TestDisplayValue(t *testing.T) {
 		}
 	}
 }
+
+// An office's margins and letter validity: within the party format's ranges, or 0 for
+// the usual ones.
+func TestCommitteeProfileMargins(t *testing.T) {
+	base := CommitteeProfile{ShortName: "Đảng ủy xã Phát Diệm", IssuingBody: "ĐẢNG ỦY XÃ PHÁT DIỆM", Symbol: "ĐU"}
+	for _, c := range []struct {
+		p     func(*CommitteeProfile)
+		field string
+	}{
+		{func(p *CommitteeProfile) {}, ""},
+		{func(p *CommitteeProfile) { p.MarginTop, p.MarginLeft, p.MarginRight = 25, 35, 20 }, ""},
+		{func(p *CommitteeProfile) { p.MarginTop = 5 }, "marginTop"},
+		{func(p *CommitteeProfile) { p.MarginLeft = 60 }, "marginLeft"},
+		{func(p *CommitteeProfile) { p.LetterValidDays = 365 }, "letterValidDays"},
+	} {
+		p := base
+		c.p(&p)
+		err := p.Validate()
+		if c.field == "" && err != nil || c.field != "" && (err == nil || err.(*Error).Field != c.field) {
+			t.Errorf("%+v: %v, want field %q", p, err, c.field)
+		}
+	}
+}

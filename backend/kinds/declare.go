@@ -263,7 +263,11 @@ var (
 			text("signerCapacity", "signer_capacity", nameLen), text("signerTitle", "signer_title", nameLen), text("signerName", "signer_name", nameLen),
 			note(doc("letterRecipients", "letter_recipients"), "Nơi nhận of introduction letters, one line each"),
 			note(doc("reportRecipients", "report_recipients"), "Nơi nhận of visit reports, one line each"),
-			note(doc("topics", "topics"), "the topics a dialogue's issues are filed under, in order; the article's list when empty")},
+			note(doc("topics", "topics"), "the topics a dialogue's issues are filed under, in order; the article's list when empty"),
+			note(text("letterPurpose", "letter_purpose", noteLen), "what its letters are for; {thang} is the meeting's month"),
+			note(integer("letterValidDays", "letter_valid_days", 0, 90), "days a letter is valid; 0: to the end of the meeting's month"),
+			note(integer("marginTop", "margin_top", 0, 50), "its papers' margins in mm; 0: the usual 20 top and bottom, 30 left, 15 right"),
+			integer("marginBottom", "margin_bottom", 0, 50), integer("marginLeft", "margin_left", 0, 50), integer("marginRight", "margin_right", 0, 50)},
 		Rule: func(v Values) error {
 			p := domain.CommitteeProfile{ShortName: v.Str("shortName"), IssuingBody: v.Str("issuingBody"), Symbol: v.Str("symbol")}
 			return p.Validate()

@@ -22,7 +22,9 @@ func profileValues(p domain.CommitteeProfile) Values {
 	return Values{"committeeId": p.CommitteeID, "communeId": p.CommuneID, "shortName": p.ShortName, "parentBody": p.ParentBody,
 		"issuingBody": p.IssuingBody, "place": p.Place, "symbol": p.Symbol, "orgBoard": p.OrgBoard,
 		"signerCapacity": p.SignerCapacity, "signerTitle": p.SignerTitle, "signerName": p.SignerName,
-		"letterRecipients": string(lr), "reportRecipients": string(rr), "topics": string(tp)}
+		"letterRecipients": string(lr), "reportRecipients": string(rr), "topics": string(tp),
+		"letterPurpose": p.LetterPurpose, "letterValidDays": int64(p.LetterValidDays), "marginTop": int64(p.MarginTop),
+		"marginBottom": int64(p.MarginBottom), "marginLeft": int64(p.MarginLeft), "marginRight": int64(p.MarginRight)}
 }
 
 func scanProfile(sc interface{ Scan(...any) error }) (domain.CommitteeProfile, error) {
@@ -33,6 +35,8 @@ func scanProfile(sc interface{ Scan(...any) error }) (domain.CommitteeProfile, e
 	json.Unmarshal([]byte(r.str("letterRecipients")), &p.LetterRecipients)
 	json.Unmarshal([]byte(r.str("reportRecipients")), &p.ReportRecipients)
 	json.Unmarshal([]byte(r.str("topics")), &p.Topics)
+	p.LetterPurpose, p.LetterValidDays = r.str("letterPurpose"), r.int("letterValidDays")
+	p.MarginTop, p.MarginBottom, p.MarginLeft, p.MarginRight = r.int("marginTop"), r.int("marginBottom"), r.int("marginLeft"), r.int("marginRight")
 	return p, err
 }
 

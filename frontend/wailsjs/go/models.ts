@@ -207,6 +207,13 @@ export namespace domain {
 	    signerName: string;
 	    letterRecipients: string[];
 	    reportRecipients: string[];
+	    topics: string[];
+	    letterPurpose: string;
+	    letterValidDays: number;
+	    marginTop: number;
+	    marginBottom: number;
+	    marginLeft: number;
+	    marginRight: number;
 	    top?: boolean;
 	
 	    static createFrom(source: any = {}) {
@@ -228,6 +235,13 @@ export namespace domain {
 	        this.signerName = source["signerName"];
 	        this.letterRecipients = source["letterRecipients"];
 	        this.reportRecipients = source["reportRecipients"];
+	        this.topics = source["topics"];
+	        this.letterPurpose = source["letterPurpose"];
+	        this.letterValidDays = source["letterValidDays"];
+	        this.marginTop = source["marginTop"];
+	        this.marginBottom = source["marginBottom"];
+	        this.marginLeft = source["marginLeft"];
+	        this.marginRight = source["marginRight"];
 	        this.top = source["top"];
 	    }
 	}
