@@ -391,7 +391,7 @@ const dict = {
     'vis.tab.search': 'Search',
     'vs.label': 'Find visits and reports',
     'vs.placeholder': 'Cell, commune, official, date (05/06/2018, 06/2018) or words of a report',
-    'vs.count': '{n} visits found.',
+    'vs.count': 'Visits found: {n}.',
     'vs.date': 'Date',
     'vs.cell': 'Cell',
     'vs.official': 'Official',
