@@ -226,7 +226,7 @@ test('units: close, merge and move a cell; every area opens', async (t) => {
 
   // Every screen of the menu renders its heading, without an error in the page.
   const screens = { overview: 'overview-screen', schedules: 'schedules-screen', visits: 'visits-screen', scoring: 'scoring-screen',
-    conclusions: 'conclusions-screen', urgent: 'matters-screen', dialogues: 'matters-screen', sync: 'status-line', units: 'unit-tree' };
+    conclusions: 'conclusions-screen', urgent: 'matters-screen', dialogues: 'matters-screen', sync: 'status-line', units: 'unit-search' }; // units keeps the last search: its box, not the tree
   for (const [nav, screen] of Object.entries(screens)) {
     await byTestId(page, `nav-${nav}`).click();
     await byTestId(page, screen).first().waitFor();
