@@ -70,7 +70,7 @@ func (a *App) noticeFile(id, format string) (string, []byte, error) {
 			np.Replaced = old.NoticeNumber()
 		}
 	}
-	b, err := documents.Render(documents.OnPaper(documents.NoticeDoc(np), p), format)
+	b, err := a.withTemplate("notice", format, documents.NoticeValues(np), documents.OnPaper(documents.NoticeDoc(np), p))
 	label := n.NoticeNumber()
 	if label == "" {
 		label = "du-thao-" + n.Month

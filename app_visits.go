@@ -178,7 +178,7 @@ func (a *App) letterFile(visitID, format string) (string, []byte, error) {
 		l.Recipients = p.LetterRecipients
 	}
 	l.Purpose, l.ValidDays = p.LetterPurpose, p.LetterValidDays // the office's own words
-	b, err := documents.Render(documents.OnPaper(documents.LetterDoc(l), p), format)
+	b, err := a.withTemplate("letter", format, documents.LetterValues(l), documents.OnPaper(documents.LetterDoc(l), p))
 	return documents.FileName("Giay-gioi-thieu-"+f.Visit.LetterNumber(), format), b, err
 }
 

@@ -26,22 +26,7 @@ type Letter struct {
 
 // LetterDoc lays out an introduction letter in the party format.
 func LetterDoc(l Letter) Doc {
-	valid := l.ValidUntil
-	month := ""
-	if t, err := time.Parse("2006-01-02", l.MeetingDate); err == nil {
-		month = t.Format("01/2006")
-		if valid == "" {
-			valid = t.AddDate(0, 1, -t.Day()).Format("2006-01-02")
-		}
-	}
-	if d, err := time.Parse("2006-01-02", l.Date); err == nil && l.ValidUntil == "" && l.ValidDays > 0 {
-		valid = d.AddDate(0, 0, l.ValidDays).Format("2006-01-02")
-	}
-	purpose := strings.TrimSpace(l.Purpose)
-	if purpose == "" {
-		purpose = "Dự sinh hoạt chi bộ tháng {thang}."
-	}
-	purpose = strings.ReplaceAll(purpose, "{thang}", month)
+	valid, purpose, _ := letterTerms(l)
 	if l.Recipients == nil {
 		l.Recipients = []string{"Như trên,", "Lưu Văn phòng Huyện ủy."}
 	}
@@ -82,3 +67,23 @@ func LetterDOCX(l Letter) ([]byte, error) { return DOCX(LetterDoc(l)) }
 
 // LetterPDF writes the letter as a PDF.
 func LetterPDF(l Letter) ([]byte, error) { return PDF(LetterDoc(l)) }
+
+// letterTerms are the letter's validity date, its purpose in the office's words and the
+// meeting's month (mm/yyyy).
+func letterTerms(l Letter) (valid, purpose, month string) {
+	valid = l.ValidUntil
+	if t, err := time.Parse("2006-01-02", l.MeetingDate); err == nil {
+		month = t.Format("01/2006")
+		if valid == "" {
+			valid = t.AddDate(0, 1, -t.Day()).Format("2006-01-02")
+		}
+	}
+	if d, err := time.Parse("2006-01-02", l.Date); err == nil && l.ValidUntil == "" && l.ValidDays > 0 {
+		valid = d.AddDate(0, 0, l.ValidDays).Format("2006-01-02")
+	}
+	purpose = strings.TrimSpace(l.Purpose)
+	if purpose == "" {
+		purpose = "Dự sinh hoạt chi bộ tháng {thang}."
+	}
+	return valid, strings.ReplaceAll(purpose, "{thang}", month), month
+}
