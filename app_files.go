@@ -32,11 +32,15 @@ func (a *App) exportDir() string {
 // documentsDir is the user's Documents folder's ChiBo subfolder ("" when there is no
 // home folder to put it in).
 func documentsDir() string {
-	home, err := os.UserHomeDir()
-	if err != nil {
-		return ""
+	docs := knownDocuments() // Windows: the Documents folder wherever it is (OneDrive, D:)
+	if docs == "" {
+		home, err := os.UserHomeDir()
+		if err != nil {
+			return ""
+		}
+		docs = filepath.Join(home, "Documents")
 	}
-	dir := filepath.Join(home, "Documents", "ChiBo")
+	dir := filepath.Join(docs, "ChiBo")
 	if os.MkdirAll(dir, 0o755) != nil {
 		return ""
 	}
@@ -107,7 +111,8 @@ func (a *App) ShowInFolder(path string) error {
 	return openWithSystem(path, true)
 }
 
-// PrintDocument renders a paper as PDF into the export folder's "In" subfolder and opens
+// PrintDocument renders a paper as PDF into a folder of its own under the system's
+// temporary folder (two prints never overwrite each other, nor a PDF still open) and opens
 // it in the system's viewer, where it is printed: kind letter (a visit id), report (a
 // report id), notice (a notice id), schedule ("communeId|yyyy-mm"). It returns the PDF's path.
 func (a *App) PrintDocument(kind, id string) (string, error) {
@@ -130,8 +135,12 @@ func (a *App) PrintDocument(kind, id string) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	dir := filepath.Join(os.TempDir(), "ChiBo-in")
-	if err := os.MkdirAll(dir, 0o755); err != nil {
+	base := filepath.Join(os.TempDir(), "ChiBo-in")
+	if err := os.MkdirAll(base, 0o755); err != nil {
+		return "", err
+	}
+	dir, err := os.MkdirTemp(base, "in-")
+	if err != nil {
 		return "", err
 	}
 	path := filepath.Join(dir, name)

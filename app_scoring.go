@@ -124,8 +124,11 @@ func (a *App) classificationFile(year int, date string) (string, []byte, error) 
 		return "", nil, err
 	}
 	iso := ""
-	if t, err := time.Parse("02/01/2006", strings.TrimSpace(date)); err == nil {
-		iso = t.Format("2006-01-02")
+	for _, layout := range []string{"2006-01-02", "02/01/2006"} { // the date field's value, or typed
+		if t, err := time.Parse(layout, strings.TrimSpace(date)); err == nil {
+			iso = t.Format("2006-01-02")
+			break
+		}
 	}
 	b, err := documents.Render(documents.OnPaper(documents.ClassificationDoc(documents.ClassificationPaper{Header: prof.Header(), Symbol: prof.Symbol, Date: iso, Report: rep}), prof), documents.FormatDOCX)
 	return fmt.Sprintf("Bang-xep-loai-nam-%d.docx", year), b, err

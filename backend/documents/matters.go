@@ -16,7 +16,7 @@ func MattersXLSX(ms []domain.Matter) ([]byte, error) {
 	const sheet = "Theo dõi"
 	f.SetSheetName("Sheet1", sheet)
 	sources := map[domain.MatterSource]string{domain.SourceUrgent: "Việc cấp bách", domain.SourceDialogue: "Đối thoại, tiếp dân",
-		domain.SourceBriefing: "Giao ban cụm", domain.SourceConcern: "Kiến nghị"}
+		domain.SourceBriefing: "Giao ban cụm", domain.SourceConcern: "Kiến nghị", domain.SourceRemediation: "Khắc phục theo thông báo"}
 	states := map[domain.MatterState]string{domain.MatterRegistered: "Đã đăng ký", domain.MatterInProgress: "Đang thực hiện",
 		domain.MatterResolved: "Đã giải quyết", domain.MatterPartly: "Giải quyết một phần", domain.MatterNotResolved: "Chưa giải quyết"}
 	rows := make([][]any, 0, len(ms))

@@ -83,7 +83,7 @@ func PeriodicDoc(pp PeriodicPaper) Doc {
 
 	doc.Blocks = append(doc.Blocks, heading(fmt.Sprintf("4. Theo dõi giải quyết các việc năm %d", ov.Period.Year)))
 	for _, m := range ov.Matters {
-		if m.Total == 0 {
+		if m.Total == 0 || m.Source == domain.SourceRemediation { // remediation has its own line below
 			continue
 		}
 		doc.Blocks = append(doc.Blocks, body(fmt.Sprintf("- %s: %d việc; đã giải quyết %d, giải quyết một phần %d, chưa giải quyết được %d, đang thực hiện %d (quá hạn %d).",
@@ -94,7 +94,7 @@ func PeriodicDoc(pp PeriodicPaper) Doc {
 		rm.Items, rm.Reported, rm.Remedied, rm.Overdue)))
 
 	dc := ov.Dialogues
-	doc.Blocks = append(doc.Blocks, heading("5. Đối thoại với nhân dân, tiếp công dân"),
+	doc.Blocks = append(doc.Blocks, heading(fmt.Sprintf("5. Đối thoại với nhân dân, tiếp công dân năm %d", ov.Period.Year)),
 		body(fmt.Sprintf("%d/%d xã, phường đã tổ chức đối thoại trực tiếp với nhân dân (%d cuộc) và %d buổi tiếp công dân; tiếp nhận %d ý kiến, kiến nghị, đã trả lời, giải quyết %d.",
 			dc.Held, dc.Communes, dc.Dialogues, dc.Receptions, dc.Issues, dc.Answered)))
 	if dc.ShortOfReceptions > 0 {

@@ -78,6 +78,8 @@ type Matter struct {
 	DialogueID  string         `json:"dialogueId"`
 	BriefingID  string         `json:"briefingId"`
 	ReportID    string         `json:"reportId"` // the visit report whose members' concern it is
+	// NoticeNumber is, for a remediation item shown in the tracker, its notice's number.
+	NoticeNumber string `json:"noticeNumber,omitempty"`
 	State       MatterState    `json:"state"`
 	Result      string         `json:"result"`
 	Evidence    string         `json:"evidence"`

@@ -159,8 +159,8 @@ type DialogueCounts struct {
 type Overview struct {
 	Period Period `json:"period"`
 	Label  string `json:"label"`
-	// Cells and ScheduleRows: active cells, and the meetings registered in the period
-	// (not cancelled); Expected is one meeting per cell per month.
+	// Cells and Scheduled: active cells, and the meetings registered in the period (not
+	// cancelled); Expected is one meeting per cell for each month of it that has begun.
 	Cells     int            `json:"cells"`
 	Scheduled int            `json:"scheduled"`
 	Expected  int            `json:"expected"`
@@ -187,5 +187,5 @@ func (o Overview) CoveragePercent() int {
 	if o.Expected == 0 {
 		return 0
 	}
-	return (200*o.Scheduled + o.Expected) / (2 * o.Expected)
+	return min(100, (200*o.Scheduled+o.Expected)/(2*o.Expected)) // meetings registered ahead do not pass 100%
 }

@@ -269,7 +269,9 @@ var (
 			note(integer("marginTop", "margin_top", 0, 50), "its papers' margins in mm; 0: the usual 20 top and bottom, 30 left, 15 right"),
 			integer("marginBottom", "margin_bottom", 0, 50), integer("marginLeft", "margin_left", 0, 50), integer("marginRight", "margin_right", 0, 50)},
 		Rule: func(v Values) error {
-			p := domain.CommitteeProfile{ShortName: v.Str("shortName"), IssuingBody: v.Str("issuingBody"), Symbol: v.Str("symbol")}
+			p := domain.CommitteeProfile{ShortName: v.Str("shortName"), IssuingBody: v.Str("issuingBody"), Symbol: v.Str("symbol"),
+				LetterValidDays: int(v.Int("letterValidDays")), MarginTop: int(v.Int("marginTop")), MarginBottom: int(v.Int("marginBottom")),
+				MarginLeft: int(v.Int("marginLeft")), MarginRight: int(v.Int("marginRight"))}
 			return p.Validate()
 		}})
 )

@@ -24,7 +24,18 @@ func (s *Store) Overview(ctx context.Context, p domain.Period) (domain.Overview,
 	if err := s.periodCounts(ctx, &ov, months[0], months[len(months)-1]); err != nil {
 		return ov, err
 	}
-	ov.Expected = ov.Cells * len(months)
+	// One meeting per cell for each month that has begun (a period still to come: all
+	// its months, the office registering ahead).
+	begun := 0
+	for _, m := range months {
+		if m <= s.thisMonth() {
+			begun++
+		}
+	}
+	if begun == 0 {
+		begun = len(months)
+	}
+	ov.Expected = ov.Cells * begun
 	ov.Visits.Name, ov.Visits.Cells, ov.Visits.Scheduled = "Tổng cộng", ov.Cells, ov.Scheduled
 
 	// Scoring: the period's last month that has begun (a year's report is read in

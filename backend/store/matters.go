@@ -260,6 +260,10 @@ func (s *Store) remediationMatters(ctx context.Context, f MatterFilter) ([]domai
 	if err != nil {
 		return nil, err
 	}
+	communes, err := s.CommuneNames(ctx)
+	if err != nil {
+		return nil, err
+	}
 	out := []domain.Matter{}
 	for _, it := range items {
 		if (f.CommuneID != "" && it.CommuneID != f.CommuneID) || (f.Year != 0 && !inYear(it.Due, f.Year)) ||
@@ -267,7 +271,8 @@ func (s *Store) remediationMatters(ctx context.Context, f MatterFilter) ([]domai
 			continue
 		}
 		m := domain.Matter{ID: it.ID, Source: domain.SourceRemediation, UnitID: it.UnitID, UnitName: it.UnitName, CommuneID: it.CommuneID,
-			Title: it.Shortcoming, Expected: it.Fix, Deadline: it.Due, Lead: it.NoticeNumber, State: domain.MatterRegistered,
+			CommuneName: communes[it.CommuneID], NoticeNumber: it.NoticeNumber,
+			Title: it.Shortcoming, Expected: it.Fix, Deadline: it.Due, Lead: it.UnitName, State: domain.MatterRegistered,
 			Overdue: it.Overdue, SyncState: it.SyncState, Milestones: []domain.Milestone{}, Updates: []domain.MatterUpdate{}}
 		if len(it.Due) >= 4 {
 			m.Year, _ = strconv.Atoi(it.Due[:4])

@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"fmt"
 	"sort"
 	"strings"
 
@@ -102,7 +101,8 @@ func (s *Store) SearchVisits(ctx context.Context, query string, limit int) ([]Vi
 		}
 		h := VisitHit{Visit: v}
 		if reported {
-			h.ReportID, h.Quality = r.ID, fmt.Sprint(r.Values["quality"])
+			h.ReportID = r.ID
+			h.Quality, _ = r.Values["quality"].(string)
 			h.Snippet = snippet(text, q)
 		}
 		hits = append(hits, h)

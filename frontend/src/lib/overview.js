@@ -28,3 +28,8 @@ export const percent = (part, whole) => (whole ? Math.round((100 * part) / whole
 
 /** The communes worth a bar: those with a visit or a registered meeting. */
 export const activeCommunes = (ov) => (ov?.communes ?? []).filter((c) => c.planned || c.scheduled);
+
+const QUALITY_KEYS = { 'Tốt': 'grade.tot', 'Khá': 'grade.kha', 'Trung bình': 'grade.trung_binh', 'Kém': 'grade.kem' };
+
+/** A meeting's quality (the report's value, in Vietnamese) in the UI's language; any other value as written. */
+export const qualityLabel = (q, t) => (QUALITY_KEYS[q] ? t(QUALITY_KEYS[q]) : (q ?? ''));

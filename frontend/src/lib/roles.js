@@ -3,7 +3,7 @@
 // write; this only keeps off screen what the role cannot do (a commune office does not
 // plan visits: the plan is kept from it) and opens lists on the user's own.
 
-const ALL = ['overview', 'units', 'schedules', 'visits', 'scoring', 'conclusions', 'urgent', 'dialogues', 'sync'];
+import { AREAS as ALL } from './stores/app.js';
 
 /**
  * The areas of the navigation for an account (null: nobody signed in, every area).
@@ -24,9 +24,10 @@ export function areasFor(account) {
  */
 export function communesFor(communes, account, last = '') {
   let list = communes;
+  // An account held in a commune lists that commune only, even before it has synced.
   if (account?.communeId) list = communes.filter((c) => c.id === account.communeId);
   else if (account?.areaId) list = communes.filter((c) => c.areaId === account.areaId);
-  if (list.length === 0) list = communes;
+  if (list.length === 0 && !account?.communeId) list = communes;
   const open = list.find((c) => c.id === last)?.id ?? list[0]?.id ?? '';
   return { list, open };
 }

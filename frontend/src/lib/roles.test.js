@@ -17,6 +17,7 @@ describe('screens follow the account', () => {
     expect(communesFor(communes, {}, 'kd').open).toBe('kd');
     expect(communesFor(communes, {}, 'gone').open).toBe('ah');
     expect(communesFor([], {}).open).toBe('');
+    expect(communesFor(communes, { communeId: 'gone' }).list).toEqual([]); // never another commune's
   });
   it('knows the official an account is when only one fits', () => {
     const os = [{ id: 'o1', active: true, role: 'district_cadre', communeId: 'pd', committeeId: '' },

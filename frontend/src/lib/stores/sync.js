@@ -11,7 +11,7 @@
 //   and screens added later need no wiring. The Go side keeps the session across the
 //   reload; the area shown before (Đồng bộ) is restored after it.
 
-import { get, writable } from 'svelte/store';
+import { derived, get, writable } from 'svelte/store';
 import * as api from '../api.js';
 import { lang, tr } from '../i18n.js';
 import { formatNumber } from '../format.js';
@@ -34,6 +34,15 @@ export const syncLoaded = writable(false);
  * shows the area it came from, never the first-run screen of an empty database.
  */
 export const sessionReloaded = writable(false);
+/**
+ * The signed-in account as a stable key (JSON, "" signed out): effects that depend on who
+ * is signed in run again when the account changes, not at every status of a sync.
+ */
+export const accountKey = derived(syncStatus, (s) => (s.signedIn && s.account ? JSON.stringify(s.account) : ''));
+
+/** The account of an accountKey (null signed out). */
+export const accountOf = (key) => (key ? JSON.parse(key) : null);
+
 /** Bumped after every sync that changed records here; screens may $effect on it. */
 export const dataVersion = writable(0);
 
