@@ -256,6 +256,9 @@ export const letterClashes = async (year) => (await call('LetterClashes', year))
 export const openFile = (path) => call('OpenFile', path);
 export const saveSchedule = (communeId, month, format) => saveFile('SaveSchedule', communeId, month, format);
 export const exportSchedule = (communeId, month, format) => call('ExportSchedule', communeId, month, format);
+export const paperTemplates = () => call('PaperTemplates');
+export const setPaperTemplate = (kind, name, data) => call('SetPaperTemplate', kind, name, data);
+export const clearPaperTemplate = (kind) => call('ClearPaperTemplate', kind);
 export const searchVisits = async (query) => (await call('SearchVisits', query)) ?? [];
 export const showInFolder = (path) => call('ShowInFolder', path);
 export const printDocument = async (kind, id) => {

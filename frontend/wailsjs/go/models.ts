@@ -712,6 +712,7 @@ export namespace domain {
 	    dialogueId: string;
 	    briefingId: string;
 	    reportId: string;
+	    noticeNumber?: string;
 	    state: string;
 	    result: string;
 	    evidence: string;
@@ -747,6 +748,7 @@ export namespace domain {
 	        this.dialogueId = source["dialogueId"];
 	        this.briefingId = source["briefingId"];
 	        this.reportId = source["reportId"];
+	        this.noticeNumber = source["noticeNumber"];
 	        this.state = source["state"];
 	        this.result = source["result"];
 	        this.evidence = source["evidence"];
@@ -2024,6 +2026,24 @@ export namespace main {
 		    }
 		    return a;
 		}
+	}
+	export class PaperTemplate {
+	    kind: string;
+	    name: string;
+	    placeholders: string[];
+	    known: string[];
+	
+	    static createFrom(source: any = {}) {
+	        return new PaperTemplate(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.kind = source["kind"];
+	        this.name = source["name"];
+	        this.placeholders = source["placeholders"];
+	        this.known = source["known"];
+	    }
 	}
 	export class Status {
 	    dbPath: string;

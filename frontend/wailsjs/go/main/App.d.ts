@@ -18,6 +18,8 @@ export function CheckDatabase():Promise<string>;
 
 export function CheckSyncServer():Promise<desktopsync.ServerCheck>;
 
+export function ClearPaperTemplate(arg1:string):Promise<void>;
+
 export function CloseUnit(arg1:string,arg2:string):Promise<domain.Unit>;
 
 export function CommitteeProfiles():Promise<Array<domain.CommitteeProfile>>;
@@ -138,6 +140,8 @@ export function OverrideClassification(arg1:string,arg2:number,arg3:domain.YearG
 
 export function Overview(arg1:domain.Period):Promise<domain.Overview>;
 
+export function PaperTemplates():Promise<Array<main.PaperTemplate>>;
+
 export function PlanVisit(arg1:string,arg2:string,arg3:string):Promise<store.PlanResult>;
 
 export function PrintDocument(arg1:string,arg2:string):Promise<string>;
@@ -227,6 +231,8 @@ export function SearchVisits(arg1:string):Promise<Array<store.VisitHit>>;
 export function SetLanguage(arg1:string):Promise<void>;
 
 export function SetLetterSettings(arg1:store.LetterSettings):Promise<void>;
+
+export function SetPaperTemplate(arg1:string,arg2:string,arg3:string):Promise<main.PaperTemplate>;
 
 export function SetYearTheme(arg1:number,arg2:string):Promise<void>;
 

@@ -26,6 +26,10 @@ export function CheckSyncServer() {
   return window['go']['main']['App']['CheckSyncServer']();
 }
 
+export function ClearPaperTemplate(arg1) {
+  return window['go']['main']['App']['ClearPaperTemplate'](arg1);
+}
+
 export function CloseUnit(arg1, arg2) {
   return window['go']['main']['App']['CloseUnit'](arg1, arg2);
 }
@@ -266,6 +270,10 @@ export function Overview(arg1) {
   return window['go']['main']['App']['Overview'](arg1);
 }
 
+export function PaperTemplates() {
+  return window['go']['main']['App']['PaperTemplates']();
+}
+
 export function PlanVisit(arg1, arg2, arg3) {
   return window['go']['main']['App']['PlanVisit'](arg1, arg2, arg3);
 }
@@ -444,6 +452,10 @@ export function SetLanguage(arg1) {
 
 export function SetLetterSettings(arg1) {
   return window['go']['main']['App']['SetLetterSettings'](arg1);
+}
+
+export function SetPaperTemplate(arg1, arg2, arg3) {
+  return window['go']['main']['App']['SetPaperTemplate'](arg1, arg2, arg3);
 }
 
 export function SetYearTheme(arg1, arg2) {
