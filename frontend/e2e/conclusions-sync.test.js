@@ -75,9 +75,10 @@ test('after the round: conference, notice, remediation reported offline and veri
   assert.equal(await byTestId(board, 'cc-n-unit').count(), 1, 'one organization with shortcomings is suggested');
   await byTestId(board, 'cc-n-item-fix').first().fill('Kiểm điểm trong buổi sinh hoạt tháng 7.');
   await byTestId(board, 'cc-n-issue').click();
-  await byTestId(board, 'cc-n-confirm').waitFor();
+  await board.locator('[data-testid="confirm-dialog"][open]').waitFor();
+  assert.match(await byTestId(board, 'confirm-consequence').textContent(), /không sửa được nữa/);
   await screenshot(board, 'conclusions-02-issue-confirmation');
-  await byTestId(board, 'cc-n-confirm-yes').click();
+  await byTestId(board, 'confirm-ok').click();
   await board.waitForFunction(() => /Đã ban hành thông báo số 01-TB\/HU/.test(document.querySelector('[data-testid="cc-notice-message"]')?.textContent ?? ''));
   await screenshot(board, 'conclusions-03-notice-issued');
   const notices = await api(board, () => window.go.main.App.ListNotices('2018-06'));

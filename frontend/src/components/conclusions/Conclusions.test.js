@@ -11,6 +11,7 @@ vi.mock('../../lib/api.js', () => ({
 }));
 import * as api from '../../lib/api.js';
 import NoticeEditor from './NoticeEditor.svelte';
+import ConfirmDialog from '../ConfirmDialog.svelte';
 import RemediationTab from './RemediationTab.svelte';
 
 const draft = {
@@ -27,11 +28,14 @@ afterEach(() => cleanup());
 describe('NoticeEditor', () => {
   it('issues only after the person confirms, and says what issuing does', async () => {
     const onchange = vi.fn();
+    HTMLDialogElement.prototype.showModal ??= function () { this.open = true; };
+    HTMLDialogElement.prototype.close ??= function () { this.open = false; };
+    render(ConfirmDialog);
     render(NoticeEditor, { notice: draft, onchange });
     await fireEvent.click(screen.getByTestId('cc-n-issue'));
     expect(api.issueNotice).not.toHaveBeenCalled();
-    expect(screen.getByTestId('cc-n-confirm').textContent).toContain('không sửa được nữa');
-    await fireEvent.click(screen.getByTestId('cc-n-confirm-yes'));
+    expect((await screen.findByTestId('confirm-consequence')).textContent).toContain('không sửa được nữa');
+    await fireEvent.click(screen.getByTestId('confirm-ok'));
     await waitFor(() => expect(api.issueNotice).toHaveBeenCalledWith('n1', ''));
     expect(api.saveNotice).toHaveBeenCalled();
     expect(await screen.findByTestId('cc-notice-message')).toHaveProperty('textContent', 'Đã ban hành thông báo số 03-TB/HU.');

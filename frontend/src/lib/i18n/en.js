@@ -56,6 +56,8 @@ export default {
   'cf.leave.consequence': 'The grid’s changes that are not saved will be lost. Choose “Cancel” to stay and press “Save”.',
   'cf.leave.action': 'Give them up',
 
+  'cf.issue.title': 'Issue the conclusion notice?',
+
   'nav.label': 'Areas',
   'nav.overview': 'Overview',
   'nav.units': 'Units',

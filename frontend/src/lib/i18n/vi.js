@@ -56,6 +56,8 @@ export default {
   'cf.leave.consequence': 'Các thay đổi trên lưới chưa được lưu sẽ mất. Chọn “Hủy” để ở lại và bấm “Lưu”.',
   'cf.leave.action': 'Bỏ thay đổi',
 
+  'cf.issue.title': 'Ban hành thông báo kết luận?',
+
   'nav.label': 'Chức năng',
   'nav.overview': 'Tổng quan',
   'nav.units': 'Đơn vị',
