@@ -109,6 +109,7 @@ func (a *App) yearReportFile(year int) (string, []byte, error) {
 	if err != nil {
 		return "", nil, err
 	}
+	rep.Rows = a.paperOrder(rep.Rows)
 	b, err := scoring.ExportYearReport(rep, names)
 	return fmt.Sprintf("Xep-loai-nam-%d.xlsx", year), b, err
 }
@@ -118,6 +119,7 @@ func (a *App) classificationFile(year int, date string) (string, []byte, error) 
 	if err != nil {
 		return "", nil, err
 	}
+	rep.Rows = a.paperOrder(rep.Rows)
 	// The table is the signed-in committee's paper: its heading, symbol and signer.
 	prof, err := a.store().OwnPaperProfile(a.ctx)
 	if err != nil {
@@ -132,4 +134,30 @@ func (a *App) classificationFile(year int, date string) (string, []byte, error) 
 	}
 	b, err := documents.Render(documents.OnPaper(documents.ClassificationDoc(documents.ClassificationPaper{Header: prof.Header(), Symbol: prof.Symbol, Date: iso, Report: rep}), prof), documents.FormatDOCX)
 	return fmt.Sprintf("Bang-xep-loai-nam-%d.docx", year), b, err
+}
+
+// paperOrder orders a year report's organizations for the files: as the party lists
+// them (committees, then cells), unless this desktop chose plain Vietnamese order.
+func (a *App) paperOrder(rows []domain.YearClassification) []domain.YearClassification {
+	if order, _ := a.store().Setting(a.ctx, "papers/order"); order == "name" {
+		return rows
+	}
+	return domain.PartyOrder(rows)
+}
+
+// PaperOrder is how the year's files order organizations: "party" (default) or "name".
+func (a *App) PaperOrder() (string, error) {
+	order, err := a.store().Setting(a.ctx, "papers/order")
+	if order != "name" {
+		order = "party"
+	}
+	return order, err
+}
+
+// SetPaperOrder chooses "party" or "name" order for the year's files.
+func (a *App) SetPaperOrder(order string) error {
+	if order != "party" && order != "name" {
+		return domain.Errorf(domain.EInvalid, "order", "Thứ tự không hợp lệ.", "Invalid order.")
+	}
+	return a.store().SetSetting(a.ctx, "papers/order", order)
 }

@@ -58,3 +58,16 @@ func TestExample2025CriteriaSet(t *testing.T) {
 		t.Errorf("the warning in English: %q", w[0].MessageEN)
 	}
 }
+
+// The party's order: committees before cells, names in order within each.
+func TestPartyOrder(t *testing.T) {
+	rows := []YearClassification{{UnitName: "Chi bộ A", UnitKind: KindGrassrootsCell}, {UnitName: "Đảng bộ B", UnitKind: KindGrassrootsCommittee},
+		{UnitName: "Chi bộ C", UnitKind: KindGrassrootsCell}, {UnitName: "Đảng bộ D", UnitKind: KindGrassrootsCommittee}}
+	var got []string
+	for _, r := range PartyOrder(rows) {
+		got = append(got, r.UnitName)
+	}
+	if strings.Join(got, "|") != "Đảng bộ B|Đảng bộ D|Chi bộ A|Chi bộ C" || rows[0].UnitName != "Chi bộ A" {
+		t.Errorf("party order %v (input changed: %v)", got, rows[0].UnitName != "Chi bộ A")
+	}
+}

@@ -2,6 +2,7 @@ package domain
 
 import (
 	"fmt"
+	"sort"
 	"strings"
 )
 
@@ -333,4 +334,19 @@ type YearReport struct {
 	Rows     []YearClassification `json:"rows"`
 	Counts   map[YearGrade]int    `json:"counts"`
 	Warnings []ShareWarning       `json:"warnings"`
+}
+
+// PartyOrder puts a year report's rows as the party lists its organizations: the
+// grassroots party committees (đảng bộ cơ sở) first, then the grassroots cells (chi bộ
+// cơ sở), each in the order they came (Vietnamese order of names).
+func PartyOrder(rows []YearClassification) []YearClassification {
+	out := append([]YearClassification(nil), rows...)
+	rank := func(k UnitKind) int {
+		if k == KindGrassrootsCommittee {
+			return 0
+		}
+		return 1
+	}
+	sort.SliceStable(out, func(i, j int) bool { return rank(out[i].UnitKind) < rank(out[j].UnitKind) })
+	return out
 }

@@ -259,6 +259,8 @@ export const exportSchedule = (communeId, month, format) => call('ExportSchedule
 export const paperTemplates = () => call('PaperTemplates');
 export const setPaperTemplate = (kind, name, data) => call('SetPaperTemplate', kind, name, data);
 export const clearPaperTemplate = (kind) => call('ClearPaperTemplate', kind);
+export const paperOrder = () => call('PaperOrder');
+export const setPaperOrder = (order) => call('SetPaperOrder', order);
 export const searchVisits = async (query) => (await call('SearchVisits', query)) ?? [];
 export const showInFolder = (path) => call('ShowInFolder', path);
 export const printDocument = async (kind, id) => {

@@ -140,6 +140,8 @@ export function OverrideClassification(arg1:string,arg2:number,arg3:domain.YearG
 
 export function Overview(arg1:domain.Period):Promise<domain.Overview>;
 
+export function PaperOrder():Promise<string>;
+
 export function PaperTemplates():Promise<Array<main.PaperTemplate>>;
 
 export function PlanVisit(arg1:string,arg2:string,arg3:string):Promise<store.PlanResult>;
@@ -231,6 +233,8 @@ export function SearchVisits(arg1:string):Promise<Array<store.VisitHit>>;
 export function SetLanguage(arg1:string):Promise<void>;
 
 export function SetLetterSettings(arg1:store.LetterSettings):Promise<void>;
+
+export function SetPaperOrder(arg1:string):Promise<void>;
 
 export function SetPaperTemplate(arg1:string,arg2:string,arg3:string):Promise<main.PaperTemplate>;
 

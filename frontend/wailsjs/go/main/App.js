@@ -270,6 +270,10 @@ export function Overview(arg1) {
   return window['go']['main']['App']['Overview'](arg1);
 }
 
+export function PaperOrder() {
+  return window['go']['main']['App']['PaperOrder']();
+}
+
 export function PaperTemplates() {
   return window['go']['main']['App']['PaperTemplates']();
 }
@@ -452,6 +456,10 @@ export function SetLanguage(arg1) {
 
 export function SetLetterSettings(arg1) {
   return window['go']['main']['App']['SetLetterSettings'](arg1);
+}
+
+export function SetPaperOrder(arg1) {
+  return window['go']['main']['App']['SetPaperOrder'](arg1);
 }
 
 export function SetPaperTemplate(arg1, arg2, arg3) {
