@@ -123,3 +123,24 @@ func docxText(t *testing.T, b []byte) string {
 	}
 	return ""
 }
+
+// The order of the year's files is this desktop's choice, party order by default.
+func TestPaperOrder(t *testing.T) {
+	a := newTestApp(t)
+	if o, _ := a.PaperOrder(); o != "party" {
+		t.Errorf("default %q", o)
+	}
+	if err := a.SetPaperOrder("random"); domain.ErrorCode(err) != domain.EInvalid {
+		t.Errorf("an unknown order: %v", err)
+	}
+	rows := []domain.YearClassification{{UnitName: "Chi bộ A", UnitKind: domain.KindGrassrootsCell}, {UnitName: "Đảng bộ B", UnitKind: domain.KindGrassrootsCommittee}}
+	if got := a.paperOrder(rows); got[0].UnitName != "Đảng bộ B" {
+		t.Errorf("party order: %v", got)
+	}
+	if err := a.SetPaperOrder("name"); err != nil {
+		t.Fatal(err)
+	}
+	if got := a.paperOrder(rows); got[0].UnitName != "Chi bộ A" {
+		t.Errorf("name order: %v", got)
+	}
+}
