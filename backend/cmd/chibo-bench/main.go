@@ -199,3 +199,18 @@ func boardOfficials(ctx context.Context, st *store.Store) []string {
 	}
 	return board
 }
+
+// memberCells are the store's units that hold members (the cells visits and matters go to).
+func memberCells(ctx context.Context, st *store.Store) []domain.Unit {
+	units, err := st.ListUnits(ctx)
+	if err != nil {
+		fail(err)
+	}
+	var cells []domain.Unit
+	for _, u := range units {
+		if u.Kind.HoldsMembers() {
+			cells = append(cells, u)
+		}
+	}
+	return cells
+}

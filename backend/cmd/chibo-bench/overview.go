@@ -25,16 +25,7 @@ func overviewBenchmarks(dir string, quick bool) []Result {
 	for m := 1; m <= 12; m++ {
 		planMonth(ctx, st, fmt.Sprintf("2018-%02d", m), visits/12)
 	}
-	units, err := st.ListUnits(ctx)
-	if err != nil {
-		fail(err)
-	}
-	var cells []domain.Unit
-	for _, u := range units {
-		if u.Kind.HoldsMembers() {
-			cells = append(cells, u)
-		}
-	}
+	cells := memberCells(ctx, st)
 	tracker, rawTracker, nMatters := matterBenchmarks(ctx, st, cells)
 	year := domain.Period{Kind: domain.PeriodYear, Year: 2018}
 	timeOf := func(f func() error) testing.BenchmarkResult {

@@ -33,16 +33,7 @@ func roundBenchmarks(ctx context.Context, st *store.Store) []Result {
 	if err != nil {
 		fail(err)
 	}
-	units, err := st.ListUnits(ctx)
-	if err != nil {
-		fail(err)
-	}
-	var cells []domain.Unit
-	for _, u := range units {
-		if u.Kind.HoldsMembers() {
-			cells = append(cells, u)
-		}
-	}
+	cells := memberCells(ctx, st)
 	n.Assessment = "Các chi bộ sinh hoạt đúng quy định; một số nơi còn hình thức."
 	n.Shortcomings = nil
 	for i := range 5000 {
