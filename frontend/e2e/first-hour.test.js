@@ -94,6 +94,7 @@ test('the first hour at 1366×768 in an English system: the office’s month, th
   await byTestId(office, 'nav-scoring').click();
   await byTestId(office, 'scoring-screen').waitFor();
   assert.equal(await byTestId(office, 'sc-tab-sets').count(), 0, 'an office does not publish criteria sets');
+  assert.equal(await byTestId(office, 'sc-load-demo').count(), 0, 'no example sheets on a signed-in desktop: they would sync as real');
   await shot(office, 'first-hour-04-office-scoring');
 
   // 6. The Standing Board plans a visit after a confirmation; its account numbers the
