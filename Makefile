@@ -19,11 +19,13 @@ XVFB_RUN   := xvfb-run -a -s "-screen 0 1280x1024x24"
 # Debian packages: GTK/WebKitGTK for the desktop build, Xvfb and X tools for the headless
 # runs, Chromium for the end-to-end tests, mingw + NSIS for the Windows build, poppler and
 # LibreOffice (headless) to read back every paper and workbook the app writes, with the
-# Liberation fonts (the metrics of Times New Roman, as office PCs lay the papers out).
+# Liberation fonts (the metrics of Times New Roman, as office PCs lay the papers out), and
+# PostgreSQL for the server's second suite (a throwaway cluster; the package's own cluster
+# is not used).
 APT_PACKAGES := build-essential pkg-config git curl libgtk-3-dev libwebkit2gtk-4.1-dev \
 	xvfb xauth xdotool x11-utils imagemagick chromium \
 	gcc-mingw-w64-x86-64 nsis poppler-utils libreoffice-writer-nogui libreoffice-calc-nogui \
-	fonts-liberation2
+	fonts-liberation2 postgresql
 
 # The desktop database: `make run DB=/path/x.db`, else $CHIBO_DB, else the same default as
 # the app (os.UserConfigDir()/ChiBo/chibo.db).
@@ -41,7 +43,7 @@ FRONTEND_SRC := $(shell find frontend/src frontend/wailsjs/go frontend/public -t
 	frontend/index.html frontend/vite.config.js frontend/package.json frontend/package-lock.json
 
 .PHONY: help deps sysdeps tooldeps nodedeps frontend bindings build build-dev server server-bin \
-	run test vet gotest fronttest smoke e2e windows bench model clean distclean wailsjs-modes
+	run test vet gotest pgtest fronttest smoke e2e windows bench model clean distclean wailsjs-modes
 
 help:
 	@echo "make run        build and start the desktop app (demo data on first run)"
@@ -161,7 +163,7 @@ run: deps build server-bin
 
 # ---------------------------------------------------------------- test
 
-TEST_STEPS := vet gotest fronttest windows smoke e2e
+TEST_STEPS := vet gotest pgtest fronttest windows smoke e2e
 
 test: deps
 	@start=$$(date +%s); \
@@ -183,6 +185,15 @@ vet: frontend
 # CHIBO_REQUIRE_TOOLS: the document tests fail, not skip, without poppler or LibreOffice.
 gotest: frontend
 	CHIBO_REQUIRE_TOOLS=1 go test -count=1 ./...
+
+# The server's tests again on PostgreSQL: the store's own, the HTTP API's, the fault
+# scenarios (server processes killed mid-push on --db), the randomized model test and the
+# sync tests of every feature. build/scripts/pgcluster.sh starts a throwaway cluster and
+# sets CHIBO_TEST_POSTGRES; each test gets its own schema (backend/serverstore/pgtest).
+PG_PACKAGES := ./backend/serverstore/... ./backend/server/... ./backend/synctest/... ./backend/syncclient/... \
+	./backend/fieldsync/... ./backend/desktopsync/... ./backend/session/... ./backend/scoring/...
+pgtest: sysdeps
+	build/scripts/pgcluster.sh go test -count=1 $(PG_PACKAGES)
 
 fronttest: nodedeps
 	cd frontend && npm test --silent -- --passWithNoTests

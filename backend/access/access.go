@@ -188,7 +188,7 @@ func (s Scope) NumbersPapers(c Class) bool {
 // the page query; a test checks that the two agree.
 func (s Scope) SQLPredicate(prefix string) (string, []any) {
 	if !ValidRole(s.Role) {
-		return "0", nil
+		return "1 = 0", nil
 	}
 	commune, area, audience := prefix+"commune_id", prefix+"area_id", prefix+"audience"
 	var args []any
@@ -206,7 +206,7 @@ func (s Scope) SQLPredicate(prefix string) (string, []any) {
 	var cond string
 	switch {
 	case s.topBoard():
-		return "1", nil
+		return "1 = 1", nil
 	case s.Top() && s.Role == StandingCommittee:
 		if s.AreaID == "" {
 			cond = communeless

@@ -61,7 +61,7 @@ func (g Grants) Fingerprint() string {
 // SQLPredicate is the disjunction of the grants' predicates.
 func (g Grants) SQLPredicate(prefix string) (string, []any) {
 	if len(g) == 0 {
-		return "0", nil
+		return "1 = 0", nil
 	}
 	var parts []string
 	var args []any

@@ -18,8 +18,8 @@ func state(t *testing.T, env *synctest.Env) string {
 	t.Helper()
 	var parts []string
 	for _, q := range []string{`SELECT count(*) || '/' || coalesce(max(server_seq), 0) FROM records`, `SELECT count(*) FROM applied_changes`,
-		`SELECT count(*) FROM audit`, `SELECT group_concat(id || ':' || last_seq || ':' || token_hash || ':' || revoked_at) FROM devices`,
-		`SELECT group_concat(username || password_hash || disabled) FROM users`, `SELECT value FROM server_meta WHERE key = 'next_seq'`} {
+		`SELECT count(*) FROM audit`, `SELECT coalesce(string_agg(id || ':' || last_seq || ':' || token_hash || ':' || revoked_at, ',' ORDER BY id), '') FROM devices`,
+		`SELECT coalesce(string_agg(username || password_hash || disabled, ',' ORDER BY id), '') FROM users`, `SELECT value FROM server_meta WHERE key = 'next_seq'`} {
 		var s string
 		if err := env.Store.DBForTest().QueryRow(q).Scan(&s); err != nil {
 			t.Fatal(err)

@@ -85,17 +85,17 @@ func (s *Store) AddGrant(ctx context.Context, u User) error {
 	if err := checkUser(u); err != nil {
 		return err
 	}
-	return s.write(ctx, func(tx *sql.Tx) error {
+	return s.write(ctx, func(tx *dbTx) error {
 		if err := committeeCommune(tx, &u); err != nil {
 			return err
 		}
 		var id string
-		if err := tx.QueryRow(`SELECT id FROM users WHERE username = ?`, u.Username).Scan(&id); err == sql.ErrNoRows {
+		if err := tx.QueryRow(`SELECT id FROM users WHERE `+s.d.usernameIs("username"), u.Username).Scan(&id); err == sql.ErrNoRows {
 			return ErrNotFound
 		} else if err != nil {
 			return err
 		}
-		_, err := tx.Exec(`INSERT OR IGNORE INTO user_grants(user_id, role, committee_id, area_id, commune_id) VALUES (?, ?, ?, ?, ?)`,
+		_, err := tx.Exec(`INSERT INTO user_grants(user_id, role, committee_id, area_id, commune_id) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
 			id, u.Role, u.CommitteeID, u.AreaID, u.CommuneID)
 		return err
 	})
@@ -103,9 +103,9 @@ func (s *Store) AddGrant(ctx context.Context, u User) error {
 
 // ClearGrants removes every grant of an account. Errors: ErrNotFound.
 func (s *Store) ClearGrants(ctx context.Context, username string) error {
-	return s.write(ctx, func(tx *sql.Tx) error {
+	return s.write(ctx, func(tx *dbTx) error {
 		var id string
-		if err := tx.QueryRow(`SELECT id FROM users WHERE username = ?`, username).Scan(&id); err == sql.ErrNoRows {
+		if err := tx.QueryRow(`SELECT id FROM users WHERE `+s.d.usernameIs("username"), username).Scan(&id); err == sql.ErrNoRows {
 			return ErrNotFound
 		} else if err != nil {
 			return err
@@ -164,13 +164,13 @@ func (s *Store) AddUser(ctx context.Context, u User, password string) (User, err
 		u.ID = uuid.Must(uuid.NewV7()).String()
 	}
 	u.CreatedAt = nowText(s.now())
-	err = s.write(ctx, func(tx *sql.Tx) error {
+	err = s.write(ctx, func(tx *dbTx) error {
 		if err := committeeCommune(tx, &u); err != nil {
 			return err
 		}
 		_, err := tx.Exec(`INSERT INTO users(id, username, display_name, role, area_id, commune_id, committee_id, password_hash, created_at, updated_at)
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, u.ID, u.Username, u.DisplayName, u.Role, u.AreaID, u.CommuneID, u.CommitteeID, hash, u.CreatedAt, u.CreatedAt)
-		if err != nil && strings.Contains(err.Error(), "UNIQUE") {
+		if s.d.unique(err) {
 			return fmt.Errorf("%w: user %q", ErrExists, u.Username)
 		}
 		return err
@@ -181,7 +181,7 @@ func (s *Store) AddUser(ctx context.Context, u User, password string) (User, err
 // committeeCommune binds a role held in a commune committee to that committee's commune:
 // the committee must be a committee the server holds, bound to a commune (the top
 // committee's roles name no committee).
-func committeeCommune(tx *sql.Tx, u *User) error {
+func committeeCommune(tx *dbTx, u *User) error {
 	if u.CommitteeID == "" {
 		return nil
 	}
@@ -266,7 +266,7 @@ func (s *Store) ListUsers(ctx context.Context) ([]User, error) {
 
 // UserByName returns one account. Errors: ErrNotFound.
 func (s *Store) UserByName(ctx context.Context, username string) (User, error) {
-	u, err := scanUser(s.r.QueryRowContext(ctx, `SELECT `+userCols+` FROM users WHERE username = ?`, username))
+	u, err := scanUser(s.r.QueryRowContext(ctx, `SELECT `+userCols+` FROM users WHERE `+s.d.usernameIs("username"), username))
 	if err == nil {
 		err = loadGrants(ctx, s.r, &u)
 	}
@@ -276,8 +276,8 @@ func (s *Store) UserByName(ctx context.Context, username string) (User, error) {
 // SetDisabled disables or enables an account; a disabled account's devices stop syncing
 // at once. Errors: ErrNotFound.
 func (s *Store) SetDisabled(ctx context.Context, username string, disabled bool) error {
-	return s.write(ctx, func(tx *sql.Tx) error {
-		res, err := tx.Exec(`UPDATE users SET disabled = ?, updated_at = ? WHERE username = ?`, disabled, nowText(s.now()), username)
+	return s.write(ctx, func(tx *dbTx) error {
+		res, err := tx.Exec(`UPDATE users SET disabled = ?, updated_at = ? WHERE `+s.d.usernameIs("username"), disabled, nowText(s.now()), username)
 		if err := affected(res, err); err != nil || !disabled {
 			return err
 		}
@@ -287,8 +287,8 @@ func (s *Store) SetDisabled(ctx context.Context, username string, disabled bool)
 
 // revokeAll ends every token of an account: after a password change or a disable, each
 // of its desktops must sign in again (enabling the account again does not bring them back).
-func (s *Store) revokeAll(tx *sql.Tx, username string) error {
-	_, err := tx.Exec(`UPDATE devices SET revoked_at = ? WHERE revoked_at = '' AND user_id = (SELECT id FROM users WHERE username = ?)`, nowText(s.now()), username)
+func (s *Store) revokeAll(tx *dbTx, username string) error {
+	_, err := tx.Exec(`UPDATE devices SET revoked_at = ? WHERE revoked_at = '' AND user_id = (SELECT id FROM users WHERE `+s.d.usernameIs("username")+`)`, nowText(s.now()), username)
 	return err
 }
 
@@ -301,8 +301,8 @@ func (s *Store) SetPassword(ctx context.Context, username, password string) erro
 	if err != nil {
 		return err
 	}
-	return s.write(ctx, func(tx *sql.Tx) error {
-		res, err := tx.Exec(`UPDATE users SET password_hash = ?, updated_at = ? WHERE username = ?`, hash, nowText(s.now()), username)
+	return s.write(ctx, func(tx *dbTx) error {
+		res, err := tx.Exec(`UPDATE users SET password_hash = ?, updated_at = ? WHERE `+s.d.usernameIs("username"), hash, nowText(s.now()), username)
 		if err := affected(res, err); err != nil {
 			return err
 		}
@@ -317,11 +317,11 @@ func (s *Store) Assign(ctx context.Context, u User) error {
 	if err := checkUser(u); err != nil {
 		return err
 	}
-	return s.write(ctx, func(tx *sql.Tx) error {
+	return s.write(ctx, func(tx *dbTx) error {
 		if err := committeeCommune(tx, &u); err != nil {
 			return err
 		}
-		res, err := tx.Exec(`UPDATE users SET role = ?, area_id = ?, commune_id = ?, committee_id = ?, updated_at = ? WHERE username = ?`,
+		res, err := tx.Exec(`UPDATE users SET role = ?, area_id = ?, commune_id = ?, committee_id = ?, updated_at = ? WHERE `+s.d.usernameIs("username"),
 			u.Role, u.AreaID, u.CommuneID, u.CommitteeID, nowText(s.now()), u.Username)
 		return affected(res, err)
 	})
@@ -350,7 +350,7 @@ func affected(res sql.Result, err error) error {
 // or unknown account: the caller cannot tell which).
 func (s *Store) Authenticate(ctx context.Context, username, password string) (User, error) {
 	var hash string
-	row := s.r.QueryRowContext(ctx, `SELECT `+userCols+`, password_hash FROM users WHERE username = ?`, username)
+	row := s.r.QueryRowContext(ctx, `SELECT `+userCols+`, password_hash FROM users WHERE `+s.d.usernameIs("username"), username)
 	var u User
 	err := row.Scan(&u.ID, &u.Username, &u.DisplayName, &u.Role, &u.AreaID, &u.CommuneID, &u.CommitteeID, &u.Disabled, &u.CreatedAt, &hash)
 	if err == sql.ErrNoRows {
@@ -382,7 +382,7 @@ func (s *Store) Enroll(ctx context.Context, u User, deviceID, name string) (stri
 	}
 	token := base64.RawURLEncoding.EncodeToString(b)
 	now := nowText(s.now())
-	err := s.write(ctx, func(tx *sql.Tx) error {
+	err := s.write(ctx, func(tx *dbTx) error {
 		var owner string
 		err := tx.QueryRow(`SELECT user_id FROM devices WHERE id = ?`, deviceID).Scan(&owner)
 		switch {
@@ -423,7 +423,7 @@ func (s *Store) DeviceByToken(ctx context.Context, token string) (Device, User, 
 
 // TouchDevices records that devices were seen now, in one transaction.
 func (s *Store) TouchDevices(ctx context.Context, ids []string) error {
-	return s.write(ctx, func(tx *sql.Tx) error {
+	return s.write(ctx, func(tx *dbTx) error {
 		now := nowText(s.now())
 		for _, id := range ids {
 			if _, err := tx.Exec(`UPDATE devices SET last_seen_at = ? WHERE id = ?`, now, id); err != nil {
@@ -436,7 +436,7 @@ func (s *Store) TouchDevices(ctx context.Context, ids []string) error {
 
 // TouchDevice records that a device was seen now.
 func (s *Store) TouchDevice(ctx context.Context, deviceID string) error {
-	return s.write(ctx, func(tx *sql.Tx) error {
+	return s.write(ctx, func(tx *dbTx) error {
 		_, err := tx.Exec(`UPDATE devices SET last_seen_at = ? WHERE id = ?`, nowText(s.now()), deviceID)
 		return err
 	})
@@ -445,7 +445,7 @@ func (s *Store) TouchDevice(ctx context.Context, deviceID string) error {
 // ListDevices returns every device, or one user's when username is not empty.
 func (s *Store) ListDevices(ctx context.Context, username string) ([]Device, error) {
 	rows, err := s.r.QueryContext(ctx, `SELECT d.id, d.user_id, u.username, d.name, d.last_seq, d.created_at, d.last_seen_at, d.revoked_at
-		FROM devices d JOIN users u ON u.id = d.user_id WHERE ? = '' OR u.username = ? ORDER BY u.username, d.created_at`, username, username)
+		FROM devices d JOIN users u ON u.id = d.user_id WHERE ? = '' OR `+s.d.usernameIs("u.username")+` ORDER BY u.username, d.created_at`, username, username)
 	if err != nil {
 		return nil, err
 	}
@@ -463,7 +463,7 @@ func (s *Store) ListDevices(ctx context.Context, username string) ([]Device, err
 
 // RevokeDevice makes a device's token useless at once. Errors: ErrNotFound.
 func (s *Store) RevokeDevice(ctx context.Context, deviceID string) error {
-	return s.write(ctx, func(tx *sql.Tx) error {
+	return s.write(ctx, func(tx *dbTx) error {
 		res, err := tx.Exec(`UPDATE devices SET revoked_at = ? WHERE id = ? AND revoked_at = ''`, nowText(s.now()), deviceID)
 		return affected(res, err)
 	})

@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"chibo/backend/serverstore/pgtest"
 	"chibo/backend/syncproto"
 )
 
@@ -33,8 +34,8 @@ func storedNote(t *testing.T, s *Store, id string) string {
 // clamped above it. After a restart the next clamped write still orders after both: the
 // server's clock resumes from what its database holds, not from zero.
 func TestClampedWritesOrderAcrossARestart(t *testing.T) {
-	dir := filepath.Join(t.TempDir(), "data")
-	s, err := Open(dir)
+	dir := pgtest.Where(t, filepath.Join(t.TempDir(), "data"))
+	s, err := OpenAt(dir)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -47,7 +48,7 @@ func TestClampedWritesOrderAcrossARestart(t *testing.T) {
 		t.Fatalf("an hour ahead was not clamped: %+v", r)
 	}
 	s.Close()
-	if s, err = Open(dir); err != nil {
+	if s, err = OpenAt(dir); err != nil {
 		t.Fatal(err)
 	}
 	defer s.Close()

@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"chibo/backend/serverstore/pgtest"
 	"chibo/backend/store"
 	"chibo/backend/syncproto"
 )
@@ -23,7 +24,7 @@ func FuzzPush(f *testing.F) {
 	for _, seed := range []string{`{"future":1e309}`, `{"name":"a\u0000"}`, `{"members":"3"}`, `{"restricted":null}`, `null`, `{"kind":"grassroots_cell","name":"Chi bo\u0323\u0302"}`} {
 		f.Add("unit", seed)
 	}
-	s, err := Open(filepath.Join(f.TempDir(), "server"))
+	s, err := OpenAt(pgtest.Where(f, filepath.Join(f.TempDir(), "server")))
 	if err != nil {
 		f.Fatal(err)
 	}

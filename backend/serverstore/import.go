@@ -111,7 +111,8 @@ func (s *Store) Counts(ctx context.Context) (map[string]int, error) {
 // Errors: ErrNotFound.
 func (s *Store) FindByName(ctx context.Context, kind, name string) (string, error) {
 	var id string
-	err := s.r.QueryRowContext(ctx, `SELECT id FROM records WHERE kind = ? AND deleted = 0 AND (id = ? OR json_extract(fields, '$.name') = ? OR lower(json_extract(fields, '$.name')) = lower(?)) ORDER BY id = ? DESC LIMIT 1`,
+	col := s.d.jsonText("fields", "name")
+	err := s.r.QueryRowContext(ctx, `SELECT id FROM records WHERE kind = ? AND deleted = 0 AND (id = ? OR `+col+` = ? OR lower(`+col+`) = lower(?)) ORDER BY CASE WHEN id = ? THEN 0 ELSE 1 END LIMIT 1`,
 		kind, name, name, name, name).Scan(&id)
 	if err == sql.ErrNoRows {
 		return "", ErrNotFound
@@ -124,8 +125,9 @@ func (s *Store) FindByName(ctx context.Context, kind, name string) (string, erro
 // commune's grassroots committee before it). Errors: ErrNotFound.
 func (s *Store) FindCommittee(ctx context.Context, name string) (string, error) {
 	var id string
-	err := s.r.QueryRowContext(ctx, `SELECT id FROM records WHERE kind = 'unit' AND deleted = 0 AND json_extract(fields, '$.kind') = 'supervising_committee'
-		AND json_extract(fields, '$.status') = 'active' AND lower(json_extract(fields, '$.name')) = lower(?) ORDER BY id LIMIT 1`, name).Scan(&id)
+	j := s.d.jsonText
+	err := s.r.QueryRowContext(ctx, `SELECT id FROM records WHERE kind = 'unit' AND deleted = 0 AND `+j("fields", "kind")+` = 'supervising_committee'
+		AND `+j("fields", "status")+` = 'active' AND lower(`+j("fields", "name")+`) = lower(?) ORDER BY id LIMIT 1`, name).Scan(&id)
 	if err == sql.ErrNoRows {
 		return "", ErrNotFound
 	}

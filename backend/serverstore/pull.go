@@ -69,7 +69,7 @@ func (s *Store) Pull(ctx context.Context, scope access.Scoper, cursor Cursor, li
 	}
 	fp := scope.Fingerprint()
 	resp := syncproto.RawPullResponse{Records: []syncproto.RawRecord{}, Removes: []syncproto.RecordRef{}, Scope: fp}
-	err := s.read(ctx, func(tx *sql.Tx) error {
+	err := s.read(ctx, func(tx *dbTx) error {
 		next, err := metaInt(tx, "next_seq")
 		if err != nil {
 			return err
@@ -135,7 +135,7 @@ func (s *Store) Pull(ctx context.Context, scope access.Scoper, cursor Cursor, li
 
 // removes lists the records whose class the scope could read before a write in (from, to]
 // and can no longer read now.
-func removes(tx *sql.Tx, scope access.Scoper, from, to int64) ([]syncproto.RecordRef, error) {
+func removes(tx *dbTx, scope access.Scoper, from, to int64) ([]syncproto.RecordRef, error) {
 	oldPred, oldArgs := scope.SQLPredicate("e.")
 	newPred, newArgs := scope.SQLPredicate("r.")
 	q := `SELECT DISTINCT e.kind, e.id FROM scope_exits e JOIN records r ON r.kind = e.kind AND r.id = e.id
@@ -163,7 +163,8 @@ func removes(tx *sql.Tx, scope access.Scoper, from, to int64) ([]syncproto.Recor
 // so that a late change cannot bring a purged record back.
 func (s *Store) PurgeTombstones(ctx context.Context, before string) (int64, error) {
 	var n int64
-	err := s.write(ctx, func(tx *sql.Tx) error {
+	err := s.writeTxn(ctx, func(t *txn) error {
+		tx := t.tx
 		var maxSeq sql.NullInt64
 		if err := tx.QueryRow(`SELECT max(server_seq) FROM records WHERE deleted = 1 AND purged = 0 AND deleted_at < ?`, before).Scan(&maxSeq); err != nil {
 			return err

@@ -12,6 +12,7 @@ import (
 	"chibo/backend/access"
 	"chibo/backend/hlc"
 	"chibo/backend/passwd"
+	"chibo/backend/serverstore/pgtest"
 	"chibo/backend/syncproto"
 )
 
@@ -20,7 +21,7 @@ var ctx = context.Background()
 func open(t *testing.T) *Store {
 	t.Helper()
 	PasswordParams = passwd.Fast
-	s, err := Open(filepath.Join(t.TempDir(), "data"))
+	s, err := OpenAt(pgtest.Where(t, filepath.Join(t.TempDir(), "data")))
 	if err != nil {
 		t.Fatal(err)
 	}

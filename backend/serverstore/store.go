@@ -1,8 +1,9 @@
-// Package serverstore is chibo-server's SQLite database: accounts and devices, the merged
-// state of every record with a server sequence, the per-device log of applied changes and
-// the audit log. It applies a push in one transaction and cuts pull pages from a
-// consistent snapshot; docs/sync-protocol.md explains why that makes the pull watermark
-// safe.
+// Package serverstore is chibo-server's database: accounts and devices, the merged state
+// of every record with a server sequence, the per-device log of applied changes and the
+// audit log. It runs on a SQLite file (the embedded default, one process) or on
+// PostgreSQL (several processes on one database), with the same code and queries. It
+// applies a push in one transaction and cuts pull pages from a consistent snapshot;
+// docs/sync-protocol.md explains why that makes the pull watermark safe on both.
 package serverstore
 
 import (
@@ -11,28 +12,36 @@ import (
 	"embed"
 	"fmt"
 	"io/fs"
+	"net/url"
 	"os"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"time"
 
-	_ "github.com/mattn/go-sqlite3" // registers the "sqlite3" driver (cgo)
+	_ "github.com/jackc/pgx/v5/stdlib" // registers the "pgx" driver
+	_ "github.com/mattn/go-sqlite3"    // registers the "sqlite3" driver (cgo)
 	"github.com/pressly/goose/v3"
 
 	"chibo/backend/hlc"
 )
 
-//go:embed migrations/*.sql
+//go:embed migrations/*.sql pgmigrations/*.sql
 var migrations embed.FS
 
 // Store is an open server database, safe for concurrent use.
 //
-// It holds two pools. The writer has ONE connection and opens every transaction with
-// BEGIN IMMEDIATE, so writes queue in Go (fairly, without busy-polling) and commit in the
-// order they allocate server sequence numbers. The readers use deferred transactions on
-// WAL snapshots and never block the writer.
+// On SQLite it holds two pools. The writer has ONE connection and opens every transaction
+// with BEGIN IMMEDIATE, so writes queue in Go (fairly, without busy-polling) and commit in
+// the order they allocate server sequence numbers. The readers use deferred transactions
+// on WAL snapshots and never block the writer.
+//
+// On PostgreSQL one pool serves both. A transaction that allocates sequences first locks
+// the next_seq row (FOR UPDATE), which orders the writers of every process the way
+// SQLite's write lock orders one process's; reads run in REPEATABLE READ snapshots.
 type Store struct {
-	w, r    *sql.DB
+	w, r    db
+	d       *dialect
 	path    string
 	clock   *hlc.Clock
 	now     func() time.Time
@@ -57,35 +66,90 @@ func readDSN(path string) string {
 // FileName is the database's name under the --data directory.
 const FileName = "chibo-server.db"
 
+// IsURL reports whether where names a PostgreSQL database (postgres:// or postgresql://)
+// rather than a data folder.
+func IsURL(where string) bool {
+	return strings.HasPrefix(where, "postgres://") || strings.HasPrefix(where, "postgresql://")
+}
+
+// OpenAt opens the database where names: a PostgreSQL URL, or a data folder for the
+// SQLite file.
+func OpenAt(where string) (*Store, error) {
+	if IsURL(where) {
+		return OpenPostgres(where)
+	}
+	return Open(where)
+}
+
 // Open opens (creating if needed) the server database in dir and migrates it.
 func Open(dir string) (*Store, error) {
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return nil, fmt.Errorf("create data folder: %w", err)
 	}
 	path := filepath.Join(dir, FileName)
-	w, err := sql.Open("sqlite3", DSN(path))
+	wp, err := sql.Open("sqlite3", DSN(path))
 	if err != nil {
 		return nil, err
 	}
-	w.SetMaxOpenConns(1)
-	w.SetConnMaxIdleTime(0)
-	if err := migrate(w); err != nil {
+	wp.SetMaxOpenConns(1)
+	wp.SetConnMaxIdleTime(0)
+	w := db{wp, sqliteDialect}
+	if err := migrate(w, goose.DialectSQLite3, "migrations"); err != nil {
 		w.Close()
 		return nil, err
 	}
-	r, err := sql.Open("sqlite3", readDSN(path))
+	rp, err := sql.Open("sqlite3", readDSN(path))
 	if err != nil {
 		w.Close()
 		return nil, err
 	}
-	r.SetMaxOpenConns(8)
+	rp.SetMaxOpenConns(8)
+	return newStore(w, db{rp, sqliteDialect}, path)
+}
+
+// PoolSize is the number of PostgreSQL connections of one server process.
+var PoolSize = 16
+
+// OpenPostgres opens the PostgreSQL database at url (postgres://user:pass@host/db?…) and
+// migrates it. Several server processes may open the same database.
+func OpenPostgres(url string) (*Store, error) {
+	p, err := sql.Open("pgx", url)
+	if err != nil {
+		return nil, err
+	}
+	p.SetMaxOpenConns(PoolSize)
+	p.SetMaxIdleConns(PoolSize)
+	if err := p.Ping(); err != nil {
+		p.Close()
+		return nil, fmt.Errorf("connect to PostgreSQL at %s: %w", redact(url), err)
+	}
+	pool := db{p, postgresDialect}
+	if err := migrate(pool, goose.DialectPostgres, "pgmigrations"); err != nil {
+		p.Close()
+		return nil, err
+	}
+	return newStore(pool, pool, redact(url))
+}
+
+// redact hides the password of a database URL, for logs and messages.
+func redact(s string) string {
+	u, err := url.Parse(s)
+	if err != nil {
+		return "postgres://…"
+	}
+	return u.Redacted()
+}
+
+func newStore(w, r db, path string) (*Store, error) {
 	last, err := storedClock(w)
 	if err != nil {
 		w.Close()
-		r.Close()
+		if r.DB != w.DB {
+			r.Close()
+		}
 		return nil, err
 	}
-	s := &Store{w: w, r: r, path: path, now: time.Now, MaxSkew: 5 * time.Minute}
+	s := &Store{w: w, r: r, d: w.d, path: path, now: time.Now, MaxSkew: 5 * time.Minute}
 	s.clock = hlc.New("server", s.wall, last)
 	return s, nil
 }
@@ -93,9 +157,11 @@ func Open(dir string) (*Store, error) {
 // storedClock returns the greatest clock the database holds: the one the server last
 // issued or observed (kept by every push), or any record's. The server's clock resumes
 // past it, so a write clamped after a restart still orders after every write before it.
-func storedClock(db *sql.DB) (hlc.Timestamp, error) {
+func storedClock(q interface {
+	QueryRow(string, ...any) *sql.Row
+}) (hlc.Timestamp, error) {
 	var meta, rec sql.NullString
-	if err := db.QueryRow(`SELECT (SELECT value FROM server_meta WHERE key = 'hlc_last'), (SELECT max(hlc) FROM records)`).Scan(&meta, &rec); err != nil {
+	if err := q.QueryRow(`SELECT (SELECT value FROM server_meta WHERE key = 'hlc_last'), (SELECT max(hlc) FROM records)`).Scan(&meta, &rec); err != nil {
 		return hlc.Timestamp{}, fmt.Errorf("read the server's clock: %w", err)
 	}
 	var last hlc.Timestamp
@@ -122,12 +188,12 @@ func (s *Store) SetNow(now func() time.Time) {
 	s.clock = hlc.New("server", s.wall, s.clock.Last())
 }
 
-func migrate(db *sql.DB) error {
-	sub, err := fs.Sub(migrations, "migrations")
+func migrate(pool db, dialect goose.Dialect, dir string) error {
+	sub, err := fs.Sub(migrations, dir)
 	if err != nil {
 		return err
 	}
-	p, err := goose.NewProvider(goose.DialectSQLite3, db, sub, goose.WithDisableGlobalRegistry(true))
+	p, err := goose.NewProvider(dialect, pool.DB, sub, goose.WithDisableGlobalRegistry(true))
 	if err != nil {
 		return fmt.Errorf("migrate: %w", err)
 	}
@@ -139,34 +205,45 @@ func migrate(db *sql.DB) error {
 
 // Close closes the database.
 func (s *Store) Close() error {
-	s.r.Close()
+	if s.r.DB != s.w.DB {
+		s.r.Close()
+	}
 	return s.w.Close()
 }
 
-// Path is the database file.
+// Postgres reports whether the store runs on PostgreSQL.
+func (s *Store) Postgres() bool { return s.d.postgres }
+
+// Path is the database file, or the PostgreSQL URL without its password.
 func (s *Store) Path() string { return s.path }
 
-// write runs fn in one immediate transaction; any error rolls everything back.
-func (s *Store) write(ctx context.Context, fn func(tx *sql.Tx) error) error {
-	tx, err := s.w.BeginTx(ctx, nil)
+// write runs fn in one immediate transaction; any error rolls everything back. (On
+// PostgreSQL it takes no lock: writes that allocate sequences go through writeTxn.)
+func (s *Store) write(ctx context.Context, fn func(tx *dbTx) error) error {
+	t, err := s.w.begin(ctx, nil)
 	if err != nil {
 		return err
 	}
-	if err := fn(tx); err != nil {
-		tx.Rollback()
+	if err := fn(t); err != nil {
+		t.Rollback()
 		return err
 	}
-	return tx.Commit()
+	return t.Commit()
 }
 
-// read runs fn in one read transaction: every query in it sees the same snapshot.
-func (s *Store) read(ctx context.Context, fn func(tx *sql.Tx) error) error {
-	tx, err := s.r.BeginTx(ctx, nil)
+// read runs fn in one read transaction: every query in it sees the same snapshot (on
+// PostgreSQL, REPEATABLE READ: read committed would take a snapshot per statement).
+func (s *Store) read(ctx context.Context, fn func(tx *dbTx) error) error {
+	var opts *sql.TxOptions
+	if s.d.postgres {
+		opts = &sql.TxOptions{Isolation: sql.LevelRepeatableRead, ReadOnly: true}
+	}
+	t, err := s.r.begin(ctx, opts)
 	if err != nil {
 		return err
 	}
-	defer tx.Rollback()
-	return fn(tx)
+	defer t.Rollback()
+	return fn(t)
 }
 
 func metaInt(q interface {
@@ -179,7 +256,7 @@ func metaInt(q interface {
 	return strconv.ParseInt(v, 10, 64)
 }
 
-func setMetaInt(tx *sql.Tx, key string, v int64) error {
+func setMetaInt(tx *dbTx, key string, v int64) error {
 	_, err := tx.Exec(`INSERT INTO server_meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value`, key, strconv.FormatInt(v, 10))
 	return err
 }
@@ -187,5 +264,13 @@ func setMetaInt(tx *sql.Tx, key string, v int64) error {
 func nowText(t time.Time) string { return t.UTC().Format(time.RFC3339Nano) }
 
 // DBForTest exposes the writer pool to tests in other packages, for assertions on the
-// server's tables. Production code never calls it.
-func (s *Store) DBForTest() *sql.DB { return s.w }
+// server's tables (queries written with ?, as in this package). Production code never
+// calls it.
+func (s *Store) DBForTest() TestDB { return TestDB{s.w} }
+
+// TestDB is the pool DBForTest gives.
+type TestDB struct{ p db }
+
+func (t TestDB) QueryRow(q string, a ...any) *sql.Row        { return t.p.QueryRow(q, a...) }
+func (t TestDB) Query(q string, a ...any) (*sql.Rows, error) { return t.p.Query(q, a...) }
+func (t TestDB) Exec(q string, a ...any) (sql.Result, error) { return t.p.Exec(q, a...) }

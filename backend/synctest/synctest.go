@@ -23,6 +23,7 @@ import (
 	"chibo/backend/seed"
 	"chibo/backend/server"
 	"chibo/backend/serverstore"
+	"chibo/backend/serverstore/pgtest"
 	"chibo/backend/store"
 	"chibo/backend/syncclient"
 	"chibo/backend/syncproto"
@@ -35,6 +36,7 @@ const Password = "mat-khau-thu"
 type Env struct {
 	t      testing.TB
 	Dir    string
+	Where  string // the server database: a data folder, or a PostgreSQL URL (pgtest)
 	Store  *serverstore.Store
 	Server *server.Server
 	HTTP   *httptest.Server
@@ -48,12 +50,13 @@ func New(t testing.TB) *Env {
 	t.Helper()
 	serverstore.PasswordParams = passwd.Fast
 	dir := t.TempDir()
-	st, err := serverstore.Open(filepath.Join(dir, "server"))
+	where := pgtest.Where(t, filepath.Join(dir, "server"))
+	st, err := serverstore.OpenAt(where)
 	if err != nil {
 		t.Fatal(err)
 	}
 	srv := server.New(st, nil)
-	e := &Env{t: t, Dir: dir, Store: st, Server: srv}
+	e := &Env{t: t, Dir: dir, Where: where, Store: st, Server: srv}
 	e.current.Store(srv)
 	hs := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { e.current.Load().ServeHTTP(w, r) }))
 	e.HTTP, e.URL = hs, hs.URL
@@ -69,7 +72,7 @@ func (e *Env) Restart() {
 	if err := e.Store.Close(); err != nil {
 		e.t.Fatal(err)
 	}
-	st, err := serverstore.Open(filepath.Join(e.Dir, "server"))
+	st, err := serverstore.OpenAt(e.Where)
 	if err != nil {
 		e.t.Fatal(err)
 	}

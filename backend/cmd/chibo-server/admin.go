@@ -36,7 +36,7 @@ func userCmd(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	if *username == "" && len(pos) > 0 {
 		*username = pos[0]
 	}
-	st, err := openData(*data)
+	st, err := data.open()
 	if err != nil {
 		return err
 	}
@@ -171,7 +171,7 @@ func deviceCmd(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if err != nil {
 		return err
 	}
-	st, err := openData(*data)
+	st, err := data.open()
 	if err != nil {
 		return err
 	}

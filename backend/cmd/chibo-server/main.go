@@ -1,6 +1,6 @@
 // Command chibo-server is Chi Bộ's central server and its administration tool.
 //
-//	chibo-server serve [--addr 127.0.0.1:8443] [--data DIR] [--tls-cert F --tls-key F] [--seed-demo]
+//	chibo-server serve [--addr 127.0.0.1:8443] [--data DIR | --db postgres://…] [--tls-cert F --tls-key F] [--seed-demo]
 //	chibo-server demo-accounts [--data DIR]         load the demo and print its accounts
 //	chibo-server user add|list|disable|enable|passwd [--data DIR] …
 //	chibo-server device list|revoke [--data DIR] …
@@ -18,9 +18,11 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"strings"
 	"syscall"
 
 	"chibo/backend/demo"
+	"chibo/backend/serverstore"
 	"chibo/backend/store"
 )
 
@@ -48,7 +50,9 @@ commands:
   seed-demo --data DIR        load it into the server's database, with the demo accounts
   stats --db FILE             print the registry's counts as one JSON object
 
-Every server command takes --data DIR (default: $CHIBO_SERVER_DATA, else ./chibo-server-data).
+Every server command takes --data DIR (default: $CHIBO_SERVER_DATA, else ./chibo-server-data),
+or --db postgres://user:password@host/db (default: $CHIBO_SERVER_DB) to run on PostgreSQL:
+several chibo-server processes may serve one PostgreSQL database.
 Roles: standing_board, org_board, standing_committee (needs --area), district_committee,
 district_cadre, commune_office (need --commune). A role held in a commune's own committee
 (Đảng ủy xã) takes --committee UNIT instead: its scope is that commune.`
@@ -69,7 +73,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	case "device":
 		return deviceCmd(ctx, rest, stdout, stderr)
 	case "seed-demo":
-		if hasFlag(rest, "data") {
+		if hasFlag(rest, "data") || dbURL(rest) {
 			return demoAccounts(ctx, rest, stdout, stderr)
 		}
 		return withStore(rest, stderr, func(st *store.Store) error {
@@ -97,6 +101,19 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	}
 	fmt.Fprintln(stderr, usage)
 	return fmt.Errorf("unknown command %q", cmd)
+}
+
+// dbURL reports whether args give --db a PostgreSQL URL (the server's database, not a
+// desktop file).
+func dbURL(args []string) bool {
+	for i, a := range args {
+		for _, p := range []string{"-db", "--db"} {
+			if a == p && i+1 < len(args) && serverstore.IsURL(args[i+1]) || strings.HasPrefix(a, p+"=") && serverstore.IsURL(a[len(p)+1:]) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // hasFlag reports whether args set --name or -name.

@@ -17,16 +17,31 @@ import (
 	"chibo/backend/serverstore"
 )
 
-// dataFlag adds --data to fs with its default.
-func dataFlag(fs *flag.FlagSet) *string {
+// database is where a server command finds its database: --db (a PostgreSQL URL), else
+// --data (the folder of the SQLite file).
+type database struct{ data, db *string }
+
+// dataFlag adds --data and --db to fs with their defaults.
+func dataFlag(fs *flag.FlagSet) database {
 	def := os.Getenv("CHIBO_SERVER_DATA")
 	if def == "" {
 		def = "chibo-server-data"
 	}
-	return fs.String("data", def, "server data folder")
+	return database{
+		data: fs.String("data", def, "server data folder (the SQLite file)"),
+		db:   fs.String("db", os.Getenv("CHIBO_SERVER_DB"), "PostgreSQL database URL (postgres://user:password@host/db); several servers may share it"),
+	}
 }
 
-func openData(dir string) (*serverstore.Store, error) { return serverstore.Open(dir) }
+func (d database) open() (*serverstore.Store, error) {
+	if *d.db != "" {
+		if !serverstore.IsURL(*d.db) {
+			return nil, fmt.Errorf("--db %q: not a PostgreSQL URL (postgres://…); a SQLite file lives in --data DIR", *d.db)
+		}
+		return serverstore.OpenPostgres(*d.db)
+	}
+	return serverstore.Open(*d.data)
+}
 
 func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
@@ -50,7 +65,7 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		h = slog.NewJSONHandler(stderr, nil)
 	}
 	log := slog.New(h)
-	st, err := openData(*data)
+	st, err := data.open()
 	if err != nil {
 		return err
 	}
@@ -128,7 +143,7 @@ func demoAccounts(ctx context.Context, args []string, stdout, stderr io.Writer) 
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
-	st, err := openData(*data)
+	st, err := data.open()
 	if err != nil {
 		return err
 	}

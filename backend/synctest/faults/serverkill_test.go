@@ -18,6 +18,7 @@ import (
 	"chibo/backend/faultproxy"
 	"chibo/backend/passwd"
 	"chibo/backend/serverstore"
+	"chibo/backend/serverstore/pgtest"
 	"chibo/backend/store"
 	"chibo/backend/syncclient"
 	"chibo/backend/syncproto"
@@ -49,7 +50,7 @@ func buildServer(t *testing.T) string {
 	return serverBin
 }
 
-// serverProc is a chibo-server process on a data folder.
+// serverProc is a chibo-server process on a data folder or a PostgreSQL database.
 type serverProc struct {
 	cmd *exec.Cmd
 	url string
@@ -57,7 +58,11 @@ type serverProc struct {
 
 func startServerProc(t *testing.T, data string) *serverProc {
 	t.Helper()
-	cmd := exec.Command(buildServer(t), "serve", "--addr", "127.0.0.1:0", "--data", data)
+	flag := "--data"
+	if serverstore.IsURL(data) {
+		flag = "--db"
+	}
+	cmd := exec.Command(buildServer(t), "serve", "--addr", "127.0.0.1:0", flag, data)
 	out, err := cmd.StdoutPipe()
 	if err != nil {
 		t.Fatal(err)
@@ -94,9 +99,9 @@ func TestFaultServerKilledDuringPush(t *testing.T) {
 	}
 	seed := seedOf(t)
 	rng := rand.New(rand.NewPCG(seed, 4))
-	data := t.TempDir()
+	data := pgtest.Where(t, t.TempDir())
 	serverstore.PasswordParams = passwd.Fast
-	ss, err := serverstore.Open(data)
+	ss, err := serverstore.OpenAt(data)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -184,7 +189,7 @@ func TestFaultServerKilledDuringPush(t *testing.T) {
 
 	srv.cmd.Process.Signal(syscall.SIGTERM)
 	srv.cmd.Wait()
-	ss, err = serverstore.Open(data)
+	ss, err = serverstore.OpenAt(data)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -206,9 +211,9 @@ func TestFaultClampedWritesOrderAcrossAServerKill(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds and kills the server binary")
 	}
-	data := t.TempDir()
+	data := pgtest.Where(t, t.TempDir())
 	serverstore.PasswordParams = passwd.Fast
-	ss, err := serverstore.Open(data)
+	ss, err := serverstore.OpenAt(data)
 	if err != nil {
 		t.Fatal(err)
 	}
