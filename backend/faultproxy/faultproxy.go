@@ -56,8 +56,10 @@ type Rule struct {
 
 // Proxy is a running fault proxy. URL is where clients send their requests.
 type Proxy struct {
-	URL    string
-	target string
+	URL     string
+	target  string
+	targets []string // when set, requests go to each in turn (a load balancer)
+	turn    int
 	hs     *httptest.Server
 	hc     *http.Client
 
@@ -91,7 +93,21 @@ func (p *Proxy) Close() {
 // SetTarget points the proxy at another server (a restarted one on a new port).
 func (p *Proxy) SetTarget(target string) {
 	p.mu.Lock()
-	p.target = strings.TrimRight(target, "/")
+	p.target, p.targets = strings.TrimRight(target, "/"), nil
+	p.mu.Unlock()
+}
+
+// SetTargets spreads the requests over several servers, each in turn, as a round-robin
+// load balancer in front of server processes on one database would.
+func (p *Proxy) SetTargets(targets ...string) {
+	p.mu.Lock()
+	p.targets = p.targets[:0]
+	for _, t := range targets {
+		p.targets = append(p.targets, strings.TrimRight(t, "/"))
+	}
+	if len(p.targets) > 0 {
+		p.target = p.targets[0]
+	}
 	p.mu.Unlock()
 }
 
@@ -153,6 +169,10 @@ func (p *Proxy) decide(path string) (Rule, string) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	p.requests++
+	if len(p.targets) > 0 {
+		p.target = p.targets[p.turn%len(p.targets)]
+		p.turn++
+	}
 	if p.partOn && (p.partUntil.IsZero() || time.Now().Before(p.partUntil)) {
 		p.stats[Refused]++
 		return Rule{Fault: Refused}, p.target

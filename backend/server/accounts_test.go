@@ -6,10 +6,13 @@ import (
 	"fmt"
 	"net"
 	"net/http"
+	"net/http/httptest"
 	"strings"
 	"testing"
 	"time"
 
+	"chibo/backend/server"
+	"chibo/backend/serverstore"
 	"chibo/backend/syncproto"
 	"chibo/backend/synctest"
 )
@@ -94,5 +97,37 @@ func TestStalledBodyIsCutAndOversizedHeadersAnswerJSON(t *testing.T) {
 	var e syncproto.Error
 	if status != http.StatusRequestHeaderFieldsTooLarge || json.Unmarshal(b, &e) != nil || e.Code != syncproto.CodeTooLarge || e.MessageEN == "" {
 		t.Errorf("oversized headers: %d %s, want 431 in the JSON error form", status, trim(b))
+	}
+}
+
+// Two server processes on one database count one login allowance: three wrong guesses
+// through one and two through the other block the sixth attempt at either.
+func TestLoginLimitIsSharedByServersOnOneDatabase(t *testing.T) {
+	env := synctest.New(t)
+	env.User("lan", "org_board", "", "")
+	st2, err := serverstore.OpenAt(env.Where)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st2.Close()
+	other := httptest.NewServer(server.New(st2, nil))
+	defer other.Close()
+	login := func(url, password string) int {
+		req, _ := http.NewRequest("POST", url+syncproto.PathLogin, strings.NewReader(`{"username":"lan","password":"`+password+`","deviceId":"d1"}`))
+		req.Header.Set(syncproto.HeaderProtocol, "2")
+		res, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		res.Body.Close()
+		return res.StatusCode
+	}
+	for i, url := range []string{env.URL, other.URL, env.URL, other.URL, env.URL} {
+		if status := login(url, "wrong-password"); status != http.StatusUnauthorized {
+			t.Fatalf("guess %d: %d", i+1, status)
+		}
+	}
+	if status := login(other.URL, synctest.Password); status != http.StatusTooManyRequests {
+		t.Errorf("the sixth attempt, at the second server: %d, want 429", status)
 	}
 }

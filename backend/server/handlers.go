@@ -36,15 +36,18 @@ func (s *Server) login(w http.ResponseWriter, r *http.Request) {
 	}
 	user, err := s.store.Authenticate(r.Context(), req.Username, req.Password)
 	if errors.Is(err, serverstore.ErrBadLogin) {
-		s.limiter.Fail(who)
-		s.ipLimit.Fail(ip)
+		if err := errors.Join(s.limiter.Fail(who), s.ipLimit.Fail(ip)); err != nil {
+			s.log.Error("record a failed login", "err", err)
+		}
 		writeError(w, http.StatusUnauthorized, syncproto.CodeUnauthorized, "Sai tên đăng nhập hoặc mật khẩu.", "Wrong username or password.")
 		return
 	} else if err != nil {
 		s.internal(w, err)
 		return
 	}
-	s.limiter.Succeed(who)
+	if err := s.limiter.Succeed(who); err != nil {
+		s.log.Error("forget failed logins", "err", err)
+	}
 	token, err := s.store.Enroll(r.Context(), user, req.DeviceID, req.DeviceName)
 	if errors.Is(err, serverstore.ErrDeviceTaken) {
 		writeError(w, http.StatusForbidden, syncproto.CodeForged, "Mã thiết bị này thuộc về một tài khoản khác.", "This device id belongs to another account.")

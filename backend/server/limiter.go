@@ -1,6 +1,7 @@
 package server
 
 import (
+	"context"
 	"strings"
 	"sync"
 	"time"
@@ -10,72 +11,79 @@ import (
 )
 
 // Limiter counts failed logins per key (a username, an address) in a sliding window and
-// blocks a key that reached the limit until its oldest failure leaves the window. It
-// lives in memory: a restart forgives, which is acceptable for a district server behind
-// its own network, and keeps logins free of disk writes.
+// blocks a key that reached the limit until its oldest failure leaves the window. The
+// failures are kept in the server's database (FailureLog), so that every chibo-server
+// process on one database counts one allowance and a restart forgives nothing.
 type Limiter struct {
 	mu     sync.Mutex
+	name   string // the keys' prefix in the log: one log serves several limiters
 	limit  int
 	window time.Duration
 	now    func() time.Time
-	fails  map[string][]time.Time
+	log    FailureLog
 }
 
-// NewLimiter allows limit failures per key within window.
-func NewLimiter(limit int, window time.Duration, now func() time.Time) *Limiter {
-	return &Limiter{limit: limit, window: window, now: now, fails: map[string][]time.Time{}}
+// FailureLog keeps failed logins (serverstore.Store is one).
+type FailureLog interface {
+	LoginFailures(ctx context.Context, key string, since time.Time) (int, time.Time, error)
+	AddLoginFailure(ctx context.Context, key string, at, forget time.Time) error
+	ClearLoginFailures(ctx context.Context, key string) error
+}
+
+// NewLimiter allows limit failures per key within window, counted in log under name.
+func NewLimiter(name string, limit int, window time.Duration, now func() time.Time, log FailureLog) *Limiter {
+	return &Limiter{name: name, limit: limit, window: window, now: now, log: log}
 }
 
 // SetNow replaces the clock (tests).
 func (l *Limiter) SetNow(now func() time.Time) { l.mu.Lock(); l.now = now; l.mu.Unlock() }
 
-// Blocked returns how long the most limited of keys must still wait (0: not blocked).
+func (l *Limiter) clock() time.Time { l.mu.Lock(); defer l.mu.Unlock(); return l.now() }
+
+func (l *Limiter) key(k string) string { return l.name + ":" + k }
+
+// limiterTimeout bounds the database's part in a login: a slow database delays it, never
+// hangs it.
+const limiterTimeout = 5 * time.Second
+
+// Blocked returns how long the most limited of keys must still wait (0: not blocked). A
+// database that cannot answer blocks no one: the password check that follows fails the
+// same way.
 func (l *Limiter) Blocked(keys ...string) time.Duration {
-	l.mu.Lock()
-	defer l.mu.Unlock()
+	ctx, cancel := context.WithTimeout(context.Background(), limiterTimeout)
+	defer cancel()
 	var wait time.Duration
-	now := l.now()
+	now := l.clock()
 	for _, k := range keys {
-		fs := l.prune(k, now)
-		if len(fs) >= l.limit {
-			if w := fs[0].Add(l.window).Sub(now); w > wait {
-				wait = w
-			}
+		n, oldest, err := l.log.LoginFailures(ctx, l.key(k), now.Add(-l.window))
+		if err != nil || n < l.limit {
+			continue
+		}
+		if w := oldest.Add(l.window).Sub(now); w > wait {
+			wait = w
 		}
 	}
 	return wait
 }
 
 // Fail records a failed attempt for every key.
-func (l *Limiter) Fail(keys ...string) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	now := l.now()
+func (l *Limiter) Fail(keys ...string) error {
+	ctx, cancel := context.WithTimeout(context.Background(), limiterTimeout)
+	defer cancel()
+	now := l.clock()
 	for _, k := range keys {
-		l.fails[k] = append(l.prune(k, now), now)
+		if err := l.log.AddLoginFailure(ctx, l.key(k), now, now.Add(-l.window)); err != nil {
+			return err
+		}
 	}
+	return nil
 }
 
 // Succeed forgets a key's failures.
-func (l *Limiter) Succeed(key string) {
-	l.mu.Lock()
-	delete(l.fails, key)
-	l.mu.Unlock()
-}
-
-func (l *Limiter) prune(k string, now time.Time) []time.Time {
-	fs := l.fails[k]
-	i := 0
-	for i < len(fs) && now.Sub(fs[i]) >= l.window {
-		i++
-	}
-	fs = fs[i:]
-	if len(fs) == 0 {
-		delete(l.fails, k)
-		return nil
-	}
-	l.fails[k] = fs
-	return fs
+func (l *Limiter) Succeed(key string) error {
+	ctx, cancel := context.WithTimeout(context.Background(), limiterTimeout)
+	defer cancel()
+	return l.log.ClearLoginFailures(ctx, l.key(key))
 }
 
 // LoginKey is the name the per-username login limit counts under: however the name is

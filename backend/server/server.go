@@ -45,7 +45,7 @@ func New(st *serverstore.Store, log *slog.Logger) *Server {
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
-	s := &Server{store: st, log: log, limiter: NewLimiter(5, 15*time.Minute, time.Now), ipLimit: NewLimiter(30, 15*time.Minute, time.Now), mux: http.NewServeMux(), seen: map[string]time.Time{}, BodyStall: 10 * time.Second}
+	s := &Server{store: st, log: log, limiter: NewLimiter("user", 5, 15*time.Minute, time.Now, st), ipLimit: NewLimiter("ip", 30, 15*time.Minute, time.Now, st), mux: http.NewServeMux(), seen: map[string]time.Time{}, BodyStall: 10 * time.Second}
 	s.mux.HandleFunc(syncproto.PathHealth, s.health)
 	s.mux.HandleFunc(syncproto.PathLogin, s.login)
 	s.mux.HandleFunc(syncproto.PathPush, s.authed(s.push))

@@ -89,6 +89,25 @@ func startServerProc(t *testing.T, data string) *serverProc {
 	return nil
 }
 
+// enrolAt signs a new desktop in as name (password mat-khau-thu) through url, its pushes
+// in batches of 50.
+func enrolAt(t *testing.T, url, name string) *syncclient.Client {
+	t.Helper()
+	st, err := store.Open(filepath.Join(t.TempDir(), "desktop.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	resp, err := syncclient.Login(ctx, nil, url, syncproto.LoginRequest{Username: name, Password: "mat-khau-thu", DeviceID: st.DeviceID()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	st.SetUser(resp.Account.UserID)
+	c := syncclient.New(st, url, resp.Token, nil)
+	c.PushBatch = 50
+	return c
+}
+
 // The real chibo-server process is killed with SIGKILL while two desktops push (three
 // times, at random moments), and restarted on its data folder. The desktops then complete
 // their syncs: the server holds every change of theirs exactly once, and a fresh device
@@ -115,21 +134,7 @@ func TestFaultServerKilledDuringPush(t *testing.T) {
 	srv := startServerProc(t, data)
 	proxy := faultproxy.New(srv.url, seed) // only a fixed address in front of a moving server
 	t.Cleanup(proxy.Close)
-	enrol := func(name string) *syncclient.Client {
-		st, err := store.Open(filepath.Join(t.TempDir(), "desktop.db"))
-		if err != nil {
-			t.Fatal(err)
-		}
-		t.Cleanup(func() { st.Close() })
-		resp, err := syncclient.Login(ctx, nil, proxy.URL, syncproto.LoginRequest{Username: name, Password: "mat-khau-thu", DeviceID: st.DeviceID()})
-		if err != nil {
-			t.Fatal(err)
-		}
-		st.SetUser(resp.Account.UserID)
-		c := syncclient.New(st, proxy.URL, resp.Token, nil)
-		c.PushBatch = 50
-		return c
-	}
+	enrol := func(name string) *syncclient.Client { return enrolAt(t, proxy.URL, name) }
 	devs := []*syncclient.Client{enrol("board0"), enrol("board1")}
 	written := 0
 	for cycle := 0; cycle < 3; cycle++ {
