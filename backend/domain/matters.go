@@ -60,36 +60,36 @@ type MatterUpdate struct {
 
 // Matter is one followed matter.
 type Matter struct {
-	ID          string         `json:"id"`
-	Source      MatterSource   `json:"source"`
-	UnitID      string         `json:"unitId"`
-	UnitName    string         `json:"unitName,omitempty"`
-	CommuneID   string         `json:"communeId"`
-	CommuneName string         `json:"communeName,omitempty"`
-	Year        int            `json:"year"`
-	Title       string         `json:"title"`
-	Expected    string         `json:"expected"`
-	Lead        string         `json:"lead"`
-	Deadline    string         `json:"deadline"`
-	Milestones  []Milestone    `json:"milestones"`
-	Topic       string         `json:"topic"`
-	RaisedBy    string         `json:"raisedBy"`
-	ForwardedTo string         `json:"forwardedTo"`
-	DialogueID  string         `json:"dialogueId"`
-	BriefingID  string         `json:"briefingId"`
-	ReportID    string         `json:"reportId"` // the visit report whose members' concern it is
+	ID          string       `json:"id"`
+	Source      MatterSource `json:"source"`
+	UnitID      string       `json:"unitId"`
+	UnitName    string       `json:"unitName,omitempty"`
+	CommuneID   string       `json:"communeId"`
+	CommuneName string       `json:"communeName,omitempty"`
+	Year        int          `json:"year"`
+	Title       string       `json:"title"`
+	Expected    string       `json:"expected"`
+	Lead        string       `json:"lead"`
+	Deadline    string       `json:"deadline"`
+	Milestones  []Milestone  `json:"milestones"`
+	Topic       string       `json:"topic"`
+	RaisedBy    string       `json:"raisedBy"`
+	ForwardedTo string       `json:"forwardedTo"`
+	DialogueID  string       `json:"dialogueId"`
+	BriefingID  string       `json:"briefingId"`
+	ReportID    string       `json:"reportId"` // the visit report whose members' concern it is
 	// NoticeNumber is, for a remediation item shown in the tracker, its notice's number.
-	NoticeNumber string `json:"noticeNumber,omitempty"`
-	State       MatterState    `json:"state"`
-	Result      string         `json:"result"`
-	Evidence    string         `json:"evidence"`
-	CreatedAt   string         `json:"createdAt"`
-	Decision    MatterDecision `json:"decision"` // "" until the committee decides
-	Comment     string         `json:"comment"`
-	DecidedBy   string         `json:"decidedBy"`
-	Updates     []MatterUpdate `json:"updates"`
-	Overdue     bool           `json:"overdue"`
-	SyncState   SyncState      `json:"syncState"`
+	NoticeNumber string         `json:"noticeNumber,omitempty"`
+	State        MatterState    `json:"state"`
+	Result       string         `json:"result"`
+	Evidence     string         `json:"evidence"`
+	CreatedAt    string         `json:"createdAt"`
+	Decision     MatterDecision `json:"decision"` // "" until the committee decides
+	Comment      string         `json:"comment"`
+	DecidedBy    string         `json:"decidedBy"`
+	Updates      []MatterUpdate `json:"updates"`
+	Overdue      bool           `json:"overdue"`
+	SyncState    SyncState      `json:"syncState"`
 }
 
 // Validate checks the matter alone.

@@ -60,8 +60,8 @@ type Proxy struct {
 	target  string
 	targets []string // when set, requests go to each in turn (a load balancer)
 	turn    int
-	hs     *httptest.Server
-	hc     *http.Client
+	hs      *httptest.Server
+	hc      *http.Client
 
 	mu        sync.Mutex
 	rng       *rand.Rand

@@ -129,4 +129,3 @@ func TestClampedWritesOrderAcrossProcesses(t *testing.T) {
 		t.Errorf("the last clamped write lost: %s", page.Records[0].Fields)
 	}
 }
-
