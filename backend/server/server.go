@@ -9,6 +9,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
 	"log/slog"
 	"net/http"
@@ -64,7 +65,7 @@ func (s *Server) Limiters() (perUser, perAddress *Limiter) { return s.limiter, s
 // cannot take the server down.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	start := time.Now()
-	rec := &statusRecorder{ResponseWriter: w, status: http.StatusOK}
+	rec := &statusRecorder{ResponseWriter: w, status: http.StatusOK, start: start}
 	defer func() {
 		if p := recover(); p != nil {
 			s.log.Error("panic", "path", r.URL.Path, "panic", p)
@@ -121,9 +122,27 @@ type statusRecorder struct {
 	http.ResponseWriter
 	status int
 	device string
+	start  time.Time
+	wrote  bool
 }
 
-func (r *statusRecorder) WriteHeader(code int) { r.status = code; r.ResponseWriter.WriteHeader(code) }
+// WriteHeader also says how long the server took to answer (Server-Timing, in ms): the
+// load generator reads it to tell the server's time from the network's and its own.
+func (r *statusRecorder) WriteHeader(code int) {
+	if !r.wrote {
+		r.wrote = true
+		r.Header().Set("Server-Timing", fmt.Sprintf("app;dur=%.2f", float64(time.Since(r.start).Microseconds())/1000))
+	}
+	r.status = code
+	r.ResponseWriter.WriteHeader(code)
+}
+
+func (r *statusRecorder) Write(b []byte) (int, error) {
+	if !r.wrote {
+		r.WriteHeader(http.StatusOK)
+	}
+	return r.ResponseWriter.Write(b)
+}
 
 func (s *Server) health(w http.ResponseWriter, r *http.Request) {
 	if r.Method != http.MethodGet && r.Method != http.MethodHead {

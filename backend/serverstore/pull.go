@@ -70,12 +70,16 @@ func (s *Store) Pull(ctx context.Context, scope access.Scoper, cursor Cursor, li
 	fp := scope.Fingerprint()
 	resp := syncproto.RawPullResponse{Records: []syncproto.RawRecord{}, Removes: []syncproto.RecordRef{}, Scope: fp}
 	err := s.read(ctx, func(tx *dbTx) error {
-		next, err := metaInt(tx, "next_seq")
+		var nextText, horizonText string
+		if err := tx.QueryRow(`SELECT (SELECT value FROM server_meta WHERE key = 'next_seq'), (SELECT value FROM server_meta WHERE key = 'tombstone_horizon')`).Scan(&nextText, &horizonText); err != nil {
+			return err
+		}
+		next, err := strconv.ParseInt(nextText, 10, 64)
 		if err != nil {
 			return err
 		}
 		watermark := next - 1
-		horizon, err := metaInt(tx, "tombstone_horizon")
+		horizon, err := strconv.ParseInt(horizonText, 10, 64)
 		if err != nil {
 			return err
 		}

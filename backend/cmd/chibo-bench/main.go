@@ -1,7 +1,7 @@
 // Command chibo-bench measures Chi Bộ's performance targets and prints one JSON object per
 // line: name, value, unit and, where a baseline applies, the baseline measured in the same
 // run and the ratio value/baseline. `make bench` runs it; -quick makes a run small enough
-// for CI.
+// for CI. `chibo-bench load` is the load generator (load.go).
 package main
 
 import (
@@ -37,6 +37,10 @@ var only = flag.String("only", "", "run one group: registry, scoring, visits, sy
 var quick = flag.Bool("quick", false, "smaller sizes, for CI (10,000 records instead of 100,000)")
 
 func main() {
+	if len(os.Args) > 1 && os.Args[1] == "load" {
+		runLoad(os.Args[2:])
+		return
+	}
 	flag.Parse()
 	if *childMode != "" {
 		runChild()

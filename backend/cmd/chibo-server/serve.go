@@ -9,6 +9,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"net/http/pprof"
 	"os"
 	"time"
 
@@ -54,6 +55,7 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	preset := fs.String("preset", "kimson2018", "the example --seed-demo loads: kimson2018 (the district of the article) or ninhbinh2025 (the province and its communes since the 2025 reorganization)")
 	days := fs.Int("tombstone-days", 90, "forget deleted records' content after this many days; devices offline longer resync")
 	jsonLogs := fs.Bool("log-json", false, "log JSON lines instead of text")
+	pprofAddr := fs.String("pprof-addr", "", "serve Go's profiling endpoints (/debug/pprof/) on this loopback address, for diagnosing load")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -76,6 +78,11 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 			return err
 		}
 		printAccounts(stdout, accts)
+	}
+	if *pprofAddr != "" {
+		if err := servePprof(*pprofAddr, log); err != nil {
+			return err
+		}
 	}
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {
@@ -184,4 +191,28 @@ func printAccounts(w io.Writer, accts []seed.Account) {
 		}
 		fmt.Fprintf(w, "  %-16s %-20s %s\n", a.Username, a.Role, scope)
 	}
+}
+
+// servePprof serves net/http/pprof's handlers on addr, which must be a loopback address:
+// profiles show internals no one outside the machine should see.
+func servePprof(addr string, log *slog.Logger) error {
+	host, _, err := net.SplitHostPort(addr)
+	if err != nil {
+		return fmt.Errorf("--pprof-addr: %w", err)
+	}
+	if ip := net.ParseIP(host); host != "localhost" && (ip == nil || !ip.IsLoopback()) {
+		return fmt.Errorf("--pprof-addr %s: only a loopback address (127.0.0.1:PORT)", addr)
+	}
+	mux := http.NewServeMux()
+	mux.HandleFunc("/debug/pprof/", pprof.Index)
+	mux.HandleFunc("/debug/pprof/profile", pprof.Profile)
+	mux.HandleFunc("/debug/pprof/symbol", pprof.Symbol)
+	mux.HandleFunc("/debug/pprof/trace", pprof.Trace)
+	ln, err := net.Listen("tcp", addr)
+	if err != nil {
+		return err
+	}
+	log.Info("profiling endpoints", "addr", ln.Addr().String())
+	go http.Serve(ln, mux)
+	return nil
 }
