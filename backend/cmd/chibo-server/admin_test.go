@@ -3,6 +3,8 @@ package main
 import (
 	"bytes"
 	"context"
+	"io"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -73,5 +75,39 @@ func TestAdminCommands(t *testing.T) {
 		if err := run(context.Background(), bad, &o, &e); err == nil {
 			t.Errorf("%v succeeded", bad)
 		}
+	}
+}
+
+// An online backup, taken while a store has the database open and after writes, is a
+// server database holding them; a second backup into the same file is refused.
+func TestBackupWhileServing(t *testing.T) {
+	serverstore.PasswordParams = passwd.Fast
+	data := t.TempDir()
+	runOK(t, "demo-accounts", "--data", data)
+	st, err := serverstore.Open(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	if _, err := st.AddUser(context.Background(), serverstore.User{Username: "sau-sao-luu", Role: "standing_board"}, "mat-khau-1"); err != nil {
+		t.Fatal(err)
+	}
+	copyDir := t.TempDir()
+	to := filepath.Join(copyDir, serverstore.FileName)
+	runOK(t, "backup", "--data", data, "--to", to)
+	if err := run(context.Background(), []string{"backup", "--data", data, "--to", to}, io.Discard, io.Discard); err == nil {
+		t.Error("a backup over an existing file was not refused")
+	}
+	cp, err := serverstore.Open(copyDir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer cp.Close()
+	if _, err := cp.UserByName(context.Background(), "sau-sao-luu"); err != nil {
+		t.Errorf("the copy lacks the account made before it: %v", err)
+	}
+	counts, _ := cp.Counts(context.Background())
+	if counts["unit"] != 539 {
+		t.Errorf("the copy holds %d units, want 539", counts["unit"])
 	}
 }

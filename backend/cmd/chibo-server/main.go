@@ -4,6 +4,7 @@
 //	chibo-server demo-accounts [--data DIR]         load the demo and print its accounts
 //	chibo-server user add|list|disable|enable|passwd [--data DIR] …
 //	chibo-server device list|revoke [--data DIR] …
+//	chibo-server backup --data DIR --to FILE         online copy of the SQLite database
 //	chibo-server seed-demo --db FILE                load the Kim Sơn 2018 example into a desktop database
 //	chibo-server seed-demo --data DIR               … or into the server's database, with demo accounts
 //	chibo-server stats --db FILE                    print the registry's counts as one JSON object
@@ -46,6 +47,7 @@ commands:
   user grant U --role ROLE [--committee UNIT] [--area …] [--commune …]    one more role at another level; --clear removes them
   user list | user disable U | user enable U | user passwd U [--password P]
   device list [--user U] | device revoke DEVICE-ID
+  backup --data DIR --to FILE copy the SQLite database while the server runs (a new file)
   seed-demo --db FILE         load the Kim Sơn 2018 example (deterministic) into a desktop database
   seed-demo --data DIR        load it into the server's database, with the demo accounts
   stats --db FILE             print the registry's counts as one JSON object
@@ -72,6 +74,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return userCmd(ctx, rest, stdout, stderr)
 	case "device":
 		return deviceCmd(ctx, rest, stdout, stderr)
+	case "backup":
+		return backupCmd(ctx, rest, stdout, stderr)
 	case "seed-demo":
 		if hasFlag(rest, "data") || dbURL(rest) {
 			return demoAccounts(ctx, rest, stdout, stderr)
@@ -101,6 +105,27 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	}
 	fmt.Fprintln(stderr, usage)
 	return fmt.Errorf("unknown command %q", cmd)
+}
+
+func backupCmd(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := flag.NewFlagSet("backup", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	data := dataFlag(fs)
+	to := fs.String("to", "", "the copy: a new file")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if *data.db != "" {
+		return errors.New("backup copies the SQLite file; back up PostgreSQL with pg_dump or a standby (docs/deployment.md)")
+	}
+	if *to == "" {
+		return errors.New("--to FILE is required")
+	}
+	if err := serverstore.Backup(ctx, *data.data, *to); err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "backed up %s to %s\n", *data.data, *to)
+	return nil
 }
 
 // dbURL reports whether args give --db a PostgreSQL URL (the server's database, not a
