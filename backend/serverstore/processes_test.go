@@ -1,6 +1,7 @@
 package serverstore
 
 import (
+	"io/fs"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -127,5 +128,42 @@ func TestClampedWritesOrderAcrossProcesses(t *testing.T) {
 	}
 	if !strings.Contains(string(page.Records[0].Fields), `"name":"B"`) {
 		t.Errorf("the last clamped write lost: %s", page.Records[0].Fields)
+	}
+}
+
+// Server processes started at once on a new PostgreSQL database migrate it one at a time:
+// every one opens, and the schema is migrated once.
+func TestProcessesStartedTogetherMigrateOnce(t *testing.T) {
+	if !pgtest.Enabled() {
+		t.Skip("several processes share a PostgreSQL database; the SQLite file is served by one")
+	}
+	where := pgtest.URL(t)
+	errs := make(chan error, 4)
+	stores := make(chan *Store, 4)
+	for i := 0; i < 4; i++ {
+		go func() {
+			s, err := OpenAt(where)
+			errs <- err
+			stores <- s
+		}()
+	}
+	for i := 0; i < 4; i++ {
+		if err := <-errs; err != nil {
+			t.Errorf("process %d: %v", i, err)
+		}
+		if s := <-stores; s != nil {
+			defer s.Close()
+		}
+	}
+	s, err := OpenAt(where)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	var applied int
+	s.DBForTest().QueryRow(`SELECT count(*) FROM goose_db_version WHERE version_id > 0`).Scan(&applied)
+	files, _ := fs.Glob(migrations, "pgmigrations/*.sql")
+	if applied != len(files) {
+		t.Errorf("%d migrations recorded, want %d (each once)", applied, len(files))
 	}
 }

@@ -22,6 +22,7 @@ import (
 	_ "github.com/jackc/pgx/v5/stdlib" // registers the "pgx" driver
 	_ "github.com/mattn/go-sqlite3"    // registers the "sqlite3" driver (cgo)
 	"github.com/pressly/goose/v3"
+	"github.com/pressly/goose/v3/lock"
 
 	"chibo/backend/hlc"
 )
@@ -193,7 +194,17 @@ func migrate(pool db, dialect goose.Dialect, dir string) error {
 	if err != nil {
 		return err
 	}
-	p, err := goose.NewProvider(dialect, pool.DB, sub, goose.WithDisableGlobalRegistry(true))
+	opts := []goose.ProviderOption{goose.WithDisableGlobalRegistry(true)}
+	if pool.d.postgres {
+		// Server processes started together on one database migrate one at a time (an
+		// advisory lock held for the migration's session); the others then find it done.
+		locker, err := lock.NewPostgresSessionLocker()
+		if err != nil {
+			return err
+		}
+		opts = append(opts, goose.WithSessionLocker(locker))
+	}
+	p, err := goose.NewProvider(dialect, pool.DB, sub, opts...)
 	if err != nil {
 		return fmt.Errorf("migrate: %w", err)
 	}
