@@ -56,6 +56,13 @@ func (s *Store) Push(ctx context.Context, a Actor, changes []syncproto.Change) (
 			return ErrRevoked
 		}
 		now := s.now()
+		ids := make([]string, len(changes))
+		for i, c := range changes {
+			ids[i] = c.ChangeID
+		}
+		if err := tx.prefetchAnswers(ids); err != nil {
+			return err
+		}
 		for _, c := range changes {
 			res, err := s.pushOne(tx, a, c, lastSeq, now)
 			if err != nil {
@@ -98,15 +105,13 @@ func (s *Store) pushOne(tx *txn, a Actor, c syncproto.Change, lastSeq int64, now
 	res := syncproto.ChangeResult{Seq: c.Seq, ChangeID: c.ChangeID}
 	// A change id seen before: the same content is a replay (answer as before); other
 	// content is a conflict.
-	var prev struct {
-		device, hash, status, code, reason, reasonEN, hlc string
-		seq                                               int64
-		clamped                                           bool
+	stored, err := tx.storedAnswer(c.ChangeID)
+	if err != nil {
+		return res, err
 	}
-	err := tx.QueryRow(`SELECT device_id, seq, hash, status, code, reason, reason_en, hlc, clamped FROM applied_changes WHERE change_id = ?`, c.ChangeID).
-		Scan(&prev.device, &prev.seq, &prev.hash, &prev.status, &prev.code, &prev.reason, &prev.reasonEN, &prev.hlc, &prev.clamped)
 	switch {
-	case err == nil && prev.hash == hash:
+	case stored != nil && stored.hash == hash:
+		prev := stored
 		res.Status, res.Code, res.Reason, res.ReasonEN, res.HLC, res.Clamped = prev.status, prev.code, prev.reason, prev.reasonEN, prev.hlc, prev.clamped
 		if res.Status == syncproto.StatusRefused {
 			res.Current, err = currentFor(tx, a, c)
@@ -122,11 +127,9 @@ func (s *Store) pushOne(tx *txn, a Actor, c syncproto.Change, lastSeq int64, now
 			return res, s.remember(tx, a, c, hash, res, now, "replay from another device")
 		}
 		return res, nil
-	case err == nil:
+	case stored != nil:
 		return s.refused(tx, a, c, hash, now, lastSeq, refuse(syncproto.CodeConflict,
 			"Mã thay đổi %s đã được dùng cho một nội dung khác.", "Change id %s was already used with other content.", c.ChangeID))
-	case err != sql.ErrNoRows:
-		return res, err
 	}
 	if c.Seq <= lastSeq {
 		// A seq this device already used, with a change id never seen: the device's
@@ -197,22 +200,16 @@ func (s *Store) refused(tx *txn, a Actor, c syncproto.Change, hash string, now t
 	return res, s.remember(tx, a, c, hash, res, now, rf.en)
 }
 
-// remember stores the answer to a change and audits it.
+// remember stores the answer to a change and audits it (written at commit).
 func (s *Store) remember(tx *txn, a Actor, c syncproto.Change, hash string, res syncproto.ChangeResult, now time.Time, detail string) error {
-	changeID := c.ChangeID
-	_, err := tx.Exec(`INSERT INTO applied_changes(change_id, device_id, seq, hash, status, code, reason, reason_en, hlc, clamped, applied_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(change_id) DO NOTHING`,
-		changeID, a.Device.ID, c.Seq, hash, res.Status, res.Code, res.Reason, res.ReasonEN, res.HLC, res.Clamped, nowText(now))
-	if err != nil {
-		return err
-	}
+	tx.keepAnswer(answerOf(a, c, hash, res, now))
 	return audit(tx, a, c, res, now, detail)
 }
 
 func audit(tx *txn, a Actor, c syncproto.Change, res syncproto.ChangeResult, now time.Time, detail string) error {
-	_, err := tx.Exec(`INSERT INTO audit(at, user_id, device_id, change_id, kind, record_id, op, status, code, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		nowText(now), a.User.ID, a.Device.ID, c.ChangeID, c.Kind, c.RecordID, c.Op, res.Status, res.Code, detail)
-	return err
+	tx.keepAudit(auditRow{at: nowText(now), userID: a.User.ID, deviceID: a.Device.ID, changeID: c.ChangeID, kind: c.Kind,
+		recordID: c.RecordID, op: c.Op, status: res.Status, code: res.Code, detail: detail})
+	return nil
 }
 
 // apply merges one change into its record by the conflict rule (per-field last writer

@@ -22,6 +22,10 @@ type txn struct {
 	first int64          // value of next_seq when read
 	rows  map[string]row // records read or written in this transaction (a batch often
 	// touches one record many times); callers never mutate a row's maps
+
+	answers    map[string]*answer // stored answers by change id (nil: none), see answers.go
+	newAnswers []answer           // answers and audit rows to write before commit
+	newAudit   []auditRow
 }
 
 func (t *txn) stmt(q string) (*sql.Stmt, error) {
@@ -107,6 +111,9 @@ func (s *Store) writeTxn(ctx context.Context, fn func(tx *txn) error) error {
 	}
 	if err == nil {
 		err = fn(t)
+	}
+	if err == nil {
+		err = t.flushAnswers()
 	}
 	if err == nil {
 		err = t.flush()
