@@ -32,7 +32,7 @@ type Result struct {
 
 var cpuProfile = flag.String("cpuprofile", "", "write a CPU profile of the run to this file")
 
-var only = flag.String("only", "", "run one group: registry, scoring, visits, sync, rss, province or overview")
+var only = flag.String("only", "", "run one group: registry, scoring, visits, sync, rss, province, overview or national")
 
 var quick = flag.Bool("quick", false, "smaller sizes, for CI (10,000 records instead of 100,000)")
 
@@ -71,6 +71,7 @@ func main() {
 		{"rss", func() []Result { return rssResults(*quick) }},
 		{"province", func() []Result { return provinceBenchmarks(dir, *quick) }},
 		{"overview", func() []Result { return overviewBenchmarks(dir, *quick) }},
+		{"national", func() []Result { return nationalBenchmarks(dir, *quick) }},
 	}
 	for _, g := range groups {
 		if *only != "" && *only != g.name {

@@ -25,12 +25,18 @@ const (
 )
 
 type provinceGen struct {
-	clock string
-	recs  []syncproto.Record
+	clock  string
+	prefix string // before every id: several provinces in one national dataset
+	recs   []syncproto.Record
 }
 
 func (g *provinceGen) add(kind, id string, fields map[string]any) {
-	r := syncproto.Record{Kind: kind, ID: id, HLC: g.clock, Fields: map[string]json.RawMessage{}, FieldHLC: map[string]string{}}
+	for _, ref := range []string{"communeId", "parentId", "cellId", "scheduleId", "officialId", "committeeId", "unitId"} {
+		if v, ok := fields[ref].(string); ok && v != "" {
+			fields[ref] = g.prefix + v
+		}
+	}
+	r := syncproto.Record{Kind: kind, ID: g.prefix + id, HLC: g.clock, Fields: map[string]json.RawMessage{}, FieldHLC: map[string]string{}}
 	for k, v := range fields {
 		b, _ := json.Marshal(v)
 		r.Fields[k], r.FieldHLC[k] = b, g.clock
@@ -39,13 +45,21 @@ func (g *provinceGen) add(kind, id string, fields map[string]any) {
 }
 
 // provinceRecords builds the province with months of schedules (12 for the full run).
-func provinceRecords(months int) []syncproto.Record {
-	g := &provinceGen{clock: hlc.Timestamp{Wall: time.Now().UnixMilli(), Node: "seed"}.String()}
-	g.add("unit", "prov", map[string]any{"kind": "supervising_committee", "name": "Đảng bộ tỉnh Ninh Bình", "status": "active"})
+func provinceRecords(months int) []syncproto.Record { return provinceOf("", "", months) }
+
+// provinceOf builds one province whose ids start with prefix and whose communes lie in
+// area (none: the province is the whole server).
+func provinceOf(prefix, area string, months int) []syncproto.Record {
+	g := &provinceGen{clock: hlc.Timestamp{Wall: time.Now().UnixMilli(), Node: "seed"}.String(), prefix: prefix}
+	g.add("unit", "prov", map[string]any{"kind": "supervising_committee", "name": "Đảng bộ tỉnh " + prefix + "Ninh Bình", "status": "active"})
 	cellsOf := map[int][]string{}
 	for c := 0; c < provCommunes; c++ {
 		cid, com := fmt.Sprintf("c-%03d", c), fmt.Sprintf("dc-%03d", c)
-		g.add("commune", cid, map[string]any{"name": fmt.Sprintf("Xã %d", c), "kind": "xa", "status": "active"})
+		commune := map[string]any{"name": fmt.Sprintf("Xã %s%d", prefix, c), "kind": "xa", "status": "active"}
+		if area != "" {
+			commune["areaId"] = area
+		}
+		g.add("commune", cid, commune)
 		g.add("unit", com, map[string]any{"kind": "supervising_committee", "name": fmt.Sprintf("Đảng bộ xã %d", c), "communeId": cid, "parentId": "prov", "status": "active"})
 		g.add("official", "tc-"+cid, map[string]any{"name": "Cán bộ tỉnh " + cid, "role": "district_cadre", "communeId": cid, "active": 1})
 		g.add("official", "dc-"+cid, map[string]any{"name": "Đảng ủy viên " + cid, "role": "district_committee", "communeId": cid, "committeeId": com, "active": 1})
