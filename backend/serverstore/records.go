@@ -82,18 +82,20 @@ func (r row) values(kind string) access.Fields {
 	return out
 }
 
-// areaOf returns the area of a commune as the server holds it now.
+// areaOf returns the area of a commune as the server holds it now (through the
+// transaction's cache: a push or an import classifies many records of one commune).
 func areaOf(tx *txn) func(string) string {
 	return func(communeID string) string {
-		var fields string
-		if err := tx.QueryRow(`SELECT fields FROM records WHERE kind = ? AND id = ?`, kinds.Commune, communeID).Scan(&fields); err != nil {
+		if communeID == "" {
 			return ""
 		}
-		var f struct {
-			AreaID string `json:"areaId"`
+		r, err := loadRow(tx, kinds.Commune, communeID)
+		if err != nil || !r.exists {
+			return ""
 		}
-		json.Unmarshal([]byte(fields), &f)
-		return f.AreaID
+		var area string
+		json.Unmarshal(r.fields["areaId"], &area)
+		return area
 	}
 }
 
