@@ -70,4 +70,18 @@ func TestPartyOrder(t *testing.T) {
 	if strings.Join(got, "|") != "Đảng bộ B|Đảng bộ D|Chi bộ A|Chi bộ C" || rows[0].UnitName != "Chi bộ A" {
 		t.Errorf("party order %v (input changed: %v)", got, rows[0].UnitName != "Chi bộ A")
 	}
+
+	// A province since 2025: grouped by the communes' committees in Vietnamese order
+	// (Đ after D), committees before cells within each.
+	rows = []YearClassification{{UnitName: "Chi bộ A", UnitKind: KindGrassrootsCell, Committee: "Đảng ủy xã Đông Hải"},
+		{UnitName: "Chi bộ B", UnitKind: KindGrassrootsCell, Committee: "Đảng ủy xã Duy Tân"},
+		{UnitName: "Đảng bộ C", UnitKind: KindGrassrootsCommittee, Committee: "Đảng ủy xã Đông Hải"},
+		{UnitName: "Đảng bộ D", UnitKind: KindGrassrootsCommittee, Committee: "Đảng ủy xã Duy Tân"}}
+	got = got[:0]
+	for _, r := range PartyOrder(rows) {
+		got = append(got, r.UnitName)
+	}
+	if strings.Join(got, "|") != "Đảng bộ D|Chi bộ B|Đảng bộ C|Chi bộ A" {
+		t.Errorf("party order by committee: %v", got)
+	}
 }

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+
+	"chibo/backend/textutil"
 )
 
 // YearGrade is a party organization's year-end classification (xếp loại cuối năm).
@@ -293,6 +295,7 @@ type YearClassification struct {
 	UnitName       string         `json:"unitName"`
 	UnitKind       UnitKind       `json:"unitKind"`
 	CommuneID      string         `json:"communeId"`
+	Committee      string         `json:"committee,omitempty"` // the supervising committee's name
 	Year           int            `json:"year"`
 	Suggestion     YearSuggestion `json:"suggestion"`
 	Override       YearGrade      `json:"override"`
@@ -336,9 +339,11 @@ type YearReport struct {
 	Warnings []ShareWarning       `json:"warnings"`
 }
 
-// PartyOrder puts a year report's rows as the party lists its organizations: the
-// grassroots party committees (đảng bộ cơ sở) first, then the grassroots cells (chi bộ
-// cơ sở), each in the order they came (Vietnamese order of names).
+// PartyOrder puts a year report's rows as the party lists its organizations: by the
+// supervising committee they sit under (its name in Vietnamese order: the communes'
+// committees of a province since 2025), and under each the grassroots party committees
+// (đảng bộ cơ sở) first, then the grassroots cells (chi bộ cơ sở), each in the order they
+// came (Vietnamese order of names).
 func PartyOrder(rows []YearClassification) []YearClassification {
 	out := append([]YearClassification(nil), rows...)
 	rank := func(k UnitKind) int {
@@ -347,6 +352,11 @@ func PartyOrder(rows []YearClassification) []YearClassification {
 		}
 		return 1
 	}
-	sort.SliceStable(out, func(i, j int) bool { return rank(out[i].UnitKind) < rank(out[j].UnitKind) })
+	sort.SliceStable(out, func(i, j int) bool {
+		if c := textutil.Compare(out[i].Committee, out[j].Committee); c != 0 {
+			return c < 0
+		}
+		return rank(out[i].UnitKind) < rank(out[j].UnitKind)
+	})
 	return out
 }

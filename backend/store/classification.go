@@ -76,7 +76,7 @@ func (s *Store) YearReport(ctx context.Context, year int) (domain.YearReport, er
 		if rules == nil {
 			rules = &r
 		}
-		c := domain.YearClassification{ID: ClassificationID(u.id, year), UnitID: u.id, UnitName: u.name, UnitKind: u.kind, CommuneID: u.communeID, Year: year}
+		c := domain.YearClassification{ID: ClassificationID(u.id, year), UnitID: u.id, UnitName: u.name, UnitKind: u.kind, CommuneID: u.communeID, Committee: u.committee, Year: year}
 		if x, ok := saved[u.id]; ok {
 			c.Override, c.OverrideReason, c.OverriddenBy, c.OverriddenAt = x.Override, x.OverrideReason, x.OverriddenBy, x.OverriddenAt
 		}

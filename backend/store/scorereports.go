@@ -13,9 +13,10 @@ import (
 // scoredUnits returns the grassroots organizations: the active ones, and any other that
 // has a sheet in months [from, to] (a unit merged in June still ranks in March).
 func scoredUnits(ctx context.Context, q querier, from, to string) ([]scoredUnit, error) {
-	rows, err := q.QueryContext(ctx, `SELECT id, name, kind, commune_id, status FROM units
-		WHERE deleted = 0 AND kind IN ('grassroots_committee', 'grassroots_cell')
-		AND (status = 'active' OR id IN (SELECT unit_id FROM score_sheets WHERE deleted = 0 AND month BETWEEN ? AND ?))`, from, to)
+	rows, err := q.QueryContext(ctx, `SELECT u.id, u.name, u.kind, u.commune_id, u.status, coalesce(p.name, '') FROM units u
+		LEFT JOIN units p ON p.id = u.parent_id AND p.kind = 'supervising_committee' AND p.deleted = 0
+		WHERE u.deleted = 0 AND u.kind IN ('grassroots_committee', 'grassroots_cell')
+		AND (u.status = 'active' OR u.id IN (SELECT unit_id FROM score_sheets WHERE deleted = 0 AND month BETWEEN ? AND ?))`, from, to)
 	if err != nil {
 		return nil, err
 	}
@@ -24,7 +25,7 @@ func scoredUnits(ctx context.Context, q querier, from, to string) ([]scoredUnit,
 	for rows.Next() {
 		var u scoredUnit
 		var status string
-		if err := rows.Scan(&u.id, &u.name, &u.kind, &u.communeID, &status); err != nil {
+		if err := rows.Scan(&u.id, &u.name, &u.kind, &u.communeID, &status, &u.committee); err != nil {
 			return nil, err
 		}
 		u.active = status == string(domain.StatusActive)

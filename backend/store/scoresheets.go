@@ -102,6 +102,7 @@ type scoredUnit struct {
 	id, name, communeID string
 	kind                domain.UnitKind
 	active              bool
+	committee           string // the supervising committee it sits under (its parent's name)
 }
 
 func getScoredUnit(ctx context.Context, q querier, id string) (scoredUnit, error) {

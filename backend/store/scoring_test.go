@@ -387,6 +387,9 @@ func TestYearSuggestionOverrideAndChart(t *testing.T) {
 	if c.Suggestion.Grade != domain.YearExcellent || c.Suggestion.Mean != 94.2 || c.Suggestion.Lowest != 85 || c.Final != domain.YearExcellent {
 		t.Errorf("committee = %+v", c)
 	}
+	if c.Committee != "Đảng bộ huyện Kim Sơn" || byUnit[f.agencyCell].Committee != "Đảng bộ huyện Kim Sơn" {
+		t.Errorf("the supervising committee of the rows: %q, %q", c.Committee, byUnit[f.agencyCell].Committee)
+	}
 	if a := byUnit[f.agencyCell]; a.Suggestion.Grade != "" || a.Suggestion.Months != 11 || !strings.Contains(a.Suggestion.Reason, "11/12") {
 		t.Errorf("eleven months must not be classified: %+v", a)
 	}
