@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"strconv"
+	"strings"
 	"unicode/utf8"
 
 	"chibo/backend/domain"
@@ -126,8 +127,12 @@ func (s *Store) ApplyPull(ctx context.Context, page PullPage) error {
 		if err := tx.QueryRow(`SELECT count(*) FROM quarantine`).Scan(&quarantined); err != nil {
 			return err
 		}
+		fresh, err := absentRecords(tx, page.Records)
+		if err != nil {
+			return err
+		}
 		for _, r := range page.Records {
-			err := s.applyServerRecord(tx, r, pending[r.Kind+"/"+r.ID])
+			err := s.applyServerRecord(tx, r, pending[r.Kind+"/"+r.ID], fresh[r.Kind+"/"+r.ID])
 			var bad *badRecord
 			switch {
 			case errors.As(err, &bad):
@@ -187,7 +192,50 @@ func (s *Store) quarantine(tx *sql.Tx, r Record, bad *badRecord) error {
 	return err
 }
 
-func (s *Store) applyServerRecord(tx *sql.Tx, r Record, pending map[string]bool) error {
+// absentRecords returns which of a page's records this device does not hold at all, in
+// one query per kind and 500 ids: a first sync's records are all new, and reading each
+// one's row to find none was a fifth of the time a page took to apply.
+func absentRecords(tx *sql.Tx, recs []Record) (map[string]bool, error) {
+	byKind := map[string][]string{}
+	for _, r := range recs {
+		if _, ok := kindsByName[r.Kind]; ok {
+			byKind[r.Kind] = append(byKind[r.Kind], r.ID)
+		}
+	}
+	absent := map[string]bool{}
+	for kind, ids := range byKind {
+		k := kindsByName[kind]
+		for start := 0; start < len(ids); start += 500 {
+			part := ids[start:min(start+500, len(ids))]
+			args := make([]any, len(part))
+			for i, id := range part {
+				args[i] = id
+				absent[kind+"/"+id] = true
+			}
+			rows, err := tx.Query(fmt.Sprintf("SELECT id FROM %s WHERE id IN (?%s)", k.table, strings.Repeat(", ?", len(part)-1)), args...)
+			if err != nil {
+				return nil, err
+			}
+			for rows.Next() {
+				var id string
+				if err := rows.Scan(&id); err != nil {
+					rows.Close()
+					return nil, err
+				}
+				delete(absent, kind+"/"+id)
+			}
+			rows.Close()
+			if err := rows.Err(); err != nil {
+				return nil, err
+			}
+		}
+	}
+	return absent, nil
+}
+
+// applyServerRecord merges one pulled record; absent says the device holds no row of it
+// (absentRecords), so there is nothing to read.
+func (s *Store) applyServerRecord(tx *sql.Tx, r Record, pending map[string]bool, absent bool) error {
 	k, ok := kindsByName[r.Kind]
 	if !ok {
 		return nil
@@ -195,9 +243,12 @@ func (s *Store) applyServerRecord(tx *sql.Tx, r Record, pending map[string]bool)
 	if ts, err := hlc.Parse(r.HLC); err == nil {
 		s.clock.Observe(ts)
 	}
-	cur, err := loadCurrent(tx, k, r.ID)
-	if err != nil {
-		return err
+	cur := current{values: Values{}, fieldHLC: map[string]string{}, extra: map[string]any{}}
+	if !absent {
+		var err error
+		if cur, err = loadCurrent(tx, k, r.ID); err != nil {
+			return err
+		}
 	}
 	resurrect := false
 	if cur.deleted {

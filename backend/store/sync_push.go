@@ -84,7 +84,7 @@ func (s *Store) MarkPushed(ctx context.Context, results []PushResult) error {
 			return err
 		}
 		for _, rec := range restore {
-			if err := s.applyServerRecord(tx, rec, pending[rec.Kind+"/"+rec.ID]); err != nil {
+			if err := s.applyServerRecord(tx, rec, pending[rec.Kind+"/"+rec.ID], false); err != nil {
 				return err
 			}
 		}
