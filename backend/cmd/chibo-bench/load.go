@@ -66,6 +66,9 @@ func runLoad(args []string) {
 	bin := fs.String("server-bin", "", "chibo-server binary to start (default: build it; run from the source tree)")
 	extra := fs.String("server-args", "", "space-separated arguments added to the first server started (e.g. --pprof-addr 127.0.0.1:6060)")
 	fs.Parse(args)
+	if *devices < 1 || *procs < 1 {
+		fail(errors.New("load: --devices and --procs must be at least 1"))
+	}
 	cfg := loadConfig{db: *db, procs: *procs, devices: *devices, duration: *duration, think: *think, bin: *bin, extra: strings.Fields(*extra)}
 	if *urls != "" {
 		cfg.urls = strings.Split(*urls, ",")
@@ -406,9 +409,10 @@ func generate(cfg loadConfig, accounts []loadAccount) []Result {
 
 	// Alone: one device's incremental pulls, the baseline of the latencies under load.
 	var alone []time.Duration
+	last := devs[len(devs)-1]
 	for i := 0; i < 50; i++ {
 		var resp syncproto.RawPullResponse
-		_, server, err := g.post(syncproto.PathPull, devs[1].token, devs[1].id, syncproto.PullRequest{Protocol: syncproto.ProtocolVersion, Cursor: devs[1].cursor}, &resp)
+		_, server, err := g.post(syncproto.PathPull, last.token, last.id, syncproto.PullRequest{Protocol: syncproto.ProtocolVersion, Cursor: last.cursor}, &resp)
 		if err != nil {
 			fail(err)
 		}
