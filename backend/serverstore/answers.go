@@ -125,5 +125,5 @@ func rowsOf(n, cols int) string {
 // answerOf is the row remember keeps for change c.
 func answerOf(a Actor, c syncproto.Change, hash string, res syncproto.ChangeResult, now time.Time) answer {
 	return answer{changeID: c.ChangeID, device: a.Device.ID, seq: c.Seq, hash: hash, status: res.Status, code: res.Code,
-		reason: res.Reason, reasonEN: res.ReasonEN, hlc: res.HLC, clamped: res.Clamped, appliedAt: nowText(now)}
+		reason: storable(res.Reason), reasonEN: storable(res.ReasonEN), hlc: res.HLC, clamped: res.Clamped, appliedAt: nowText(now)}
 }

@@ -167,3 +167,20 @@ func TestProcessesStartedTogetherMigrateOnce(t *testing.T) {
 		t.Errorf("%d migrations recorded, want %d (each once)", applied, len(files))
 	}
 }
+
+// A change whose kind, id or operation holds a NUL or invalid UTF-8 is refused with its
+// reason, on both databases: its audit row must not fail the push (PostgreSQL refuses
+// such text), or the device's queue would never move on.
+func TestUnstorableTextIsRefusedNotFailed(t *testing.T) {
+	s := open(t)
+	a := actor(t, s, "board", "standing_board", "", "", "dev-a")
+	c := unitChange(a, 1, "u1", cell, time.Now())
+	c.Kind, c.Op = "unit\x00x\xff", "up\x00sert"
+	resp, err := s.Push(ctx, a, []syncproto.Change{c})
+	if err != nil {
+		t.Fatalf("the push failed: %v", err)
+	}
+	if len(resp.Results) != 1 || resp.Results[0].Status != syncproto.StatusRefused || resp.LastSeq != 1 {
+		t.Errorf("answer %+v, want refused with the queue moved on", resp)
+	}
+}

@@ -10,6 +10,7 @@ import (
 	"errors"
 	"fmt"
 	"sort"
+	"strings"
 	"time"
 
 	"golang.org/x/text/unicode/norm"
@@ -207,8 +208,10 @@ func (s *Store) remember(tx *txn, a Actor, c syncproto.Change, hash string, res 
 }
 
 func audit(tx *txn, a Actor, c syncproto.Change, res syncproto.ChangeResult, now time.Time, detail string) error {
-	tx.keepAudit(auditRow{at: nowText(now), userID: a.User.ID, deviceID: a.Device.ID, changeID: c.ChangeID, kind: c.Kind,
-		recordID: c.RecordID, op: c.Op, status: res.Status, code: res.Code, detail: detail})
+	// kind, recordId and op are as the device sent them (a refused change may carry
+	// anything): made storable text, since PostgreSQL refuses NUL and invalid UTF-8.
+	tx.keepAudit(auditRow{at: nowText(now), userID: a.User.ID, deviceID: a.Device.ID, changeID: c.ChangeID, kind: storable(c.Kind),
+		recordID: storable(c.RecordID), op: storable(c.Op), status: res.Status, code: res.Code, detail: storable(detail)})
 	return nil
 }
 
@@ -486,4 +489,8 @@ func currentFor(tx *txn, a Actor, c syncproto.Change) (*syncproto.Record, error)
 		return nil, err
 	}
 	return &syncproto.Record{Kind: c.Kind, ID: c.RecordID, Deleted: cur.deleted, Fields: cur.fields, FieldHLC: cur.fieldHLC, HLC: cur.hlc}, nil
+}
+
+func storable(s string) string {
+	return strings.ReplaceAll(strings.ToValidUTF8(s, "\uFFFD"), "\x00", "\uFFFD")
 }

@@ -114,23 +114,41 @@ var PoolSize = 16
 // OpenPostgres opens the PostgreSQL database at url (postgres://user:pass@host/db?…) and
 // migrates it. Several server processes may open the same database.
 func OpenPostgres(url string) (*Store, error) {
-	p, err := sql.Open("pgx", url)
+	open := func(conns int) (*sql.DB, error) {
+		p, err := sql.Open("pgx", url)
+		if err != nil {
+			return nil, err
+		}
+		p.SetMaxOpenConns(conns)
+		p.SetMaxIdleConns(conns)
+		if err := p.Ping(); err != nil {
+			p.Close()
+			return nil, fmt.Errorf("connect to PostgreSQL at %s: %w", redact(url), err)
+		}
+		return p, nil
+	}
+	// Writers get a pool of their own: a push waiting for another process's writers'
+	// lock holds its connection, and must not take those the reads need.
+	wp, err := open(WriterPoolSize)
 	if err != nil {
 		return nil, err
 	}
-	p.SetMaxOpenConns(PoolSize)
-	p.SetMaxIdleConns(PoolSize)
-	if err := p.Ping(); err != nil {
-		p.Close()
-		return nil, fmt.Errorf("connect to PostgreSQL at %s: %w", redact(url), err)
-	}
-	pool := db{p, postgresDialect}
-	if err := migrate(pool, goose.DialectPostgres, "pgmigrations"); err != nil {
-		p.Close()
+	w := db{wp, postgresDialect}
+	if err := migrate(w, goose.DialectPostgres, "pgmigrations"); err != nil {
+		wp.Close()
 		return nil, err
 	}
-	return newStore(pool, pool, redact(url))
+	rp, err := open(PoolSize)
+	if err != nil {
+		wp.Close()
+		return nil, err
+	}
+	return newStore(w, db{rp, postgresDialect}, redact(url))
 }
+
+// WriterPoolSize is the number of PostgreSQL connections of one process's writers (they
+// run one at a time across processes anyway).
+var WriterPoolSize = 4
 
 // redact hides the password of a database URL, for logs and messages.
 func redact(s string) string {
@@ -222,6 +240,16 @@ func (s *Store) Close() error {
 	return s.w.Close()
 }
 
+// writeOptions pins PostgreSQL writers to READ COMMITTED, whatever the database's
+// default: a writer that waited for the writers' lock must then read what the one before
+// it committed (under REPEATABLE READ it would fail to serialize).
+func (s *Store) writeOptions() *sql.TxOptions {
+	if s.d.postgres {
+		return &sql.TxOptions{Isolation: sql.LevelReadCommitted}
+	}
+	return nil
+}
+
 // Postgres reports whether the store runs on PostgreSQL.
 func (s *Store) Postgres() bool { return s.d.postgres }
 
@@ -231,7 +259,7 @@ func (s *Store) Path() string { return s.path }
 // write runs fn in one immediate transaction; any error rolls everything back. (On
 // PostgreSQL it takes no lock: writes that allocate sequences go through writeTxn.)
 func (s *Store) write(ctx context.Context, fn func(tx *dbTx) error) error {
-	t, err := s.w.begin(ctx, nil)
+	t, err := s.w.begin(ctx, s.writeOptions())
 	if err != nil {
 		return err
 	}

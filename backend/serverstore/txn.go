@@ -101,7 +101,7 @@ func (t *txn) close() {
 // clock the last writer kept, so a write clamped by this process orders after one clamped
 // by another.
 func (s *Store) writeTxn(ctx context.Context, fn func(tx *txn) error) error {
-	tx, err := s.w.begin(ctx, nil)
+	tx, err := s.w.begin(ctx, s.writeOptions())
 	if err != nil {
 		return err
 	}
