@@ -18,16 +18,7 @@ import (
 // cursor it hands out never passes A's change.
 func TestTwoProcessesNeverSkipALateCommit(t *testing.T) {
 	where := pgtest.Where(t, filepath.Join(t.TempDir(), "data"))
-	a, err := OpenAt(where)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer a.Close()
-	b, err := OpenAt(where)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer b.Close()
+	a, b := twoProcesses(t, where)
 	devA := actor(t, a, "board-a", "standing_board", "", "", "dev-a")
 	devB := actor(t, a, "board-b", "standing_board", "", "", "dev-b")
 	now := time.Now()
@@ -99,16 +90,7 @@ func TestClampedWritesOrderAcrossProcesses(t *testing.T) {
 		t.Skip("several processes share a PostgreSQL database; the SQLite file is served by one")
 	}
 	where := pgtest.URL(t)
-	a, err := OpenAt(where)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer a.Close()
-	b, err := OpenAt(where)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer b.Close()
+	a, b := twoProcesses(t, where)
 	far := actor(t, a, "far", "standing_board", "", "", "dev-far")
 	now := time.Now()
 	// Both wall clocks stand still: A's clamped writes move A's clock ahead by its counter
@@ -183,4 +165,19 @@ func TestUnstorableTextIsRefusedNotFailed(t *testing.T) {
 	if len(resp.Results) != 1 || resp.Results[0].Status != syncproto.StatusRefused || resp.LastSeq != 1 {
 		t.Errorf("answer %+v, want refused with the queue moved on", resp)
 	}
+}
+
+// twoProcesses opens two stores on the database where names: two server processes but for
+// the address space (two pools, two clocks).
+func twoProcesses(t *testing.T, where string) (a, b *Store) {
+	t.Helper()
+	for _, s := range []**Store{&a, &b} {
+		st, err := OpenAt(where)
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { st.Close() })
+		*s = st
+	}
+	return a, b
 }
