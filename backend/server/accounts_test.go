@@ -131,3 +131,20 @@ func TestLoginLimitIsSharedByServersOnOneDatabase(t *testing.T) {
 		t.Errorf("the sixth attempt, at the second server: %d, want 429", status)
 	}
 }
+
+// A login limit the database cannot count refuses the sign-in: it does not wave through
+// every guess while the failures' table is unreachable.
+func TestLoginLimitFailsClosed(t *testing.T) {
+	env := synctest.New(t)
+	env.User("lan", "org_board", "", "")
+	if _, err := env.Store.DBForTest().Exec(`DROP TABLE login_failures`); err != nil {
+		t.Fatal(err)
+	}
+	status, b := request(t, env, "POST", syncproto.PathLogin, "", `{"username":"lan","password":"`+synctest.Password+`","deviceId":"d1"}`, nil)
+	if status != http.StatusInternalServerError || !strings.Contains(string(b), "chưa có gì thay đổi") {
+		t.Errorf("login without a failure count: %d %s, want 500", status, b)
+	}
+	if devices, err := env.Store.ListDevices(ctxT, "lan"); err != nil || len(devices) != 0 {
+		t.Errorf("the refused login enrolled %d devices (%v)", len(devices), err)
+	}
+}

@@ -27,8 +27,13 @@ func (s *Server) login(w http.ResponseWriter, r *http.Request) {
 	}
 	ip, _, _ := net.SplitHostPort(r.RemoteAddr)
 	who := LoginKey(req.Username)
-	wait := max(s.limiter.Blocked(who), s.ipLimit.Blocked(ip))
-	if wait > 0 {
+	byName, err1 := s.limiter.Blocked(who)
+	byIP, err2 := s.ipLimit.Blocked(ip)
+	if err := errors.Join(err1, err2); err != nil {
+		s.internal(w, err)
+		return
+	}
+	if wait := max(byName, byIP); wait > 0 {
 		w.Header().Set("Retry-After", strconv.Itoa(int(wait.Seconds())+1))
 		writeError(w, http.StatusTooManyRequests, syncproto.CodeRateLimited,
 			"Đăng nhập sai quá nhiều lần; hãy thử lại sau "+strconv.Itoa(int(wait.Minutes())+1)+" phút.", "Too many failed logins; try again later.")

@@ -2,6 +2,7 @@ package server
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"sync"
 	"time"
@@ -47,23 +48,26 @@ func (l *Limiter) key(k string) string { return l.name + ":" + k }
 const limiterTimeout = 5 * time.Second
 
 // Blocked returns how long the most limited of keys must still wait (0: not blocked). A
-// database that cannot answer blocks no one: the password check that follows fails the
-// same way.
-func (l *Limiter) Blocked(keys ...string) time.Duration {
+// database that cannot count the failures is an error, not a pass: a limit that lifts
+// whenever its table is slow is no limit against someone who can make it slow.
+func (l *Limiter) Blocked(keys ...string) (time.Duration, error) {
 	ctx, cancel := context.WithTimeout(context.Background(), limiterTimeout)
 	defer cancel()
 	var wait time.Duration
 	now := l.clock()
 	for _, k := range keys {
 		n, oldest, err := l.log.LoginFailures(ctx, l.key(k), now.Add(-l.window))
-		if err != nil || n < l.limit {
+		if err != nil {
+			return 0, fmt.Errorf("count failed logins: %w", err)
+		}
+		if n < l.limit {
 			continue
 		}
 		if w := oldest.Add(l.window).Sub(now); w > wait {
 			wait = w
 		}
 	}
-	return wait
+	return wait, nil
 }
 
 // Fail records a failed attempt for every key.

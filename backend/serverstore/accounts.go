@@ -288,8 +288,18 @@ func (s *Store) SetDisabled(ctx context.Context, username string, disabled bool)
 
 // revokeAll ends every token of an account: after a password change or a disable, each
 // of its desktops must sign in again (enabling the account again does not bring them back).
+// The rows are locked in id order first, the order TouchDevices writes in: two
+// transactions taking the same devices in different orders deadlock on PostgreSQL.
 func (s *Store) revokeAll(tx *dbTx, username string) error {
-	_, err := tx.Exec(`UPDATE devices SET revoked_at = ? WHERE revoked_at = '' AND user_id = (SELECT id FROM users WHERE `+s.d.usernameIs("username")+`)`, nowText(s.now()), username)
+	owner := `(SELECT id FROM users WHERE ` + s.d.usernameIs("username") + `)`
+	rows, err := tx.Query(`SELECT id FROM devices WHERE user_id = `+owner+` ORDER BY id`+s.d.forUpdate(), username)
+	if err != nil {
+		return err
+	}
+	if err := rows.Close(); err != nil {
+		return err
+	}
+	_, err = tx.Exec(`UPDATE devices SET revoked_at = ? WHERE revoked_at = '' AND user_id = `+owner, nowText(s.now()), username)
 	return err
 }
 
@@ -383,21 +393,22 @@ func (s *Store) Enroll(ctx context.Context, u User, deviceID, name string) (stri
 	}
 	token := base64.RawURLEncoding.EncodeToString(b)
 	now := nowText(s.now())
+	// One statement, so two sign-ins of a new device at once cannot both insert it (on
+	// PostgreSQL the second would fail on the key); zero rows means another account owns it.
 	err := s.write(ctx, func(tx *dbTx) error {
-		var owner string
-		err := tx.QueryRow(`SELECT user_id FROM devices WHERE id = ?`, deviceID).Scan(&owner)
-		switch {
-		case err == sql.ErrNoRows:
-			_, err = tx.Exec(`INSERT INTO devices(id, user_id, name, token_hash, created_at, last_seen_at) VALUES (?, ?, ?, ?, ?, ?)`,
-				deviceID, u.ID, name, HashToken(token), now, now)
+		res, err := tx.Exec(`INSERT INTO devices(id, user_id, name, token_hash, created_at, last_seen_at) VALUES (?, ?, ?, ?, ?, ?)
+			ON CONFLICT(id) DO UPDATE SET token_hash = excluded.token_hash, name = excluded.name, revoked_at = '', last_seen_at = excluded.last_seen_at
+			WHERE devices.user_id = excluded.user_id`,
+			deviceID, u.ID, name, HashToken(token), now, now)
+		if err != nil {
 			return err
-		case err != nil:
+		}
+		if n, err := res.RowsAffected(); err != nil {
 			return err
-		case owner != u.ID:
+		} else if n == 0 {
 			return ErrDeviceTaken
 		}
-		_, err = tx.Exec(`UPDATE devices SET token_hash = ?, name = ?, revoked_at = '', last_seen_at = ? WHERE id = ?`, HashToken(token), name, now, deviceID)
-		return err
+		return nil
 	})
 	return token, err
 }

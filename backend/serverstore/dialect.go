@@ -78,11 +78,23 @@ func (d *dialect) jsonText(col, field string) string {
 }
 
 // usernameIs matches an account's username as SQLite's NOCASE column does (ASCII case).
+// Under the "C" collation PostgreSQL's lower() folds ASCII letters only; under the
+// database's own (a UTF-8 locale) it would fold Đ to đ too, and a username would match on
+// one database and not the other. users_username indexes the same expression.
 func (d *dialect) usernameIs(col string) string {
 	if d.postgres {
-		return "lower(" + col + ") = lower(?)"
+		return `lower(` + col + ` COLLATE "C") = lower(? COLLATE "C")`
 	}
 	return col + " = ?"
+}
+
+// forUpdate ends a SELECT that locks the rows it reads (PostgreSQL; SQLite has one
+// writer at a time and no such clause).
+func (d *dialect) forUpdate() string {
+	if d.postgres {
+		return " FOR UPDATE"
+	}
+	return ""
 }
 
 // unique reports whether err is a unique-constraint violation.

@@ -14,8 +14,11 @@ import (
 )
 
 // Cursor is a position in the server's change sequence for one scope. On the wire it is
-// opaque ("c1.<seq>.<scope fingerprint>"); clients store and return it unchanged.
+// opaque ("c2.<epoch>.<seq>.<scope fingerprint>"); clients store and return it unchanged.
+// A cursor of the first format ("c1.<seq>.<scope>", before epochs) has no epoch and is
+// taken to be of the current one, so a server upgrade resets no desktop.
 type Cursor struct {
+	Epoch string
 	Seq   int64
 	Scope string
 }
@@ -24,7 +27,10 @@ func (c Cursor) String() string {
 	if c.Seq == 0 && c.Scope == "" {
 		return ""
 	}
-	return "c1." + strconv.FormatInt(c.Seq, 10) + "." + c.Scope
+	if c.Epoch == "" {
+		return "c1." + strconv.FormatInt(c.Seq, 10) + "." + c.Scope
+	}
+	return "c2." + c.Epoch + "." + strconv.FormatInt(c.Seq, 10) + "." + c.Scope
 }
 
 // ErrBadCursor means the cursor was not made by this server.
@@ -36,14 +42,21 @@ func ParseCursor(s string) (Cursor, error) {
 		return Cursor{}, nil
 	}
 	parts := strings.Split(s, ".")
-	if len(parts) != 3 || parts[0] != "c1" || len(parts[2]) > 32 {
+	var c Cursor
+	switch {
+	case len(parts) == 3 && parts[0] == "c1":
+		parts = parts[1:]
+	case len(parts) == 4 && parts[0] == "c2" && parts[1] != "" && len(parts[1]) <= 32:
+		c.Epoch, parts = parts[1], parts[2:]
+	default:
 		return Cursor{}, ErrBadCursor
 	}
-	seq, err := strconv.ParseInt(parts[1], 10, 64)
-	if err != nil || seq < 0 {
+	seq, err := strconv.ParseInt(parts[0], 10, 64)
+	if err != nil || seq < 0 || len(parts[1]) > 32 {
 		return Cursor{}, ErrBadCursor
 	}
-	return Cursor{Seq: seq, Scope: parts[2]}, nil
+	c.Seq, c.Scope = seq, parts[1]
+	return c, nil
 }
 
 // Pull returns one page of what scope may read and changed after cursor: full record
@@ -58,8 +71,8 @@ func ParseCursor(s string) (Cursor, error) {
 //
 // Reset is set, with nothing else, when the cursor cannot continue: it predates the
 // tombstone horizon (deletions it missed are forgotten), it was cut for another scope
-// (the account's role or assignment changed), or it is ahead of the server (the server
-// was restored from a backup).
+// (the account's role or assignment changed), or it belongs to another epoch or is ahead
+// of the server (the server was restored from a backup, or a standby took over).
 func (s *Store) Pull(ctx context.Context, scope access.Scoper, cursor Cursor, limit int, estimate bool) (syncproto.RawPullResponse, error) {
 	if limit <= 0 {
 		limit = syncproto.DefaultPageSize
@@ -70,8 +83,9 @@ func (s *Store) Pull(ctx context.Context, scope access.Scoper, cursor Cursor, li
 	fp := scope.Fingerprint()
 	resp := syncproto.RawPullResponse{Records: []syncproto.RawRecord{}, Removes: []syncproto.RecordRef{}, Scope: fp}
 	err := s.read(ctx, func(tx *dbTx) error {
-		var nextText, horizonText string
-		if err := tx.QueryRow(`SELECT (SELECT value FROM server_meta WHERE key = 'next_seq'), (SELECT value FROM server_meta WHERE key = 'tombstone_horizon')`).Scan(&nextText, &horizonText); err != nil {
+		var nextText, horizonText, epoch string
+		if err := tx.QueryRow(`SELECT (SELECT value FROM server_meta WHERE key = 'next_seq'), (SELECT value FROM server_meta WHERE key = 'tombstone_horizon'),
+			(SELECT value FROM server_meta WHERE key = 'epoch')`).Scan(&nextText, &horizonText, &epoch); err != nil {
 			return err
 		}
 		next, err := strconv.ParseInt(nextText, 10, 64)
@@ -83,7 +97,7 @@ func (s *Store) Pull(ctx context.Context, scope access.Scoper, cursor Cursor, li
 		if err != nil {
 			return err
 		}
-		if cursor.Seq > 0 && (cursor.Seq < horizon || cursor.Scope != fp || cursor.Seq > watermark) {
+		if cursor.Seq > 0 && (cursor.Seq < horizon || cursor.Scope != fp || cursor.Seq > watermark || (cursor.Epoch != "" && cursor.Epoch != epoch)) {
 			resp.Reset = true
 			return nil
 		}
@@ -125,7 +139,7 @@ func (s *Store) Pull(ctx context.Context, scope access.Scoper, cursor Cursor, li
 				return err
 			}
 		}
-		resp.Cursor = Cursor{Seq: end, Scope: fp}.String()
+		resp.Cursor = Cursor{Epoch: epoch, Seq: end, Scope: fp}.String()
 		if estimate && resp.HasMore {
 			cq := `SELECT count(*) FROM records WHERE server_seq > ? AND server_seq <= ? AND purged = 0 AND ` + pred
 			if err := tx.QueryRow(cq, append([]any{end, watermark}, args...)...).Scan(&resp.Remaining); err != nil {

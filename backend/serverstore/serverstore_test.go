@@ -195,9 +195,15 @@ func TestCursorParsing(t *testing.T) {
 			t.Errorf("ParseCursor(%q) accepted", bad)
 		}
 	}
-	c := Cursor{Seq: 42, Scope: "abc"}
-	if got, err := ParseCursor(c.String()); err != nil || got != c {
-		t.Errorf("round trip: %+v %v", got, err)
+	for _, bad := range []string{"c2.e.1.x.y", "c2..1.x", "c2.e.-1.x", "c3.e.1.x"} {
+		if _, err := ParseCursor(bad); err == nil {
+			t.Errorf("ParseCursor(%q) accepted", bad)
+		}
+	}
+	for _, c := range []Cursor{{Seq: 42, Scope: "abc"}, {Epoch: "0f1e2d3c4b5a6978", Seq: 42, Scope: "abc"}} {
+		if got, err := ParseCursor(c.String()); err != nil || got != c {
+			t.Errorf("round trip of %+v: %+v %v", c, got, err)
+		}
 	}
 }
 

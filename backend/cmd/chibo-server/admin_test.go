@@ -111,3 +111,21 @@ func TestBackupWhileServing(t *testing.T) {
 		t.Errorf("the copy holds %d units, want 539", counts["unit"])
 	}
 }
+
+// A --data on the command line is the database, whatever CHIBO_SERVER_DB says: an
+// administrator backing up a province's file on a machine set up for PostgreSQL must not
+// be sent to the other database.
+func TestExplicitDataBeatsTheEnvironmentsDatabase(t *testing.T) {
+	serverstore.PasswordParams = passwd.Fast
+	t.Setenv("CHIBO_SERVER_DB", "postgres://nobody@127.0.0.1:1/none?sslmode=disable&connect_timeout=1")
+	data := t.TempDir()
+	runOK(t, "user", "add", "--data", data, "--username", "lan", "--role", "org_board", "--password", "mat-khau-1")
+	if out := runOK(t, "user", "list", "--data", data); !strings.Contains(out, "lan") {
+		t.Errorf("user list --data: %s", out)
+	}
+	runOK(t, "backup", "--data", data, "--to", filepath.Join(t.TempDir(), serverstore.FileName))
+	runOK(t, "new-epoch", "--data", data)
+	if err := run(context.Background(), []string{"user", "list"}, io.Discard, io.Discard); err == nil {
+		t.Error("without --data, CHIBO_SERVER_DB's unreachable database was not used")
+	}
+}

@@ -5,6 +5,7 @@
 //	chibo-server user add|list|disable|enable|passwd [--data DIR] …
 //	chibo-server device list|revoke [--data DIR] …
 //	chibo-server backup --data DIR --to FILE         online copy of the SQLite database
+//	chibo-server new-epoch [--data DIR | --db …]      make every desktop resync (after a restore)
 //	chibo-server seed-demo --db FILE                load the Kim Sơn 2018 example into a desktop database
 //	chibo-server seed-demo --data DIR               … or into the server's database, with demo accounts
 //	chibo-server stats --db FILE                    print the registry's counts as one JSON object
@@ -48,6 +49,8 @@ commands:
   user list | user disable U | user enable U | user passwd U [--password P]
   device list [--user U] | device revoke DEVICE-ID
   backup --data DIR --to FILE copy the SQLite database while the server runs (a new file)
+  new-epoch                   after restoring PostgreSQL or promoting a standby: every desktop
+                              pushes what it holds unsent and resyncs (a backup copy has its own)
   seed-demo --db FILE         load the Kim Sơn 2018 example (deterministic) into a desktop database
   seed-demo --data DIR        load it into the server's database, with the demo accounts
   stats --db FILE             print the registry's counts as one JSON object
@@ -76,6 +79,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return deviceCmd(ctx, rest, stdout, stderr)
 	case "backup":
 		return backupCmd(ctx, rest, stdout, stderr)
+	case "new-epoch":
+		return newEpochCmd(ctx, rest, stdout, stderr)
 	case "seed-demo":
 		if hasFlag(rest, "data") || dbURL(rest) {
 			return demoAccounts(ctx, rest, stdout, stderr)
@@ -115,7 +120,7 @@ func backupCmd(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
-	if *data.db != "" {
+	if data.url() != "" {
 		return errors.New("backup copies the SQLite file; back up PostgreSQL with pg_dump or a standby (docs/deployment.md)")
 	}
 	if *to == "" {
@@ -125,6 +130,28 @@ func backupCmd(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		return err
 	}
 	fmt.Fprintf(stdout, "backed up %s to %s\n", *data.data, *to)
+	return nil
+}
+
+// newEpochCmd starts a new epoch of the server's sequence. A restored database or a
+// promoted standby may have lost the last commits; the sequence numbers it hands out next
+// were already seen by some desktops, which would skip the records they now mean.
+func newEpochCmd(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := flag.NewFlagSet("new-epoch", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	data := dataFlag(fs)
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	st, err := data.open()
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	if err := st.NewEpoch(ctx); err != nil {
+		return err
+	}
+	fmt.Fprintln(stdout, "new epoch: every desktop resyncs at its next sync")
 	return nil
 }
 

@@ -19,8 +19,12 @@ import (
 )
 
 // database is where a server command finds its database: --db (a PostgreSQL URL), else
-// --data (the folder of the SQLite file).
-type database struct{ data, db *string }
+// --data (the folder of the SQLite file). CHIBO_SERVER_DB and CHIBO_SERVER_DATA give the
+// defaults; a flag on the command line beats either variable.
+type database struct {
+	fs       *flag.FlagSet
+	data, db *string
+}
 
 // dataFlag adds --data and --db to fs with their defaults.
 func dataFlag(fs *flag.FlagSet) database {
@@ -29,17 +33,32 @@ func dataFlag(fs *flag.FlagSet) database {
 		def = "chibo-server-data"
 	}
 	return database{
+		fs:   fs,
 		data: fs.String("data", def, "server data folder (the SQLite file)"),
 		db:   fs.String("db", os.Getenv("CHIBO_SERVER_DB"), "PostgreSQL database URL (postgres://user:password@host/db); several servers may share it"),
 	}
 }
 
+// url is the PostgreSQL database to use, "" for the SQLite file: an explicit --data is not
+// overridden by a URL that only the environment gives.
+func (d database) url() string {
+	var data, db bool
+	d.fs.Visit(func(f *flag.Flag) {
+		data = data || f.Name == "data"
+		db = db || f.Name == "db"
+	})
+	if data && !db {
+		return ""
+	}
+	return *d.db
+}
+
 func (d database) open() (*serverstore.Store, error) {
-	if *d.db != "" {
-		if !serverstore.IsURL(*d.db) {
-			return nil, fmt.Errorf("--db %q: not a PostgreSQL URL (postgres://…); a SQLite file lives in --data DIR", *d.db)
+	if url := d.url(); url != "" {
+		if !serverstore.IsURL(url) {
+			return nil, fmt.Errorf("--db %q: not a PostgreSQL URL (postgres://…); a SQLite file lives in --data DIR", url)
 		}
-		return serverstore.OpenPostgres(*d.db)
+		return serverstore.OpenPostgres(url)
 	}
 	return serverstore.Open(*d.data)
 }
