@@ -12,6 +12,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime/pprof"
+	"sync"
 	"testing"
 
 	"chibo/backend/demo"
@@ -96,9 +97,30 @@ func round(x float64) float64 { return float64(int64(x*1000+0.5)) / 1000 }
 
 func ms(res testing.BenchmarkResult) float64 { return round(float64(res.NsPerOp()) / 1e6) }
 
+// fail ends the run; what atExit registered (server processes, temporary folders) is
+// undone first, since deferred calls do not run past os.Exit.
 func fail(err error) {
 	fmt.Fprintln(os.Stderr, "chibo-bench:", err)
+	exitMu.Lock()
+	hooks := exitHooks
+	exitHooks = nil
+	exitMu.Unlock()
+	for i := len(hooks) - 1; i >= 0; i-- {
+		hooks[i]()
+	}
 	os.Exit(1)
+}
+
+var (
+	exitMu    sync.Mutex
+	exitHooks []func()
+)
+
+// atExit registers f to run if the run fails.
+func atExit(f func()) {
+	exitMu.Lock()
+	exitHooks = append(exitHooks, f)
+	exitMu.Unlock()
 }
 
 // registryBenchmarks measures the unit registry over the Kim Sơn demo (539 units): opening

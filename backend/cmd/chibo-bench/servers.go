@@ -16,6 +16,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/google/uuid"
@@ -55,8 +56,9 @@ func buildServerBinary(dir string) string {
 }
 
 type serverProcess struct {
-	cmd *exec.Cmd
-	url string
+	cmd  *exec.Cmd
+	url  string
+	once sync.Once
 }
 
 func startServer(bin, where string, extra ...string) *serverProcess {
@@ -77,7 +79,9 @@ func startServer(bin, where string, extra ...string) *serverProcess {
 	for sc.Scan() {
 		if m := re.FindStringSubmatch(sc.Text()); m != nil {
 			go io.Copy(io.Discard, out)
-			return &serverProcess{cmd: cmd, url: m[1]}
+			p := &serverProcess{cmd: cmd, url: m[1]}
+			atExit(p.stop)
+			return p
 		}
 	}
 	cmd.Process.Kill()
@@ -86,12 +90,14 @@ func startServer(bin, where string, extra ...string) *serverProcess {
 }
 
 func (p *serverProcess) stop() {
-	p.cmd.Process.Signal(os.Interrupt)
-	done := make(chan struct{})
-	go func() { p.cmd.Wait(); close(done) }()
-	select {
-	case <-done:
-	case <-time.After(10 * time.Second):
-		p.cmd.Process.Kill()
-	}
+	p.once.Do(func() {
+		p.cmd.Process.Signal(os.Interrupt)
+		done := make(chan struct{})
+		go func() { p.cmd.Wait(); close(done) }()
+		select {
+		case <-done:
+		case <-time.After(10 * time.Second):
+			p.cmd.Process.Kill()
+		}
+	})
 }

@@ -100,6 +100,9 @@ func (e *syncEnv) device() *syncclient.Client {
 }
 
 func p(ds []time.Duration, q float64) float64 {
+	if len(ds) == 0 {
+		return 0 // no sample (every request failed): the errors line says so
+	}
 	sort.Slice(ds, func(i, j int) bool { return ds[i] < ds[j] })
 	i := int(float64(len(ds)-1) * q)
 	return round(float64(ds[i].Microseconds()) / 1000)
