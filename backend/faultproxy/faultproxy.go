@@ -71,13 +71,15 @@ type Proxy struct {
 	partOn    bool
 	stats     map[Fault]int
 	requests  int
+	inFlight  map[string]int // target+path → requests forwarded and not yet answered
+	lost      map[string]int // target+path → forwards the target never answered
 }
 
 // New starts a proxy in front of target (a base URL such as http://127.0.0.1:1234) whose
 // random choices come from seed.
 func New(target string, seed uint64) *Proxy {
 	p := &Proxy{target: strings.TrimRight(target, "/"), rng: rand.New(rand.NewPCG(seed, seed^0x9e3779b97f4a7c15)),
-		stats: map[Fault]int{}, hc: &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: 64}}}
+		stats: map[Fault]int{}, inFlight: map[string]int{}, lost: map[string]int{}, hc: &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: 64}}}
 	p.hs = httptest.NewServer(http.HandlerFunc(p.serve))
 	p.URL = p.hs.URL
 	return p
@@ -213,7 +215,34 @@ type answer struct {
 	body   []byte
 }
 
-func (p *Proxy) forward(target string, r *http.Request, body []byte) (answer, error) {
+// InFlight reports how many requests for path are at target now: forwarded, not answered.
+func (p *Proxy) InFlight(target, path string) int {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return p.inFlight[strings.TrimRight(target, "/")+path]
+}
+
+// Lost reports how many requests for path target took and never answered (it died with
+// them): a kill that landed mid-request.
+func (p *Proxy) Lost(target, path string) int {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return p.lost[strings.TrimRight(target, "/")+path]
+}
+
+func (p *Proxy) forward(target string, r *http.Request, body []byte) (a answer, err error) {
+	key := target + r.URL.Path
+	p.mu.Lock()
+	p.inFlight[key]++
+	p.mu.Unlock()
+	defer func() {
+		p.mu.Lock()
+		p.inFlight[key]--
+		if err != nil && r.Context().Err() == nil {
+			p.lost[key]++
+		}
+		p.mu.Unlock()
+	}()
 	req, err := http.NewRequestWithContext(r.Context(), r.Method, target+r.URL.RequestURI(), bytes.NewReader(body))
 	if err != nil {
 		return answer{}, err

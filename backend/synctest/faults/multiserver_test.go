@@ -16,6 +16,7 @@ import (
 	"chibo/backend/serverstore/pgtest"
 	"chibo/backend/store"
 	"chibo/backend/syncclient"
+	"chibo/backend/syncproto"
 )
 
 // Two real chibo-server processes on one PostgreSQL database, behind a proxy that sends
@@ -63,37 +64,54 @@ func TestFaultTwoServersOneDatabase(t *testing.T) {
 			}
 		}
 	}
-	// syncAll runs every client's sync at once and kills process victim after a while.
-	syncAll := func(round, victim int, clients []*syncclient.Client) {
-		var wg sync.WaitGroup
-		errs := make([]error, len(clients))
-		for i, c := range clients {
-			wg.Add(1)
-			go func() {
-				defer wg.Done()
-				_, errs[i] = c.SyncOnce(context.Background())
-			}()
-		}
-		time.Sleep(time.Duration(20+rng.IntN(150)) * time.Millisecond)
-		procs[victim].cmd.Process.Signal(syscall.SIGKILL)
-		procs[victim].cmd.Wait()
-		wg.Wait()
-		t.Logf("round %d: process %c killed; sync errors %v", round, 'A'+victim, errs)
-		procs[victim] = startServerProc(t, data)
-		proxy.SetTargets(procs[0].url, procs[1].url)
-		for _, c := range clients {
-			if _, err := c.SyncOnce(ctx); err != nil {
-				t.Fatalf("round %d: sync after the restart: %v", round, err)
+	// syncAll runs every client's sync at once and kills process victim while it holds a
+	// request for path (the proxy says when one is in flight). A request that finished in
+	// the instant between the proxy's answer and the kill does not count: the round is
+	// tried again, with more to write, until a kill lands mid-request.
+	syncAll := func(round, victim int, path string, clients []*syncclient.Client, more func()) {
+		for attempt := 1; ; attempt++ {
+			var wg sync.WaitGroup
+			errs := make([]error, len(clients))
+			for i, c := range clients {
+				wg.Add(1)
+				go func() {
+					defer wg.Done()
+					_, errs[i] = c.SyncOnce(context.Background())
+				}()
 			}
+			url := procs[victim].url
+			deadline := time.Now().Add(20 * time.Second)
+			for proxy.InFlight(url, path) == 0 && time.Now().Before(deadline) {
+				time.Sleep(time.Duration(rng.IntN(500)) * time.Microsecond)
+			}
+			procs[victim].cmd.Process.Signal(syscall.SIGKILL)
+			procs[victim].cmd.Wait()
+			wg.Wait()
+			lost := proxy.Lost(url, path)
+			t.Logf("round %d, attempt %d: process %c killed with %d %s requests unanswered; sync errors %v", round, attempt, 'A'+victim, lost, path, errs)
+			procs[victim] = startServerProc(t, data)
+			proxy.SetTargets(procs[0].url, procs[1].url)
+			for _, c := range clients {
+				if _, err := c.SyncOnce(ctx); err != nil {
+					t.Fatalf("round %d: sync after the restart: %v", round, err)
+				}
+			}
+			if lost > 0 {
+				return
+			}
+			if attempt == 5 {
+				t.Fatalf("round %d: no kill of five landed in the middle of a %s", round, path)
+			}
+			more()
 		}
 	}
 
 	write(0)
-	syncAll(0, 0, devs) // A killed mid-push
+	syncAll(0, 0, syncproto.PathPush, devs, func() { write(0) }) // A killed mid-push
 	write(1)
 	late := enrolAt(t, proxy.URL, "board2")
 	late.PageSize = 20 // its first pull takes many pages: B dies in the middle of it
-	syncAll(1, 1, append([]*syncclient.Client{late}, devs...))
+	syncAll(1, 1, syncproto.PathPull, append([]*syncclient.Client{late}, devs...), func() { write(1) })
 	for _, c := range append(devs, late) {
 		if _, err := c.SyncOnce(ctx); err != nil {
 			t.Fatal(err)
