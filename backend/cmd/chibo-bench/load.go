@@ -106,8 +106,8 @@ func loadRun(cfg loadConfig) []Result {
 				extra = cfg.extra
 			}
 			p := startServer(bin, where, extra...)
-			defer p.stop()
-			cfg.urls = append(cfg.urls, p.url)
+			defer p.Stop()
+			cfg.urls = append(cfg.urls, p.URL)
 		}
 	}
 	kind := "sqlite"

@@ -62,26 +62,26 @@ func nationalBenchmarks(dir string, quick bool) []Result {
 	// The server in a process of its own.
 	bin := buildServerBinary(dir)
 	srv := startServer(bin, data)
-	defer srv.stop()
-	idle, _ := vmHWM(strconv.Itoa(srv.cmd.Process.Pid))
+	defer srv.Stop()
+	idle, _ := vmHWM(strconv.Itoa(srv.Cmd.Process.Pid))
 
 	ds, err := store.Open(filepath.Join(dir, "national-desktop.db"))
 	if err != nil {
 		fail(err)
 	}
 	defer ds.Close()
-	resp, err := syncclient.Login(ctx, nil, srv.url, syncproto.LoginRequest{Username: "tinh.p00", Password: rssPassword, DeviceID: ds.DeviceID()})
+	resp, err := syncclient.Login(ctx, nil, srv.URL, syncproto.LoginRequest{Username: "tinh.p00", Password: rssPassword, DeviceID: ds.DeviceID()})
 	if err != nil {
 		fail(err)
 	}
 	ds.SetUser(resp.Account.UserID)
 	t0 := time.Now()
-	rep, err := syncclient.New(ds, srv.url, resp.Token, nil).SyncOnce(ctx)
+	rep, err := syncclient.New(ds, srv.URL, resp.Token, nil).SyncOnce(ctx)
 	if err != nil {
 		fail(err)
 	}
 	pull := time.Since(t0)
-	peak, err := vmHWM(strconv.Itoa(srv.cmd.Process.Pid))
+	peak, err := vmHWM(strconv.Itoa(srv.Cmd.Process.Pid))
 	if err != nil {
 		fail(err)
 	}

@@ -5,24 +5,15 @@ package main
 // schema of the run's own.
 
 import (
-	"bufio"
 	"database/sql"
-	"errors"
 	"fmt"
-	"io"
 	"net/url"
-	"os"
-	"os/exec"
-	"path/filepath"
-	"regexp"
 	"strings"
-	"sync"
-	"time"
 
 	"github.com/google/uuid"
 	_ "github.com/jackc/pgx/v5/stdlib" // the "pgx" driver, for the run's schema
 
-	"chibo/backend/serverstore"
+	"chibo/backend/serverproc"
 )
 
 // freshSchema creates an empty schema in the PostgreSQL database at base and returns a
@@ -48,56 +39,19 @@ func freshSchema(base string) string {
 }
 
 func buildServerBinary(dir string) string {
-	bin := filepath.Join(dir, "chibo-server")
-	if out, err := exec.Command("go", "build", "-o", bin, "chibo/backend/cmd/chibo-server").CombinedOutput(); err != nil {
-		fail(fmt.Errorf("build chibo-server: %v\n%s", err, out))
+	bin, err := serverproc.Build(dir)
+	if err != nil {
+		fail(err)
 	}
 	return bin
 }
 
-type serverProcess struct {
-	cmd  *exec.Cmd
-	url  string
-	once sync.Once
-}
-
-func startServer(bin, where string, extra ...string) *serverProcess {
-	flag := "--data"
-	if serverstore.IsURL(where) {
-		flag = "--db"
-	}
-	cmd := exec.Command(bin, append([]string{"serve", "--addr", "127.0.0.1:0", flag, where}, extra...)...)
-	out, err := cmd.StdoutPipe()
+// startServer starts a server process that a failed run stops too.
+func startServer(bin, where string, extra ...string) *serverproc.Process {
+	p, err := serverproc.Start(bin, where, extra...)
 	if err != nil {
 		fail(err)
 	}
-	if err := cmd.Start(); err != nil {
-		fail(err)
-	}
-	re := regexp.MustCompile(`listening on (https?://\S+)`)
-	sc := bufio.NewScanner(out)
-	for sc.Scan() {
-		if m := re.FindStringSubmatch(sc.Text()); m != nil {
-			go io.Copy(io.Discard, out)
-			p := &serverProcess{cmd: cmd, url: m[1]}
-			atExit(p.stop)
-			return p
-		}
-	}
-	cmd.Process.Kill()
-	fail(errors.New("chibo-server never said where it listens"))
-	return nil
-}
-
-func (p *serverProcess) stop() {
-	p.once.Do(func() {
-		p.cmd.Process.Signal(os.Interrupt)
-		done := make(chan struct{})
-		go func() { p.cmd.Wait(); close(done) }()
-		select {
-		case <-done:
-		case <-time.After(10 * time.Second):
-			p.cmd.Process.Kill()
-		}
-	})
+	atExit(p.Stop)
+	return p
 }

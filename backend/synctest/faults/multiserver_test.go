@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"sync"
-	"syscall"
 	"testing"
 	"time"
 
@@ -13,6 +12,7 @@ import (
 	"chibo/backend/faultproxy"
 	"chibo/backend/passwd"
 	"chibo/backend/serverstore"
+	"chibo/backend/serverproc"
 	"chibo/backend/serverstore/pgtest"
 	"chibo/backend/store"
 	"chibo/backend/syncclient"
@@ -48,10 +48,10 @@ func TestFaultTwoServersOneDatabase(t *testing.T) {
 		}
 	}
 	ss.Close()
-	procs := []*serverProc{startServerProc(t, data), startServerProc(t, data)}
-	proxy := faultproxy.New(procs[0].url, seed)
+	procs := []*serverproc.Process{startServerProc(t, data), startServerProc(t, data)}
+	proxy := faultproxy.New(procs[0].URL, seed)
 	t.Cleanup(proxy.Close)
-	proxy.SetTargets(procs[0].url, procs[1].url)
+	proxy.SetTargets(procs[0].URL, procs[1].URL)
 	devs := []*syncclient.Client{enrolAt(t, proxy.URL, "board0"), enrolAt(t, proxy.URL, "board1")}
 	written := 0
 	write := func(round int) {
@@ -79,18 +79,17 @@ func TestFaultTwoServersOneDatabase(t *testing.T) {
 					_, errs[i] = c.SyncOnce(context.Background())
 				}()
 			}
-			url := procs[victim].url
+			url := procs[victim].URL
 			deadline := time.Now().Add(20 * time.Second)
 			for proxy.InFlight(url, path) == 0 && time.Now().Before(deadline) {
 				time.Sleep(time.Duration(rng.IntN(500)) * time.Microsecond)
 			}
-			procs[victim].cmd.Process.Signal(syscall.SIGKILL)
-			procs[victim].cmd.Wait()
+			procs[victim].Kill()
 			wg.Wait()
 			lost := proxy.Lost(url, path)
 			t.Logf("round %d, attempt %d: process %c killed with %d %s requests unanswered; sync errors %v", round, attempt, 'A'+victim, lost, path, errs)
 			procs[victim] = startServerProc(t, data)
-			proxy.SetTargets(procs[0].url, procs[1].url)
+			proxy.SetTargets(procs[0].URL, procs[1].URL)
 			for _, c := range clients {
 				if _, err := c.SyncOnce(ctx); err != nil {
 					t.Fatalf("round %d: sync after the restart: %v", round, err)

@@ -1,22 +1,19 @@
 package faults
 
 import (
-	"bufio"
 	"context"
 	"fmt"
 	"math/rand/v2"
 	"os"
-	"os/exec"
 	"path/filepath"
-	"regexp"
 	"sync"
-	"syscall"
 	"testing"
 	"time"
 
 	"chibo/backend/domain"
 	"chibo/backend/faultproxy"
 	"chibo/backend/passwd"
+	"chibo/backend/serverproc"
 	"chibo/backend/serverstore"
 	"chibo/backend/serverstore/pgtest"
 	"chibo/backend/store"
@@ -30,8 +27,9 @@ var (
 	serverBinOnce sync.Once
 )
 
-// buildServer builds chibo-server once per test binary.
-func buildServer(t *testing.T) string {
+// startServerProc starts a chibo-server process on data (a folder or a PostgreSQL URL),
+// built once per test binary; the test's end kills it.
+func startServerProc(t *testing.T, data string) *serverproc.Process {
 	t.Helper()
 	serverBinOnce.Do(func() {
 		dir, err := os.MkdirTemp("", "chibo-faults-bin-")
@@ -39,54 +37,17 @@ func buildServer(t *testing.T) string {
 			serverBinErr = err
 			return
 		}
-		serverBin = filepath.Join(dir, "chibo-server")
-		if out, err := exec.Command("go", "build", "-o", serverBin, "chibo/backend/cmd/chibo-server").CombinedOutput(); err != nil {
-			serverBinErr = fmt.Errorf("build chibo-server: %v\n%s", err, out)
-		}
+		serverBin, serverBinErr = serverproc.Build(dir)
 	})
 	if serverBinErr != nil {
 		t.Fatal(serverBinErr)
 	}
-	return serverBin
-}
-
-// serverProc is a chibo-server process on a data folder or a PostgreSQL database.
-type serverProc struct {
-	cmd *exec.Cmd
-	url string
-}
-
-func startServerProc(t *testing.T, data string) *serverProc {
-	t.Helper()
-	flag := "--data"
-	if serverstore.IsURL(data) {
-		flag = "--db"
-	}
-	cmd := exec.Command(buildServer(t), "serve", "--addr", "127.0.0.1:0", flag, data)
-	out, err := cmd.StdoutPipe()
+	p, err := serverproc.Start(serverBin, data)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	re := regexp.MustCompile(`listening on (https?://\S+)`)
-	sc := bufio.NewScanner(out)
-	for sc.Scan() {
-		if m := re.FindStringSubmatch(sc.Text()); m != nil {
-			go func() {
-				for sc.Scan() {
-				}
-			}()
-			p := &serverProc{cmd: cmd, url: m[1]}
-			t.Cleanup(func() { p.cmd.Process.Kill(); p.cmd.Wait() })
-			return p
-		}
-	}
-	cmd.Process.Kill()
-	cmd.Wait()
-	t.Fatal("chibo-server never said where it listens")
-	return nil
+	t.Cleanup(p.Kill)
+	return p
 }
 
 // enrolAt signs a new desktop in as name (password mat-khau-thu) through url, its pushes
@@ -132,7 +93,7 @@ func TestFaultServerKilledDuringPush(t *testing.T) {
 	}
 	ss.Close()
 	srv := startServerProc(t, data)
-	proxy := faultproxy.New(srv.url, seed) // only a fixed address in front of a moving server
+	proxy := faultproxy.New(srv.URL, seed) // only a fixed address in front of a moving server
 	t.Cleanup(proxy.Close)
 	enrol := func(name string) *syncclient.Client { return enrolAt(t, proxy.URL, name) }
 	devs := []*syncclient.Client{enrol("board0"), enrol("board1")}
@@ -156,8 +117,7 @@ func TestFaultServerKilledDuringPush(t *testing.T) {
 			}()
 		}
 		time.Sleep(time.Duration(20+rng.IntN(150)) * time.Millisecond)
-		srv.cmd.Process.Signal(syscall.SIGKILL)
-		srv.cmd.Wait()
+		srv.Kill()
 		wg.Wait()
 		pending := 0
 		for _, c := range devs {
@@ -166,7 +126,7 @@ func TestFaultServerKilledDuringPush(t *testing.T) {
 		}
 		t.Logf("cycle %d: server killed; sync errors %v; %d changes still pending", cycle, errs, pending)
 		srv = startServerProc(t, data)
-		proxy.SetTarget(srv.url)
+		proxy.SetTarget(srv.URL)
 		for _, c := range devs {
 			if _, err := c.SyncOnce(ctx); err != nil {
 				t.Fatalf("cycle %d: sync after restart: %v", cycle, err)
@@ -192,8 +152,7 @@ func TestFaultServerKilledDuringPush(t *testing.T) {
 	}
 	assertSame(t, []string{"fresh", "board0", "board1"}, sts)
 
-	srv.cmd.Process.Signal(syscall.SIGTERM)
-	srv.cmd.Wait()
+	srv.Terminate()
 	ss, err = serverstore.OpenAt(data)
 	if err != nil {
 		t.Fatal(err)
@@ -229,7 +188,7 @@ func TestFaultClampedWritesOrderAcrossAServerKill(t *testing.T) {
 	}
 	ss.Close()
 	srv := startServerProc(t, data)
-	proxy := faultproxy.New(srv.url, 1)
+	proxy := faultproxy.New(srv.URL, 1)
 	t.Cleanup(proxy.Close)
 	enrol := func(name string, skew time.Duration) *syncclient.Client {
 		st, err := store.Open(filepath.Join(t.TempDir(), "desktop.db"))
@@ -269,10 +228,9 @@ func TestFaultClampedWritesOrderAcrossAServerKill(t *testing.T) {
 	sync(far)
 	note(near, u.ID, "near")
 	note(far, u.ID, "far 1")
-	srv.cmd.Process.Signal(syscall.SIGKILL)
-	srv.cmd.Wait()
+	srv.Kill()
 	srv = startServerProc(t, data)
-	proxy.SetTarget(srv.url)
+	proxy.SetTarget(srv.URL)
 	note(far, u.ID, "far 2")
 	fresh := enrol("fresh", 0)
 	for _, c := range []*syncclient.Client{near, far, fresh} {
