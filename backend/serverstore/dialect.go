@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 )
 
 // dialect is what differs between the two databases the server runs on. Every query is
@@ -14,7 +15,12 @@ import (
 type dialect struct {
 	postgres bool
 	binds    sync.Map // query → query with $n placeholders (PostgreSQL)
+	bound    atomic.Int64
 }
+
+// maxBinds bounds the rewrite cache: IN lists and multi-row INSERTs make one query text per
+// length, and a long-running process must not grow with every length it meets.
+const maxBinds = 2048
 
 var (
 	sqliteDialect   = &dialect{}
@@ -40,7 +46,9 @@ func (d *dialect) bind(q string) string {
 		}
 		b.WriteRune(r)
 	}
-	d.binds.Store(q, b.String())
+	if d.bound.Add(1) <= maxBinds {
+		d.binds.Store(q, b.String())
+	}
 	return b.String()
 }
 
