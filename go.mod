@@ -4,6 +4,7 @@ go 1.26.8
 
 require (
 	github.com/go-pdf/fpdf v0.9.0
+	github.com/goccy/go-json v0.12.0
 	github.com/google/uuid v1.6.0
 	github.com/jackc/pgx/v5 v5.12.0
 	github.com/mattn/go-sqlite3 v1.14.53

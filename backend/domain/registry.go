@@ -1,6 +1,9 @@
 package domain
 
-import "strings"
+import (
+	"strings"
+	"unicode"
+)
 
 // CommuneKind is the administrative kind of a commune-level locality.
 type CommuneKind string
@@ -83,7 +86,22 @@ type Official struct {
 	SyncState   SyncState `json:"syncState"`
 }
 
-func clean(s string) string { return strings.Join(strings.Fields(s), " ") }
+// clean collapses each run of white space to one space and trims both ends. Text that is
+// clean already comes back as it is, without allocating: every pulled record is checked.
+func clean(s string) string {
+	space := true // at the start, a space would be trimmed
+	for _, r := range s {
+		isSpace := unicode.IsSpace(r)
+		if isSpace && (r != ' ' || space) {
+			return strings.Join(strings.Fields(s), " ")
+		}
+		space = isSpace
+	}
+	if space && s != "" {
+		return strings.Join(strings.Fields(s), " ")
+	}
+	return s
+}
 
 // Normalize trims c's text; Validate checks the rules that concern c alone.
 func (c *Commune) Normalize() {

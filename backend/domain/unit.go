@@ -97,7 +97,7 @@ func AllowedParent(child, parent UnitKind) bool {
 
 // Normalize trims the text fields of u.
 func (u *Unit) Normalize() {
-	u.Name = strings.Join(strings.Fields(u.Name), " ")
+	u.Name = clean(u.Name)
 	u.Note = strings.TrimSpace(u.Note)
 	if u.Status == "" {
 		u.Status = StatusActive

@@ -130,5 +130,21 @@ func (s *Server) pull(w http.ResponseWriter, r *http.Request, a serverstore.Acto
 		s.internal(w, err)
 		return
 	}
-	writeJSON(w, http.StatusOK, resp)
+	s.writePage(w, &resp)
+}
+
+// writePage sends a pull page as writeJSON would, with its length, so the desktop reads
+// it into one buffer (a page is most of what a first sync costs the server; see
+// syncproto.MarshalPage).
+func (s *Server) writePage(w http.ResponseWriter, resp *syncproto.RawPullResponse) {
+	b, err := syncproto.MarshalPage(resp)
+	if err != nil {
+		s.internal(w, err)
+		return
+	}
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	w.Header().Set("Cache-Control", "no-store")
+	w.Header().Set("Content-Length", strconv.Itoa(len(b)))
+	w.WriteHeader(http.StatusOK)
+	w.Write(b)
 }

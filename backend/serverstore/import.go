@@ -32,7 +32,7 @@ func (s *Store) Import(ctx context.Context, recs []syncproto.Record) (int, error
 				continue
 			}
 			next := cur
-			next.fields, next.fieldHLC = cloneRaw(cur.fields), cloneStr(cur.fieldHLC)
+			next.fields, next.fieldHLC, next.vals = cloneRaw(cur.fields), cloneStr(cur.fieldHLC), nil
 			changed := false
 			for name, raw := range r.Fields {
 				clock := r.FieldHLC[name]

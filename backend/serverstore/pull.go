@@ -3,7 +3,6 @@ package serverstore
 import (
 	"context"
 	"database/sql"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"strconv"
@@ -97,7 +96,13 @@ func (s *Store) Pull(ctx context.Context, scope access.Scoper, cursor Cursor, li
 		if err != nil {
 			return err
 		}
-		if cursor.Seq > 0 && (cursor.Seq < horizon || cursor.Scope != fp || cursor.Seq > watermark || (cursor.Epoch != "" && cursor.Epoch != epoch)) {
+		// Another epoch, or a cursor past the end of the sequence (a file copied back by
+		// hand, a standby promoted without new-epoch): this server lost history.
+		if cursor.Seq > 0 && ((cursor.Epoch != "" && cursor.Epoch != epoch) || cursor.Seq > watermark) {
+			resp.Reset, resp.Restored = true, true
+			return nil
+		}
+		if cursor.Seq > 0 && (cursor.Seq < horizon || cursor.Scope != fp) {
 			resp.Reset = true
 			return nil
 		}
@@ -119,7 +124,7 @@ func (s *Store) Pull(ctx context.Context, scope access.Scoper, cursor Cursor, li
 				rows.Close()
 				return err
 			}
-			if !json.Valid(fields) || !json.Valid(fieldHLC) {
+			if !syncproto.ValidJSON(fields) || !syncproto.ValidJSON(fieldHLC) {
 				rows.Close()
 				return fmt.Errorf("record %s/%s: stored JSON is damaged", r.Kind, r.ID)
 			}

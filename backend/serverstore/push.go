@@ -3,9 +3,7 @@ package serverstore
 import (
 	"bytes"
 	"context"
-	"crypto/sha256"
 	"database/sql"
-	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -64,6 +62,9 @@ func (s *Store) Push(ctx context.Context, a Actor, changes []syncproto.Change) (
 		if err := tx.prefetchAnswers(ids); err != nil {
 			return err
 		}
+		if err := prefetchChanged(tx, changes); err != nil {
+			return err
+		}
 		for _, c := range changes {
 			res, err := s.pushOne(tx, a, c, lastSeq, now)
 			if err != nil {
@@ -87,18 +88,6 @@ func (s *Store) Push(ctx context.Context, a Actor, changes []syncproto.Change) (
 		return nil
 	})
 	return resp, err
-}
-
-// changeHash identifies a change's content, to tell a replay from a different change that
-// reuses an id.
-func changeHash(c syncproto.Change) string {
-	var fields any
-	if err := json.Unmarshal(c.Fields, &fields); err != nil {
-		fields = string(c.Fields)
-	}
-	b, _ := json.Marshal([]any{c.Kind, c.RecordID, c.Op, fields, c.HLC, c.UserID})
-	h := sha256.Sum256(b)
-	return hex.EncodeToString(h[:16])
 }
 
 func (s *Store) pushOne(tx *txn, a Actor, c syncproto.Change, lastSeq int64, now time.Time) (syncproto.ChangeResult, error) {
@@ -132,9 +121,11 @@ func (s *Store) pushOne(tx *txn, a Actor, c syncproto.Change, lastSeq int64, now
 		return s.refused(tx, a, c, hash, now, lastSeq, refuse(syncproto.CodeConflict,
 			"Mã thay đổi %s đã được dùng cho một nội dung khác.", "Change id %s was already used with other content.", c.ChangeID))
 	}
-	if c.Seq <= lastSeq {
+	if c.Seq <= lastSeq && !c.Resent {
 		// A seq this device already used, with a change id never seen: the device's
-		// database was restored from an older copy and numbers changes again.
+		// database was restored from an older copy and numbers changes again. (A resent
+		// change is one this server acknowledged before it was itself restored from a
+		// copy that lacks it: its id is its own, it takes effect now, once.)
 		return s.refused(tx, a, c, hash, now, lastSeq, refuse(syncproto.CodeConflict,
 			"Số thứ tự %d của thiết bị đã được dùng; cơ sở dữ liệu trên máy có thể đã được khôi phục từ bản sao cũ. Hãy đăng nhập lại.",
 			"Sequence %d of this device was already used; the local database may have been restored from an old copy. Sign in again.", c.Seq))
@@ -170,8 +161,8 @@ func supersededBy(tx *txn, a Actor, c syncproto.Change, applied string) (*syncpr
 	if err != nil || !cur.exists {
 		return nil, err
 	}
-	var names map[string]json.RawMessage
-	if json.Unmarshal(c.Fields, &names) != nil {
+	names, err := parseFields(c.Fields)
+	if err != nil {
 		return nil, nil
 	}
 	lost := cur.deleted
@@ -292,9 +283,8 @@ func (s *Store) apply(tx *txn, a Actor, c syncproto.Change, now time.Time) (bool
 		}
 		return false, "", false, refuse(syncproto.CodeDeleted, "Bản ghi đã bị xóa; thay đổi này không được áp dụng.", "The record was deleted; this change was not applied.")
 	}
-	next := cur
-	next.fields = cloneRaw(cur.fields)
-	next.fieldHLC = cloneStr(cur.fieldHLC)
+	next := cur // its maps are shared until changed: a cached row is never mutated
+	next.vals = nil
 	changed := false
 	if c.Op == syncproto.OpDelete {
 		if !cur.exists {
@@ -311,8 +301,7 @@ func (s *Store) apply(tx *txn, a Actor, c syncproto.Change, now time.Time) (bool
 			names = append(names, name)
 		}
 		sort.Strings(names)
-		raw := map[string]json.RawMessage{}
-		json.Unmarshal(c.Fields, &raw)
+		raw, _ := parseFields(c.Fields)
 		normalizeText(c.Kind, fields, raw)
 		// The record as its writer means it (every field of the change over the stored
 		// ones) must pass every check, whatever the clocks: a change that loses to newer
@@ -322,7 +311,8 @@ func (s *Store) apply(tx *txn, a Actor, c syncproto.Change, now time.Time) (bool
 		for _, name := range names {
 			intended[name] = compact(raw[name])
 		}
-		intendedClass, err := s.check(tx, scope, c.Kind, row{fields: intended}.values(c.Kind), fields)
+		intendedVals := overlay(cur.values(c.Kind), fields, intended)
+		intendedClass, err := s.check(tx, scope, c.Kind, intendedVals, fields)
 		if err != nil {
 			return false, "", false, err
 		}
@@ -331,12 +321,14 @@ func (s *Store) apply(tx *txn, a Actor, c syncproto.Change, now time.Time) (bool
 				"Only the Standing Board of the committee that planned the visit (its office) numbers its letters.")
 		}
 		lost := false
+		next.fieldHLC = cloneStr(cur.fieldHLC)
+		won := names[:0:0]
 		for _, name := range names {
 			if stamp <= next.fieldHLC[name] {
 				lost = true
 				continue // the stored value is as new or newer
 			}
-			next.fields[name] = compact(raw[name])
+			won = append(won, name)
 			next.fieldHLC[name] = stamp
 			changed = true
 			if stamp > next.hlc {
@@ -346,10 +338,18 @@ func (s *Store) apply(tx *txn, a Actor, c syncproto.Change, now time.Time) (bool
 		if !changed {
 			return false, stamp, clamped, nil
 		}
+		next.fields = intended
+		if lost {
+			next.fields = cloneRaw(cur.fields)
+			for _, name := range won {
+				next.fields[name] = intended[name]
+			}
+		}
 		// The merged record is what is stored and sent: it passes the same checks (when
 		// every field won, it is the intended record, checked above).
-		next.class = intendedClass
+		next.class, next.vals = intendedClass, intendedVals
 		if lost {
+			next.vals = nil
 			if next.class, err = s.check(tx, scope, c.Kind, next.values(c.Kind), fields); err != nil {
 				return false, "", false, err
 			}
@@ -443,22 +443,6 @@ func compact(raw json.RawMessage) json.RawMessage {
 		return raw
 	}
 	return b.Bytes()
-}
-
-func cloneRaw(m map[string]json.RawMessage) map[string]json.RawMessage {
-	out := make(map[string]json.RawMessage, len(m))
-	for k, v := range m {
-		out[k] = v
-	}
-	return out
-}
-
-func cloneStr(m map[string]string) map[string]string {
-	out := make(map[string]string, len(m))
-	for k, v := range m {
-		out[k] = v
-	}
-	return out
 }
 
 // sameContent reports whether change c would set only the values already stored (an

@@ -36,6 +36,10 @@ type row struct {
 	fieldHLC map[string]string
 	hlc      string
 	class    access.Class
+	// vals is fields decoded by the schema, kept with a cached row so that a batch editing
+	// one record many times decodes it once; nil means not decoded (whoever changes fields
+	// resets it). Never mutated.
+	vals access.Fields
 }
 
 func loadRow(tx *txn, kind, id string) (row, error) {
@@ -44,34 +48,106 @@ func loadRow(tx *txn, kind, id string) (row, error) {
 	}
 	r, err := readRow(tx, kind, id)
 	if err == nil {
+		r.vals = r.values(kind)
 		tx.rows[kind+"/"+id] = r
 	}
 	return r, err
 }
 
+const rowCols = `fields, field_hlc, hlc, deleted, commune_id, area_id, audience, restricted, planner`
+
 func readRow(tx *txn, kind, id string) (row, error) {
-	r := row{fields: map[string]json.RawMessage{}, fieldHLC: map[string]string{}}
-	var fields, fieldHLC string
-	var restricted int
-	err := tx.QueryRow(`SELECT fields, field_hlc, hlc, deleted, commune_id, area_id, audience, restricted, planner FROM records WHERE kind = ? AND id = ?`, kind, id).
-		Scan(&fields, &fieldHLC, &r.hlc, &r.deleted, &r.class.CommuneID, &r.class.AreaID, &r.class.Audience, &restricted, &r.class.Planner)
+	var sc rowScan
+	err := sc.scan(tx.QueryRow(`SELECT `+rowCols+` FROM records WHERE kind = ? AND id = ?`, kind, id))
 	if err == sql.ErrNoRows {
-		return r, nil
+		return emptyRow(), nil
 	} else if err != nil {
-		return r, err
+		return emptyRow(), err
 	}
-	r.exists, r.class.Restricted = true, restricted == 1
-	if err := json.Unmarshal([]byte(fields), &r.fields); err != nil {
+	return sc.row(kind, id)
+}
+
+func emptyRow() row { return row{fields: map[string]json.RawMessage{}, fieldHLC: map[string]string{}} }
+
+// rowScan is one records row as read (rowCols, in order).
+type rowScan struct {
+	fields, fieldHLC string
+	r                row
+	restricted       int
+}
+
+func (sc *rowScan) scan(s interface{ Scan(...any) error }, head ...any) error {
+	return s.Scan(append(head, &sc.fields, &sc.fieldHLC, &sc.r.hlc, &sc.r.deleted, &sc.r.class.CommuneID, &sc.r.class.AreaID,
+		&sc.r.class.Audience, &sc.restricted, &sc.r.class.Planner)...)
+}
+
+func (sc *rowScan) row(kind, id string) (row, error) {
+	r := sc.r
+	r.exists, r.class.Restricted = true, sc.restricted == 1
+	var err error
+	if r.fields, err = parseFields([]byte(sc.fields)); err != nil {
 		return r, fmt.Errorf("record %s/%s: fields: %w", kind, id, err)
 	}
-	if err := json.Unmarshal([]byte(fieldHLC), &r.fieldHLC); err != nil {
+	if r.fieldHLC, err = parseClocks([]byte(sc.fieldHLC)); err != nil {
 		return r, fmt.Errorf("record %s/%s: field clocks: %w", kind, id, err)
 	}
 	return r, nil
 }
 
+// prefetchRows reads the records of kind among ids into the transaction's cache in a few
+// IN queries (a push batch names hundreds of records); an id not stored is cached absent.
+func prefetchRows(tx *txn, kind string, ids []string) error {
+	var todo []any
+	seen := map[string]bool{}
+	for _, id := range ids {
+		if _, ok := tx.rows[kind+"/"+id]; !ok && !seen[id] {
+			seen[id] = true
+			todo = append(todo, id)
+		}
+	}
+	found := map[string]row{}
+	for start := 0; start < len(todo); start += chunk {
+		part := todo[start:min(start+chunk, len(todo))]
+		rows, err := tx.tx.Query(`SELECT id, `+rowCols+` FROM records WHERE kind = ? AND id IN (`+placeholders(len(part))+`)`, append([]any{kind}, part...)...)
+		if err != nil {
+			return err
+		}
+		for rows.Next() {
+			var sc rowScan
+			var id string
+			if err := sc.scan(rows, &id); err != nil {
+				rows.Close()
+				return err
+			}
+			r, err := sc.row(kind, id)
+			if err != nil {
+				rows.Close()
+				return err
+			}
+			found[id] = r
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return err
+		}
+	}
+	for _, id := range todo {
+		r, ok := found[id.(string)]
+		if !ok {
+			r = emptyRow()
+		}
+		r.vals = r.values(kind)
+		tx.rows[kind+"/"+id.(string)] = r
+	}
+	return nil
+}
+
 // values decodes the stored fields by the schema, for classification and validation.
+// The map may be the row's cached one: callers read it only.
 func (r row) values(kind string) access.Fields {
+	if r.vals != nil {
+		return r.vals
+	}
 	schema := Schema[kind]
 	out := access.Fields{}
 	for name, raw := range r.fields {
@@ -99,18 +175,11 @@ func areaOf(tx *txn) func(string) string {
 	}
 }
 
-// saveRow writes r with a new server sequence and, when the record's class changed, logs
-// the class it left so that pulls can send REMOVE to devices that no longer see it.
+// saveRow writes r with a new server sequence (staged: see flushRows) and, when the
+// record's class changed, logs the class it left so that pulls can send REMOVE to devices
+// that no longer see it.
 func (s *Store) saveRow(tx *txn, kind, id string, r row, old access.Class, oldExists bool) (int64, error) {
 	seq, err := tx.nextSeq()
-	if err != nil {
-		return 0, err
-	}
-	fields, err := json.Marshal(r.fields)
-	if err != nil {
-		return 0, err
-	}
-	fh, err := json.Marshal(r.fieldHLC)
 	if err != nil {
 		return 0, err
 	}
@@ -119,18 +188,9 @@ func (s *Store) saveRow(tx *txn, kind, id string, r row, old access.Class, oldEx
 	if r.deleted {
 		deletedAt = now
 	}
-	_, err = tx.Exec(`INSERT INTO records(kind, id, fields, field_hlc, hlc, deleted, server_seq, commune_id, area_id, audience, restricted, planner, updated_at, deleted_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-		ON CONFLICT(kind, id) DO UPDATE SET fields = excluded.fields, field_hlc = excluded.field_hlc, hlc = excluded.hlc,
-			deleted = excluded.deleted, server_seq = excluded.server_seq, commune_id = excluded.commune_id, area_id = excluded.area_id,
-			audience = excluded.audience, restricted = excluded.restricted, planner = excluded.planner, updated_at = excluded.updated_at,
-			deleted_at = CASE WHEN records.deleted_at = '' THEN excluded.deleted_at ELSE records.deleted_at END`,
-		kind, id, string(fields), string(fh), r.hlc, r.deleted, seq, r.class.CommuneID, r.class.AreaID, r.class.Audience, r.class.Restricted, r.class.Planner, now, deletedAt)
-	if err != nil {
-		return 0, err
-	}
 	r.exists = true
 	tx.rows[kind+"/"+id] = r
+	tx.stageRow(rowWrite{kind: kind, id: id, r: r, seq: seq, updatedAt: now, deletedAt: deletedAt})
 	if oldExists && old.Visibility() != r.class.Visibility() {
 		if err := logExit(tx, seq, kind, id, old); err != nil {
 			return 0, err
@@ -149,6 +209,9 @@ func logExit(tx *txn, seq int64, kind, id string, c access.Class) error {
 // sequence and a scope exit, so that a standing committee member who lost the commune is
 // told to remove its records and the one who gained it receives them.
 func (s *Store) moveCommuneArea(tx *txn, communeID, newArea string) error {
+	if err := tx.flushRows(); err != nil { // the queries below read and write records
+		return err
+	}
 	rows, err := tx.Query(`SELECT kind, id, area_id, audience, restricted, planner FROM records WHERE commune_id = ? AND area_id != ?`, communeID, newArea)
 	if err != nil {
 		return err

@@ -144,6 +144,58 @@ func TestConflictsAndForgeries(t *testing.T) {
 	}
 }
 
+// A server restored from a copy that lacks changes 2 and 3 of a device, which has since
+// pushed 4: the device sends 1…3 again marked resent. 1 is answered from its stored
+// answer, 2 and 3 take effect once (a replay of them changes nothing more), and an
+// unmarked new id at seq 2 is still a renumbering copy.
+func TestResentChangesBelowTheLastSeqTakeEffectOnce(t *testing.T) {
+	s := open(t)
+	a := actor(t, s, "board", "standing_board", "", "", "dev-a")
+	now := time.Now()
+	first := unitChange(a, 1, "u1", cell, now)
+	if _, err := s.Push(ctx, a, []syncproto.Change{first, unitChange(a, 4, "u4", cell, now)}); err != nil {
+		t.Fatal(err)
+	}
+	lost := []syncproto.Change{first, unitChange(a, 2, "u2", cell, now), unitChange(a, 3, "u3", cell, now)}
+	for i := range lost {
+		lost[i].Resent = true
+	}
+	renumbered := unitChange(a, 2, "u9", cell, now)
+	renumbered.ChangeID = "fresh-id"
+	top := func() (seq int64) {
+		s.w.QueryRow(`SELECT max(server_seq) FROM records`).Scan(&seq)
+		return seq
+	}
+	var afterFirst int64
+	for round := range 2 {
+		resp, err := s.Push(ctx, a, append(append([]syncproto.Change{}, lost...), renumbered))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i, r := range resp.Results[:3] {
+			if r.Status != syncproto.StatusAcked {
+				t.Errorf("round %d: resent change %d: %+v, want acked", round, i, r)
+			}
+		}
+		if r := resp.Results[3]; r.Code != syncproto.CodeConflict {
+			t.Errorf("round %d: an unmarked new id below the last seq: %+v, want conflict", round, r)
+		}
+		if resp.LastSeq != 4 {
+			t.Errorf("round %d: last seq %d, want 4", round, resp.LastSeq)
+		}
+		if round == 0 {
+			afterFirst = top()
+		} else if top() != afterFirst {
+			t.Errorf("the replay of the resent changes wrote again: server seq %d, then %d", afterFirst, top())
+		}
+	}
+	var n int
+	s.w.QueryRow(`SELECT count(*) FROM records WHERE kind = 'unit'`).Scan(&n)
+	if n != 4 {
+		t.Errorf("%d units, want u1…u4", n)
+	}
+}
+
 // A push transaction that allocated its sequence and has not committed yet must not be
 // skipped by a pull that runs meanwhile: the pull's watermark stays below it.
 func TestPullNeverSkipsALateCommit(t *testing.T) {

@@ -26,6 +26,9 @@ type txn struct {
 	answers    map[string]*answer // stored answers by change id (nil: none), see answers.go
 	newAnswers []answer           // answers and audit rows to write before commit
 	newAudit   []auditRow
+
+	writes  []rowWrite     // records saved, written by flushRows (rowwrites.go)
+	written map[string]int // kind/id → index in writes
 }
 
 func (t *txn) stmt(q string) (*sql.Stmt, error) {
@@ -111,6 +114,9 @@ func (s *Store) writeTxn(ctx context.Context, fn func(tx *txn) error) error {
 	}
 	if err == nil {
 		err = fn(t)
+	}
+	if err == nil {
+		err = t.flushRows()
 	}
 	if err == nil {
 		err = t.flushAnswers()

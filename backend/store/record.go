@@ -5,7 +5,7 @@ import (
 	"database/sql"
 	"encoding/json"
 	"fmt"
-	"sort"
+	"slices"
 	"strings"
 
 	"github.com/google/uuid"
@@ -51,6 +51,9 @@ var kindsByName = func() map[string]*kindSpec {
 // validate checks a record as it will be stored, its current values with changed over
 // them, by the registry's rules: the same check the server makes.
 func (k *kindSpec) validate(current, changed Values) error {
+	if len(current) == 0 {
+		return k.decl.Validate(kinds.Values(changed)) // a new record: nothing to merge (Validate only reads)
+	}
 	merged := make(kinds.Values, len(current)+len(changed))
 	for name, v := range current {
 		merged[name] = v
@@ -90,6 +93,9 @@ type Change struct {
 	Fields   json.RawMessage `json:"fields"`
 	HLC      string          `json:"hlc"`
 	UserID   string          `json:"userId,omitempty"`
+	// Resent marks a change sent again to a server that lost history (restored from
+	// a backup): its seq may be at or below the device's last one there.
+	Resent bool `json:"resent,omitempty"`
 }
 
 // Change operations.
@@ -287,46 +293,12 @@ func (s *Store) appendChange(tx *sql.Tx, kind, id, op string, changed Values, ts
 }
 
 // writeRow inserts or updates the columns in changed, with the row's clocks and extras.
-func writeRow(tx *sql.Tx, k *kindSpec, id string, exists bool, changed Values, fieldHLC map[string]string, extra map[string]any, rowHLC string, deleted bool) error {
-	fh, err := marshalClocks(fieldHLC)
+func writeRow(tx execer, k *kindSpec, id string, exists bool, changed Values, fieldHLC map[string]string, extra map[string]any, rowHLC string, deleted bool) error {
+	wr, err := rowWriteOf(k, id, exists, changed, fieldHLC, extra, rowHLC, deleted)
 	if err != nil {
 		return err
 	}
-	ex := []byte("{}")
-	if len(extra) > 0 {
-		if ex, err = json.Marshal(extra); err != nil {
-			return err
-		}
-	}
-	names := make([]string, 0, len(changed))
-	for name := range changed {
-		names = append(names, name)
-	}
-	sort.Strings(names) // deterministic SQL text, so the statement cache hits
-	cols := make([]string, 0, len(names)+5)
-	args := make([]any, 0, len(names)+5)
-	for _, name := range names {
-		cols = append(cols, k.byName[name].column)
-		args = append(args, changed[name])
-	}
-	del := 0
-	if deleted {
-		del = 1
-	}
-	cols = append(cols, "field_hlc", "extra", "hlc", "deleted")
-	args = append(args, string(fh), string(ex), rowHLC, del)
-	if !exists {
-		q := fmt.Sprintf("INSERT INTO %s (id, %s) VALUES (?%s)", k.table, strings.Join(cols, ", "), strings.Repeat(", ?", len(cols)))
-		_, err = tx.Exec(q, append([]any{id}, args...)...)
-		return err
-	}
-	sets := make([]string, len(cols))
-	for i, c := range cols {
-		sets[i] = c + " = ?"
-	}
-	q := fmt.Sprintf("UPDATE %s SET %s WHERE id = ?", k.table, strings.Join(sets, ", "))
-	_, err = tx.Exec(q, append(args, id)...)
-	return err
+	return wr.exec(tx)
 }
 
 func errDeleted(kind string) error {
@@ -335,31 +307,35 @@ func errDeleted(kind string) error {
 
 // marshalClocks encodes a record's field clocks exactly as json.Marshal does (keys sorted),
 // without reflection when every key and clock is plain ASCII that JSON does not escape:
-// every record written by a pull goes through here.
-func marshalClocks(m map[string]string) ([]byte, error) {
-	keys := make([]string, 0, len(m))
+// every record written by a pull goes through here, so it allocates once.
+func marshalClocks(m map[string]string) (string, error) {
+	var buf [24]string
+	keys := buf[:0]
 	size := 2
 	for k, v := range m {
 		if !plainJSON(k) || !plainJSON(v) {
-			return json.Marshal(m)
+			b, err := json.Marshal(m)
+			return string(b), err
 		}
 		keys = append(keys, k)
 		size += len(k) + len(v) + 6
 	}
-	sort.Strings(keys)
-	b := make([]byte, 0, size)
-	b = append(b, '{')
+	slices.Sort(keys)
+	var b strings.Builder
+	b.Grow(size)
+	b.WriteByte('{')
 	for i, k := range keys {
 		if i > 0 {
-			b = append(b, ',')
+			b.WriteByte(',')
 		}
-		b = append(b, '"')
-		b = append(b, k...)
-		b = append(b, '"', ':', '"')
-		b = append(b, m[k]...)
-		b = append(b, '"')
+		b.WriteByte('"')
+		b.WriteString(k)
+		b.WriteString(`":"`)
+		b.WriteString(m[k])
+		b.WriteByte('"')
 	}
-	return append(b, '}'), nil
+	b.WriteByte('}')
+	return b.String(), nil
 }
 
 // plainJSON reports whether s is written verbatim inside a JSON string by json.Marshal.

@@ -42,6 +42,10 @@ type Store struct {
 	// the commit and then calls onLocalChange. Writes are serialised by SQLite's write lock.
 	logged        atomic.Bool
 	onLocalChange atomic.Pointer[func()]
+
+	// pulledExisting says the last pulled page was mostly of records held already (a
+	// resync): PreparePull would make statements that go unused (sync_merge.go).
+	pulledExisting atomic.Bool
 }
 
 // DSN returns the connection string for path: WAL so readers never block the writer,

@@ -11,7 +11,6 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"chibo/backend/domain"
 	"chibo/backend/hlc"
 )
 
@@ -27,6 +26,8 @@ type PullPage struct {
 	Removes []RecordRef
 	Cursor  string // the cursor to store with this page
 	Done    bool   // the last page of this pull: the device is up to date
+
+	prepared []prepared // by Prepare, one per record
 }
 
 // Meta keys of the sync state.
@@ -131,8 +132,29 @@ func (s *Store) ApplyPull(ctx context.Context, page PullPage) error {
 		if err != nil {
 			return err
 		}
-		for _, r := range page.Records {
-			err := s.applyServerRecord(tx, r, pending[r.Kind+"/"+r.ID], fresh[r.Kind+"/"+r.ID])
+		s.pulledExisting.Store(len(fresh)*2 < len(page.Records))
+		s.observePage(page.Records)
+		w := newStmts(tx)
+		defer w.close()
+		prep := page.prepared
+		if len(prep) != len(page.Records) {
+			prep = nil
+		}
+		for i, r := range page.Records {
+			var p map[string]bool
+			if len(pending) > 0 {
+				p = pending[r.Kind+"/"+r.ID]
+			}
+			var err error
+			absent := fresh[recordKey{r.Kind, r.ID}]
+			if absent && p == nil && prep != nil && prep[i].ok {
+				// Made by Prepare for exactly this case: no row, nothing pending.
+				if err = prep[i].err; err == nil && prep[i].wr != nil {
+					err = prep[i].wr.exec(w)
+				}
+			} else {
+				err = s.mergePulled(w, r, p, absent)
+			}
 			var bad *badRecord
 			switch {
 			case errors.As(err, &bad):
@@ -150,7 +172,7 @@ func (s *Store) ApplyPull(ctx context.Context, page PullPage) error {
 				}
 			}
 			if resync == "1" {
-				if _, err := tx.Exec(`INSERT OR IGNORE INTO resync_seen(kind, id) VALUES (?, ?)`, r.Kind, r.ID); err != nil {
+				if _, err := w.Exec(`INSERT OR IGNORE INTO resync_seen(kind, id) VALUES (?, ?)`, r.Kind, r.ID); err != nil {
 					return err
 				}
 			}
@@ -192,17 +214,43 @@ func (s *Store) quarantine(tx *sql.Tx, r Record, bad *badRecord) error {
 	return err
 }
 
+// observePage advances the clock past the page's records: the text order of well-formed
+// clocks is their order, so the greatest is the one to observe; only if it does not parse
+// is every record's clock read. Nothing in a page stamps, so once per page is enough.
+func (s *Store) observePage(recs []Record) {
+	top := ""
+	for i := range recs {
+		if _, ok := kindsByName[recs[i].Kind]; ok {
+			top = max(top, recs[i].HLC)
+		}
+	}
+	if ts, err := hlc.Parse(top); err == nil || top == "" {
+		s.clock.Observe(ts)
+		return
+	}
+	for i := range recs {
+		if _, ok := kindsByName[recs[i].Kind]; !ok {
+			continue
+		}
+		if ts, err := hlc.Parse(recs[i].HLC); err == nil {
+			s.clock.Observe(ts)
+		}
+	}
+}
+
+type recordKey struct{ kind, id string }
+
 // absentRecords returns which of a page's records this device does not hold at all, in
 // one query per kind and 500 ids: a first sync's records are all new, and reading each
 // one's row to find none was a fifth of the time a page took to apply.
-func absentRecords(tx *sql.Tx, recs []Record) (map[string]bool, error) {
+func absentRecords(tx *sql.Tx, recs []Record) (map[recordKey]bool, error) {
 	byKind := map[string][]string{}
 	for _, r := range recs {
 		if _, ok := kindsByName[r.Kind]; ok {
 			byKind[r.Kind] = append(byKind[r.Kind], r.ID)
 		}
 	}
-	absent := map[string]bool{}
+	absent := make(map[recordKey]bool, len(recs))
 	for kind, ids := range byKind {
 		k := kindsByName[kind]
 		for start := 0; start < len(ids); start += 500 {
@@ -210,7 +258,7 @@ func absentRecords(tx *sql.Tx, recs []Record) (map[string]bool, error) {
 			args := make([]any, len(part))
 			for i, id := range part {
 				args[i] = id
-				absent[kind+"/"+id] = true
+				absent[recordKey{kind, id}] = true
 			}
 			rows, err := tx.Query(fmt.Sprintf("SELECT id FROM %s WHERE id IN (?%s)", k.table, strings.Repeat(", ?", len(part)-1)), args...)
 			if err != nil {
@@ -222,7 +270,7 @@ func absentRecords(tx *sql.Tx, recs []Record) (map[string]bool, error) {
 					rows.Close()
 					return nil, err
 				}
-				delete(absent, kind+"/"+id)
+				delete(absent, recordKey{kind, id})
 			}
 			rows.Close()
 			if err := rows.Err(); err != nil {
@@ -233,97 +281,14 @@ func absentRecords(tx *sql.Tx, recs []Record) (map[string]bool, error) {
 	return absent, nil
 }
 
-// applyServerRecord merges one pulled record; absent says the device holds no row of it
-// (absentRecords), so there is nothing to read.
+// applyServerRecord merges one record of the server's outside a page (a push answer's).
 func (s *Store) applyServerRecord(tx *sql.Tx, r Record, pending map[string]bool, absent bool) error {
-	k, ok := kindsByName[r.Kind]
-	if !ok {
-		return nil
-	}
-	if ts, err := hlc.Parse(r.HLC); err == nil {
-		s.clock.Observe(ts)
-	}
-	cur := current{values: Values{}, fieldHLC: map[string]string{}, extra: map[string]any{}}
-	if !absent {
-		var err error
-		if cur, err = loadCurrent(tx, k, r.ID); err != nil {
-			return err
+	if _, ok := kindsByName[r.Kind]; ok {
+		if ts, err := hlc.Parse(r.HLC); err == nil {
+			s.clock.Observe(ts)
 		}
 	}
-	resurrect := false
-	if cur.deleted {
-		if r.Deleted || pending[""] {
-			return nil
-		}
-		// The server holds the record alive and this device has no pending delete: its
-		// delete was refused. Put the record back as the server has it.
-		cur.deleted, resurrect = false, true
-		for name := range r.Fields {
-			delete(cur.fieldHLC, name)
-		}
-	}
-	if r.Deleted {
-		if !cur.exists {
-			return writeRow(tx, k, r.ID, false, Values{}, map[string]string{}, map[string]any{}, r.HLC, true)
-		}
-		_, err := tx.Exec(fmt.Sprintf("UPDATE %s SET deleted = 1, hlc = max(hlc, ?) WHERE id = ?", k.table), r.HLC, r.ID)
-		return err
-	}
-	changed := Values{}
-	touched := !cur.exists || resurrect
-	for name, raw := range r.Fields {
-		if pending[name] {
-			continue // unsynced local work wins until the server has answered it
-		}
-		clock := r.FieldHLC[name]
-		if clock == "" {
-			clock = r.HLC
-		}
-		if cur.fieldHLC[name] == clock {
-			continue // already the server's
-		}
-		cur.fieldHLC[name], touched = clock, true
-		f, known := k.byName[name]
-		if !known {
-			cur.extra[name] = json.RawMessage(raw)
-			continue
-		}
-		v, err := decodeField(raw)
-		if _, isText := v.(string); err == nil && !f.isInt && !isText {
-			err = fmt.Errorf("not a string")
-		}
-		if err == nil && f.isInt {
-			_, isNum := v.(json.Number)
-			if _, err = strconv.ParseInt(fmt.Sprint(v), 10, 64); !isNum || err != nil {
-				err = fmt.Errorf("not an integer")
-			}
-		}
-		if err != nil {
-			return &badRecord{vi: fmt.Sprintf("Trường “%s” không đọc được: %v.", name, err), en: fmt.Sprintf("Field “%s” cannot be read: %v.", name, err)}
-		}
-		changed[name] = canonical(f, v)
-	}
-	if !touched {
-		return nil
-	}
-	if !r.Deleted {
-		var de *domain.Error
-		if err := k.validate(cur.values, changed); errors.As(err, &de) {
-			return &badRecord{vi: de.Message, en: de.MessageEN}
-		} else if err != nil {
-			return err
-		}
-	}
-	rowHLC := ""
-	for _, c := range cur.fieldHLC {
-		if c > rowHLC {
-			rowHLC = c
-		}
-	}
-	if rowHLC == "" {
-		rowHLC = r.HLC
-	}
-	return writeRow(tx, k, r.ID, cur.exists, changed, cur.fieldHLC, cur.extra, rowHLC, false)
+	return s.mergePulled(&stmts{tx: tx}, r, pending, absent)
 }
 
 // removeLocal forgets a record that left this device's scope, unless it has unsynced

@@ -63,6 +63,9 @@ type Change struct {
 	Fields   json.RawMessage `json:"fields"`
 	HLC      string          `json:"hlc"`
 	UserID   string          `json:"userId,omitempty"`
+	// Resent marks a change sent again to a server that lost history (restored from
+	// a backup): its seq may be at or below the device's last one there.
+	Resent bool `json:"resent,omitempty"`
 }
 
 // Change operations.
@@ -136,6 +139,10 @@ type PullRequest struct {
 // PullResponse is one page. Records are full states; Removes are records that left the
 // device's scope. Cursor is opaque: the client stores it with the page, in one
 // transaction, and sends it back. Reset asks the device to push, then resync from "".
+// Restored comes with Reset when the cursor is of another epoch: the server was restored
+// or replaced by a standby and may have lost changes it had acknowledged, so the device
+// sends its acknowledged changes again before it pushes (each is applied once: the server
+// answers those it holds from their stored answers).
 type PullResponse struct {
 	Records   []Record    `json:"records"`
 	Removes   []RecordRef `json:"removes"`
@@ -144,6 +151,7 @@ type PullResponse struct {
 	Reset     bool        `json:"reset,omitempty"`
 	Remaining int64       `json:"remaining,omitempty"`
 	Scope     string      `json:"scope,omitempty"` // fingerprint of the scope the page was cut for
+	Restored  bool        `json:"restored,omitempty"`
 }
 
 // RawRecord is Record as the server writes it: fields and clocks stay the JSON text the
@@ -167,6 +175,7 @@ type RawPullResponse struct {
 	Reset     bool        `json:"reset,omitempty"`
 	Remaining int64       `json:"remaining,omitempty"`
 	Scope     string      `json:"scope,omitempty"`
+	Restored  bool        `json:"restored,omitempty"`
 }
 
 // LoginRequest enrolls a device with a first online login.

@@ -1,0 +1,131 @@
+package faults
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"chibo/backend/domain"
+	"chibo/backend/faultproxy"
+	"chibo/backend/passwd"
+	"chibo/backend/serverstore"
+	"chibo/backend/store"
+	"chibo/backend/syncclient"
+)
+
+// The province's server dies with its disk and is restored from last night's backup.
+// What the desktops pushed since the backup is not on the copy; the desktops that sent it
+// still hold it. At their next sync the restored server (its copy has an epoch of its own)
+// tells each that it lost history; each sends its acknowledged changes again and resyncs.
+// In the end the restored server holds every write once, the desktops agree, and one
+// more desktop signed in afterwards gets everything.
+func TestFaultServerRestoredFromABackup(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds and runs the server binary")
+	}
+	serverstore.PasswordParams = passwd.Fast
+	live := filepath.Join(t.TempDir(), "live")
+	ss, err := serverstore.Open(live)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{"board0", "board1", "board2"} {
+		if _, err := ss.AddUser(ctx, serverstore.User{Username: name, DisplayName: name, Role: "standing_board"}, "mat-khau-thu"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	ss.Close()
+	srv := startServerProc(t, live)
+	proxy := faultproxy.New(srv.URL, 1)
+	t.Cleanup(proxy.Close)
+	devs := []*syncclient.Client{enrolAt(t, proxy.URL, "board0"), enrolAt(t, proxy.URL, "board1")}
+	written := 0
+	var edited []domain.Unit
+	write := func(phase string, n int) {
+		for i, c := range devs {
+			for k := range n {
+				u, err := c.Store().SaveUnit(ctx, domain.Unit{Kind: domain.KindSupervising, Name: fmt.Sprintf("Đơn vị %s-%d-%d", phase, i, k)})
+				if err != nil {
+					t.Fatal(err)
+				}
+				if k == 0 {
+					edited = append(edited, u)
+				}
+				written++
+			}
+		}
+	}
+	syncAll := func(when string) {
+		for _, c := range devs {
+			if _, err := c.SyncOnce(ctx); err != nil {
+				t.Fatalf("%s: %v", when, err)
+			}
+		}
+	}
+	write("before", 100)
+	syncAll("before the backup")
+	backup := filepath.Join(t.TempDir(), "backup")
+	os.MkdirAll(backup, 0o700)
+	if err := serverstore.Backup(ctx, live, filepath.Join(backup, serverstore.FileName)); err != nil {
+		t.Fatal(err)
+	}
+	// After the backup: new units, and an edit of a unit the backup holds.
+	write("after", 50)
+	for i, u := range edited[:len(devs)] {
+		u.Note = "sửa sau bản sao lưu"
+		if _, err := devs[i].Store().SaveUnit(ctx, u); err != nil {
+			t.Fatal(err)
+		}
+	}
+	syncAll("after the backup")
+	syncAll("after the backup, to settle")
+
+	srv.Kill() // the disk is lost with the live file
+	srv = startServerProc(t, backup)
+	proxy.SetTarget(srv.URL)
+	// Work goes on while the server is down: each desktop's first sync with the restored
+	// server pushes new changes, numbered after the ones the copy lacks, before its pull
+	// learns that the server lost history.
+	write("while down", 5)
+	for i, c := range devs {
+		rep, err := c.SyncOnce(ctx)
+		if err != nil {
+			t.Fatalf("desktop %d's first sync with the restored server: %v", i, err)
+		}
+		if !rep.Reset || rep.Resent == 0 {
+			t.Errorf("desktop %d was not told the server lost history: %+v", i, rep)
+		}
+	}
+	syncAll("after the restore")
+	fresh := enrolAt(t, proxy.URL, "board2")
+	if _, err := fresh.SyncOnce(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if n := countUnits(t, fresh.Store()); n != written {
+		t.Errorf("a desktop signed in after the restore received %d units, %d were written", n, written)
+	}
+	for _, u := range edited[:len(devs)] {
+		got, err := fresh.Store().GetUnit(ctx, u.ID)
+		if err != nil || got.Note != "sửa sau bản sao lưu" {
+			t.Errorf("the edit made after the backup to %s is lost: %q (%v)", u.ID, got.Note, err)
+		}
+	}
+	sts := []*store.Store{fresh.Store()}
+	for _, c := range devs {
+		sts = append(sts, c.Store())
+		assertQuiet(t, "desktop", c.Store())
+	}
+	assertSame(t, []string{"fresh", "board0", "board1"}, sts)
+	srv.Terminate()
+	ss, err = serverstore.Open(backup)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ss.Close()
+	var units int
+	ss.DBForTest().QueryRow(`SELECT count(*) FROM records WHERE kind = 'unit'`).Scan(&units)
+	if units != written {
+		t.Errorf("the restored server holds %d units, %d were written", units, written)
+	}
+}
