@@ -88,6 +88,7 @@ func TestBadInputChangesNothing(t *testing.T) {
 		{"push future protocol", "POST", syncproto.PathPush, dev.Token, valid(100), map[string]string{syncproto.HeaderProtocol: "99"}, 400, syncproto.CodeVersion},
 		{"push future schema", "POST", syncproto.PathPush, dev.Token, valid(100), map[string]string{syncproto.HeaderSchema: "99"}, 400, syncproto.CodeVersion},
 		{"push GET", "GET", syncproto.PathPush, dev.Token, "", nil, 405, syncproto.CodeMethod},
+		{"push forged cursor header", "POST", syncproto.PathPush, dev.Token, valid(100), map[string]string{syncproto.HeaderCursor: "c2.x.0 OR 1=1.y"}, 400, syncproto.CodeBadRequest},
 		{"pull malformed", "POST", syncproto.PathPull, dev.Token, `{"cursor":`, nil, 400, syncproto.CodeBadRequest},
 		{"pull wrong type", "POST", syncproto.PathPull, dev.Token, `{"cursor":5}`, nil, 400, syncproto.CodeBadRequest},
 		{"pull forged cursor", "POST", syncproto.PathPull, dev.Token, `{"cursor":"c1.0 OR 1=1.x"}`, nil, 400, syncproto.CodeBadRequest},
@@ -110,6 +111,30 @@ func TestBadInputChangesNothing(t *testing.T) {
 				t.Errorf("the request changed the server:\nbefore %s\nafter  %s", before, after)
 			}
 		})
+	}
+}
+
+// A push whose cursor is of another epoch (the server was restored from a copy) applies
+// nothing and says restored, so the desktop resends what it had sent before the rest.
+func TestPushFromAnotherEpochAppliesNothing(t *testing.T) {
+	env := synctest.New(t)
+	env.SeedDemo()
+	dev := env.Device("bithu")
+	dev.Sync(t)
+	change := fmt.Sprintf(`{"changes":[{"seq":100,"changeId":"c-100","kind":"area","recordId":"a1","op":"upsert","fields":{"name":"X"},"hlc":%q}]}`,
+		synctest.Stamp(dev, time.Now()))
+	before := state(t, env)
+	status, body := request(t, env, "POST", syncproto.PathPush, dev.Token, change, map[string]string{syncproto.HeaderCursor: "c2.00000000deadbeef.7.x"})
+	var resp syncproto.PushResponse
+	if err := json.Unmarshal(body, &resp); status != 200 || err != nil || !resp.Restored || len(resp.Results) != 0 {
+		t.Fatalf("status %d, %s: want 200 with restored and no results", status, trim(body))
+	}
+	if after := state(t, env); after != before {
+		t.Errorf("the push changed the server:\nbefore %s\nafter  %s", before, after)
+	}
+	// Without the header (the desktop has resent), the same push is applied.
+	if status, body := request(t, env, "POST", syncproto.PathPush, dev.Token, change, nil); status != 200 || !strings.Contains(string(body), `"acked"`) {
+		t.Errorf("status %d, %s: want the change acked", status, trim(body))
 	}
 }
 

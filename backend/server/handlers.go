@@ -92,6 +92,20 @@ func (s *Server) push(w http.ResponseWriter, r *http.Request, a serverstore.Acto
 	if !ok {
 		return
 	}
+	if h := r.Header.Get(syncproto.HeaderCursor); h != "" {
+		cur, err := serverstore.ParseCursor(h)
+		if err != nil {
+			writeError(w, http.StatusBadRequest, syncproto.CodeBadRequest, "Con trỏ đồng bộ không hợp lệ.", "Malformed cursor.")
+			return
+		}
+		if lost, err := s.store.HistoryLost(r.Context(), cur); err != nil {
+			s.internal(w, err)
+			return
+		} else if lost {
+			writeJSON(w, http.StatusOK, syncproto.PushResponse{Results: []syncproto.ChangeResult{}, Restored: true})
+			return
+		}
+	}
 	resp, err := s.store.Push(r.Context(), a, req.Changes)
 	if errors.Is(err, serverstore.ErrRevoked) {
 		writeError(w, http.StatusUnauthorized, syncproto.CodeUnauthorized, "Thiết bị đã bị thu hồi; hãy đăng nhập lại.", "Device revoked; sign in again.")

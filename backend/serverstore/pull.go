@@ -96,9 +96,7 @@ func (s *Store) Pull(ctx context.Context, scope access.Scoper, cursor Cursor, li
 		if err != nil {
 			return err
 		}
-		// Another epoch, or a cursor past the end of the sequence (a file copied back by
-		// hand, a standby promoted without new-epoch): this server lost history.
-		if cursor.Seq > 0 && ((cursor.Epoch != "" && cursor.Epoch != epoch) || cursor.Seq > watermark) {
+		if lostHistory(cursor, epoch, watermark) {
 			resp.Reset, resp.Restored = true, true
 			return nil
 		}
@@ -210,4 +208,30 @@ func (s *Store) PurgeTombstones(ctx context.Context, before string) (int64, erro
 		return nil
 	})
 	return n, err
+}
+
+// lostHistory says whether cursor was cut by a server that held more than this one: of
+// another epoch, or past the end of the sequence (a file copied back by hand, a standby
+// promoted without new-epoch).
+func lostHistory(cursor Cursor, epoch string, watermark int64) bool {
+	return cursor.Seq > 0 && ((cursor.Epoch != "" && cursor.Epoch != epoch) || cursor.Seq > watermark)
+}
+
+// HistoryLost says whether this server lost history a device's cursor has seen (see
+// Pull): asked before a push is applied, so that the device resends first.
+func (s *Store) HistoryLost(ctx context.Context, cursor Cursor) (bool, error) {
+	var lost bool
+	err := s.read(ctx, func(tx *dbTx) error {
+		var nextText, epoch string
+		if err := tx.QueryRow(`SELECT (SELECT value FROM server_meta WHERE key = 'next_seq'), (SELECT value FROM server_meta WHERE key = 'epoch')`).Scan(&nextText, &epoch); err != nil {
+			return err
+		}
+		next, err := strconv.ParseInt(nextText, 10, 64)
+		if err != nil {
+			return err
+		}
+		lost = lostHistory(cursor, epoch, next-1)
+		return nil
+	})
+	return lost, err
 }

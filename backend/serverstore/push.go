@@ -121,11 +121,21 @@ func (s *Store) pushOne(tx *txn, a Actor, c syncproto.Change, lastSeq int64, now
 		return s.refused(tx, a, c, hash, now, lastSeq, refuse(syncproto.CodeConflict,
 			"Mã thay đổi %s đã được dùng cho một nội dung khác.", "Change id %s was already used with other content.", c.ChangeID))
 	}
-	if c.Seq <= lastSeq && !c.Resent {
+	reused := c.Seq <= lastSeq
+	if reused && c.Resent {
+		// A resent change is one this server acknowledged before it was itself restored
+		// from a copy that lacks it: its id is its own and it takes effect now, once,
+		// unless its seq is held by another change (two copies of one desktop).
+		var taken int
+		err := tx.QueryRow(`SELECT count(*) FROM applied_changes WHERE device_id = ? AND seq = ?`, a.Device.ID, c.Seq).Scan(&taken)
+		if err != nil {
+			return res, err
+		}
+		reused = taken > 0
+	}
+	if reused {
 		// A seq this device already used, with a change id never seen: the device's
-		// database was restored from an older copy and numbers changes again. (A resent
-		// change is one this server acknowledged before it was itself restored from a
-		// copy that lacks it: its id is its own, it takes effect now, once.)
+		// database was restored from an older copy and numbers changes again.
 		return s.refused(tx, a, c, hash, now, lastSeq, refuse(syncproto.CodeConflict,
 			"Số thứ tự %d của thiết bị đã được dùng; cơ sở dữ liệu trên máy có thể đã được khôi phục từ bản sao cũ. Hãy đăng nhập lại.",
 			"Sequence %d of this device was already used; the local database may have been restored from an old copy. Sign in again.", c.Seq))

@@ -189,6 +189,17 @@ func TestResentChangesBelowTheLastSeqTakeEffectOnce(t *testing.T) {
 			t.Errorf("the replay of the resent changes wrote again: server seq %d, then %d", afterFirst, top())
 		}
 	}
+	// Two copies of one desktop: a resent change whose seq another change holds is a
+	// conflict, answered (not a failed push, which would wedge the queue).
+	taken := unitChange(a, 4, "u8", cell, now)
+	taken.ChangeID, taken.Resent = "other-copy-4", true
+	resp, err := s.Push(ctx, a, []syncproto.Change{taken})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r := resp.Results[0]; r.Code != syncproto.CodeConflict {
+		t.Errorf("a resent change on a seq another change holds: %+v, want conflict", r)
+	}
 	var n int
 	s.w.QueryRow(`SELECT count(*) FROM records WHERE kind = 'unit'`).Scan(&n)
 	if n != 4 {

@@ -90,6 +90,22 @@ type Report struct {
 	Reset    bool          `json:"reset"`
 	Resent   int           `json:"resent,omitempty"` // acknowledged changes sent again to a restored server
 	Duration time.Duration `json:"duration"`
+
+	restored bool // the server said it lost history, and the acknowledged changes were queued again
+}
+
+// resend queues the acknowledged changes again, once per sync, for a server that lost
+// history: what it had acknowledged from this desktop may exist only here now.
+func (c *Client) resend(ctx context.Context, rep *Report) error {
+	if rep.restored {
+		return nil
+	}
+	n, err := c.st.ResendAcknowledged(ctx)
+	if err != nil {
+		return err
+	}
+	rep.Resent, rep.restored = rep.Resent+n, true
+	return nil
 }
 
 // SyncOnce pushes every pending change, then pulls until the device is up to date. It is
@@ -133,6 +149,14 @@ func (c *Client) push(ctx context.Context, rep *Report) error {
 		settle() // never leave a write running behind a returned sync
 		return err
 	}
+	// The stored cursor goes with each push until the server has been asked, so that a
+	// server restored from a backup says so before it applies anything: an edit of a
+	// record it lost would be refused (the edit carries only its fields), a delete would
+	// do nothing and the resent create would bring the record back.
+	cursor, err := c.st.SyncCursor(ctx)
+	if err != nil {
+		return err
+	}
 	var after int64
 	for {
 		batch, err := c.st.PendingChangesAfter(ctx, after, c.PushBatch, c.PushBytes)
@@ -147,8 +171,24 @@ func (c *Client) push(ctx context.Context, rep *Report) error {
 			req.Changes[i] = syncproto.Change(ch)
 		}
 		var resp syncproto.PushResponse
-		if err := c.call(ctx, syncproto.PathPush, req, &resp); err != nil {
+		var hdr []string
+		if cursor != "" && !rep.restored {
+			hdr = []string{syncproto.HeaderCursor, cursor}
+		}
+		if err := c.call(ctx, syncproto.PathPush, req, &resp, hdr...); err != nil {
 			return fail(err)
+		}
+		if resp.Restored && !rep.restored {
+			// Nothing was applied. Queue the acknowledged changes again and push the whole
+			// queue from its start, in its order.
+			if err := settle(); err != nil {
+				return err
+			}
+			if err := c.resend(ctx, rep); err != nil {
+				return err
+			}
+			after = 0
+			continue
 		}
 		if len(resp.Results) != len(batch) {
 			return fail(fmt.Errorf("syncclient: push answered %d of %d changes", len(resp.Results), len(batch)))
@@ -220,13 +260,11 @@ func (c *Client) pull(ctx context.Context, rep *Report) error {
 				return errors.New("syncclient: the server keeps asking for a reset")
 			}
 			if resp.Restored {
-				// The server lost history: what it had acknowledged from this desktop may
-				// exist only here now. Send it all again; it takes effect once.
-				n, err := c.st.ResendAcknowledged(ctx)
-				if err != nil {
+				// The server lost history (and the push did not hear of it: nothing was
+				// pending, or the server predates the cursor header). Send it all again.
+				if err := c.resend(ctx, rep); err != nil {
 					return err
 				}
-				rep.Resent += n
 			}
 			if err := c.push(ctx, rep); err != nil {
 				return err
@@ -316,8 +354,13 @@ func pageOf(resp syncproto.PullResponse) store.PullPage {
 	return page
 }
 
-// call POSTs req as JSON to path and decodes the answer into resp.
-func (c *Client) call(ctx context.Context, path string, req, resp any) error {
+// maxPageBytes bounds what one pull answer may take in memory (a page of 10,000 records
+// of the demo's kinds is about 9 MB).
+const maxPageBytes = 512 << 20
+
+// call POSTs req as JSON to path and decodes the answer into resp; header holds extra
+// header names and values, in pairs.
+func (c *Client) call(ctx context.Context, path string, req, resp any, header ...string) error {
 	body, err := json.Marshal(req)
 	if err != nil {
 		return err
@@ -331,6 +374,9 @@ func (c *Client) call(ctx context.Context, path string, req, resp any) error {
 	hr.Header.Set(syncproto.HeaderProtocol, strconv.Itoa(c.Protocol))
 	hr.Header.Set(syncproto.HeaderSchema, strconv.Itoa(syncproto.SchemaVersion))
 	hr.Header.Set(syncproto.HeaderDevice, c.st.DeviceID())
+	for i := 0; i+1 < len(header); i += 2 {
+		hr.Header.Set(header[i], header[i+1])
+	}
 	return do(c.hc, hr, resp)
 }
 
@@ -366,8 +412,12 @@ func do(hc Doer, hr *http.Request, resp any) error {
 	}
 	if page, ok := resp.(*syncproto.PullResponse); ok {
 		// A page is read whole and decoded in one call, the bulk of a first sync's reading.
-		buf := bytes.NewBuffer(make([]byte, 0, max(res.ContentLength, 0)+bytes.MinRead))
-		_, err := buf.ReadFrom(res.Body)
+		// Its stated length sizes the buffer, within reason: a broken proxy could state any.
+		buf := bytes.NewBuffer(make([]byte, 0, min(max(res.ContentLength, 0), 16<<20)+bytes.MinRead))
+		_, err := buf.ReadFrom(io.LimitReader(res.Body, maxPageBytes+1))
+		if err == nil && buf.Len() > maxPageBytes {
+			err = fmt.Errorf("a page of more than %d MiB", maxPageBytes>>20)
+		}
 		if err == nil {
 			*page, err = syncproto.DecodePullResponse(buf.Bytes())
 		}

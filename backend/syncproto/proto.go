@@ -29,6 +29,10 @@ const (
 	HeaderProtocol = "X-Chibo-Protocol"
 	HeaderSchema   = "X-Chibo-Schema"
 	HeaderDevice   = "X-Chibo-Device"
+	// HeaderCursor on a push is the device's stored pull cursor, so that a server that
+	// lost history (restored from a backup) says so before it applies anything. A header,
+	// not a body field: servers that do not know it ignore it.
+	HeaderCursor = "X-Chibo-Cursor"
 )
 
 // Endpoints.
@@ -125,6 +129,10 @@ type ChangeResult struct {
 type PushResponse struct {
 	Results []ChangeResult `json:"results"`
 	LastSeq int64          `json:"lastSeq"`
+	// Restored answers a push whose X-Chibo-Cursor the server cannot continue because it
+	// lost history (as PullResponse.Restored): nothing was applied; the device queues its
+	// acknowledged changes again and pushes everything, resent, without the header.
+	Restored bool `json:"restored,omitempty"`
 }
 
 // PullRequest asks for the records changed since Cursor ("" = from the beginning).
@@ -139,10 +147,10 @@ type PullRequest struct {
 // PullResponse is one page. Records are full states; Removes are records that left the
 // device's scope. Cursor is opaque: the client stores it with the page, in one
 // transaction, and sends it back. Reset asks the device to push, then resync from "".
-// Restored comes with Reset when the cursor is of another epoch: the server was restored
-// or replaced by a standby and may have lost changes it had acknowledged, so the device
-// sends its acknowledged changes again before it pushes (each is applied once: the server
-// answers those it holds from their stored answers).
+// Restored comes with Reset when the cursor is of another epoch or ahead of the server:
+// the server was restored or replaced by a standby and may have lost changes it had
+// acknowledged, so the device sends its acknowledged changes again before it resyncs
+// (each is applied once: the server answers those it holds from their stored answers).
 type PullResponse struct {
 	Records   []Record    `json:"records"`
 	Removes   []RecordRef `json:"removes"`

@@ -41,7 +41,7 @@ func TestFaultServerRestoredFromABackup(t *testing.T) {
 	t.Cleanup(proxy.Close)
 	devs := []*syncclient.Client{enrolAt(t, proxy.URL, "board0"), enrolAt(t, proxy.URL, "board1")}
 	written := 0
-	var edited []domain.Unit
+	var edited, afterBackup []domain.Unit
 	write := func(phase string, n int) {
 		for i, c := range devs {
 			for k := range n {
@@ -51,6 +51,9 @@ func TestFaultServerRestoredFromABackup(t *testing.T) {
 				}
 				if k == 0 {
 					edited = append(edited, u)
+				}
+				if phase == "after" && k == 1 {
+					afterBackup = append(afterBackup, u)
 				}
 				written++
 			}
@@ -84,10 +87,16 @@ func TestFaultServerRestoredFromABackup(t *testing.T) {
 	srv.Kill() // the disk is lost with the live file
 	srv = startServerProc(t, backup)
 	proxy.SetTarget(srv.URL)
-	// Work goes on while the server is down: each desktop's first sync with the restored
-	// server pushes new changes, numbered after the ones the copy lacks, before its pull
-	// learns that the server lost history.
+	// Work goes on while the server is down: new units, and an edit of a unit the backup
+	// lacks (it carries only its changed field: pushed before the unit is resent, it would
+	// be refused). Each desktop's first push to the restored server carries them.
 	write("while down", 5)
+	for i, u := range afterBackup {
+		u.Note = "sửa khi máy chủ hỏng"
+		if _, err := devs[i].Store().SaveUnit(ctx, u); err != nil {
+			t.Fatal(err)
+		}
+	}
 	for i, c := range devs {
 		rep, err := c.SyncOnce(ctx)
 		if err != nil {
@@ -109,6 +118,17 @@ func TestFaultServerRestoredFromABackup(t *testing.T) {
 		got, err := fresh.Store().GetUnit(ctx, u.ID)
 		if err != nil || got.Note != "sửa sau bản sao lưu" {
 			t.Errorf("the edit made after the backup to %s is lost: %q (%v)", u.ID, got.Note, err)
+		}
+	}
+	for _, u := range afterBackup {
+		got, err := fresh.Store().GetUnit(ctx, u.ID)
+		if err != nil || got.Note != "sửa khi máy chủ hỏng" {
+			t.Errorf("the edit made while the server was down to %s is lost: %q (%v)", u.ID, got.Note, err)
+		}
+	}
+	for i, c := range devs {
+		if refused, err := c.Store().RefusedChanges(ctx); err != nil || len(refused) != 0 {
+			t.Errorf("desktop %d holds refused changes: %+v (%v)", i, refused, err)
 		}
 	}
 	sts := []*store.Store{fresh.Store()}
