@@ -110,6 +110,15 @@ func (s *Store) Pull(ctx context.Context, scope access.Scoper, cursor Cursor, li
 		pred, args := scope.SQLPredicate("")
 		q := `SELECT kind, id, fields, field_hlc, hlc, deleted, server_seq FROM records
 			WHERE server_seq > ? AND server_seq <= ? AND purged = 0 AND ` + pred + ` ORDER BY server_seq LIMIT ?`
+		if !tx.d.postgres {
+			// Find the page's sequence numbers in the index that holds the scope's columns,
+			// then read those rows. Walking the sequence index and reading every row to test
+			// it read past other provinces' records row by row: the last pages of one
+			// province's first sync on the national file took seconds each.
+			q = `SELECT kind, id, fields, field_hlc, hlc, deleted, server_seq FROM records WHERE server_seq IN (
+				SELECT server_seq FROM records WHERE server_seq > ? AND server_seq <= ? AND purged = 0 AND ` + pred + ` ORDER BY server_seq LIMIT ?)
+				ORDER BY server_seq`
+		}
 		rows, err := tx.Query(q, append(append([]any{cursor.Seq, watermark}, args...), limit)...)
 		if err != nil {
 			return err
