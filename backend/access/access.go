@@ -182,6 +182,45 @@ func (s Scope) NumbersPapers(c Class) bool {
 	return s.Role == StandingBoard && c.Planner == s.CommitteeID
 }
 
+// SQLBranches is SQLPredicate cut into disjoint conditions, each of which an index on
+// one column and server_seq serves in sequence order (commune_id = '' for the records
+// every scope sees, commune_id = ? or area_id = ? for the rest), with their arguments:
+// a page can then be read branch by branch instead of testing every record in sequence
+// order (serverstore.Pull). A test checks that exactly the records Reads accepts match
+// one branch each.
+func (s Scope) SQLBranches(prefix string) ([]string, [][]any) {
+	if !ValidRole(s.Role) {
+		return []string{"1 = 0"}, [][]any{nil}
+	}
+	if s.topBoard() {
+		return []string{"1 = 1"}, [][]any{nil}
+	}
+	commune, area, audience := prefix+"commune_id", prefix+"area_id", prefix+"audience"
+	restricted, rargs := "", []any(nil)
+	switch {
+	case !s.Supervises():
+		restricted = " AND " + prefix + "restricted = 0"
+	case !s.Top():
+		restricted, rargs = " AND ("+prefix+"restricted = 0 OR "+prefix+"planner = ?)", []any{s.CommitteeID}
+	}
+	communeless := commune + " = ''"
+	if !(s.Supervises() && s.Top()) {
+		communeless += " AND " + audience + " = 'all'"
+	}
+	conds, args := []string{communeless + restricted}, [][]any{rargs}
+	switch {
+	case s.Top() && s.Role == StandingCommittee:
+		if s.AreaID != "" {
+			conds = append(conds, area+" = ? AND "+commune+" != ''"+restricted)
+			args = append(args, append([]any{s.AreaID}, rargs...))
+		}
+	case s.CommuneID != "":
+		conds = append(conds, commune+" = ?"+restricted)
+		args = append(args, append([]any{s.CommuneID}, rargs...))
+	}
+	return conds, args
+}
+
 // SQLPredicate returns a WHERE condition over the columns commune_id, area_id, audience,
 // restricted and planner (each prefixed with prefix, e.g. "r.") that selects exactly the
 // records Reads accepts, with its arguments. It is the same rule as Reads, written for

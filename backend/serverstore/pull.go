@@ -107,19 +107,8 @@ func (s *Store) Pull(ctx context.Context, scope access.Scoper, cursor Cursor, li
 		// Tombstones too, even from the beginning: a device's first pull may come after it
 		// wrote records that others have deleted since (its pulls failed, its pushes went
 		// through), and only the tombstone tells it. Purged ones are past the horizon.
-		pred, args := scope.SQLPredicate("")
-		q := `SELECT kind, id, fields, field_hlc, hlc, deleted, server_seq FROM records
-			WHERE server_seq > ? AND server_seq <= ? AND purged = 0 AND ` + pred + ` ORDER BY server_seq LIMIT ?`
-		if !tx.d.postgres {
-			// Find the page's sequence numbers in the index that holds the scope's columns,
-			// then read those rows. Walking the sequence index and reading every row to test
-			// it read past other provinces' records row by row: the last pages of one
-			// province's first sync on the national file took seconds each.
-			q = `SELECT kind, id, fields, field_hlc, hlc, deleted, server_seq FROM records WHERE server_seq IN (
-				SELECT server_seq FROM records WHERE server_seq > ? AND server_seq <= ? AND purged = 0 AND ` + pred + ` ORDER BY server_seq LIMIT ?)
-				ORDER BY server_seq`
-		}
-		rows, err := tx.Query(q, append(append([]any{cursor.Seq, watermark}, args...), limit)...)
+		q, qargs := pageQuery(tx.d, scope, cursor.Seq, watermark, limit)
+		rows, err := tx.Query(q, qargs...)
 		if err != nil {
 			return err
 		}
@@ -153,8 +142,8 @@ func (s *Store) Pull(ctx context.Context, scope access.Scoper, cursor Cursor, li
 		}
 		resp.Cursor = Cursor{Epoch: epoch, Seq: end, Scope: fp}.String()
 		if estimate && resp.HasMore {
-			cq := `SELECT count(*) FROM records WHERE server_seq > ? AND server_seq <= ? AND purged = 0 AND ` + pred
-			if err := tx.QueryRow(cq, append([]any{end, watermark}, args...)...).Scan(&resp.Remaining); err != nil {
+			cq, cargs := countQuery(tx.d, scope, end, watermark)
+			if err := tx.QueryRow(cq, cargs...).Scan(&resp.Remaining); err != nil {
 				return err
 			}
 		}
