@@ -183,7 +183,7 @@ func (s Scope) NumbersPapers(c Class) bool {
 }
 
 // SQLBranches is SQLPredicate cut into disjoint conditions, each of which an index on
-// one column and server_seq serves in sequence order (commune_id = '' for the records
+// one column and server_seq serves in sequence order (an empty commune_id for the records
 // every scope sees, commune_id = ? or area_id = ? for the rest), with their arguments:
 // a page can then be read branch by branch instead of testing every record in sequence
 // order (serverstore.Pull). A test checks that exactly the records Reads accepts match
