@@ -12,8 +12,9 @@ import (
 // nation) reads past every record it does not hold. On SQLite the scope is cut into
 // disjoint branches (access.Scope.SQLBranches), each walked in sequence order through an
 // index on its column and server_seq (records_commune_seq, records_area_seq), and the
-// first limit of their union are read. PostgreSQL's planner does the same from the one
-// predicate (a BitmapOr, or the sequence index with the scope's columns checked in it).
+// first limit of their union are read. PostgreSQL gets the one predicate and plans it
+// with its statistics; the national figures (docs/performance.md) are SQLite's, and
+// PostgreSQL at that size is yet to be measured.
 
 // brancher is a scope that can cut its predicate into branches (access.Scope).
 type brancher interface {

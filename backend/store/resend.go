@@ -9,8 +9,11 @@ import (
 // when the server says it lost history (restored from a backup, or a standby that took
 // over): what it acknowledged after its copy was made exists now only on the desktops that
 // sent it. The server applies each change once: those it still holds are answered from
-// their stored answers, and the lost ones take effect again, in their order. It returns
-// how many changes were queued again.
+// their stored answers, and the lost ones take effect again, in their order. The resync
+// begins in the same transaction: the cursor of the old history is gone with it, so a
+// sync cut halfway through the resend carries on with what is still queued instead of
+// being told again and queueing everything once more. It returns how many changes were
+// queued again.
 func (s *Store) ResendAcknowledged(ctx context.Context) (int, error) {
 	var n int64
 	err := s.write(ctx, func(tx *sql.Tx) error {
@@ -18,8 +21,10 @@ func (s *Store) ResendAcknowledged(ctx context.Context) (int, error) {
 		if err != nil {
 			return err
 		}
-		n, err = res.RowsAffected()
-		return err
+		if n, err = res.RowsAffected(); err != nil {
+			return err
+		}
+		return beginResyncTx(tx)
 	})
 	return int(n), err
 }

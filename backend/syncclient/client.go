@@ -149,7 +149,7 @@ func (c *Client) push(ctx context.Context, rep *Report) error {
 		settle() // never leave a write running behind a returned sync
 		return err
 	}
-	// The stored cursor goes with each push until the server has been asked, so that a
+	// The stored cursor goes with every batch of the push, so that a
 	// server restored from a backup says so before it applies anything: an edit of a
 	// record it lost would be refused (the edit carries only its fields), a delete would
 	// do nothing and the resent create would bring the record back.
