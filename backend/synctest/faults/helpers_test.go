@@ -15,6 +15,7 @@ import (
 	"chibo/backend/domain"
 	"chibo/backend/faultproxy"
 	"chibo/backend/hlc"
+	"chibo/backend/serverstore"
 	"chibo/backend/store"
 	"chibo/backend/syncclient"
 	"chibo/backend/syncproto"
@@ -218,5 +219,21 @@ func assertHoldsServer(t *testing.T, name string, env *synctest.Env, st *store.S
 	want, got := normal(server), normal(local)
 	if !reflect.DeepEqual(want, got) {
 		t.Errorf("%s does not hold the server's records: %d vs %d; first difference: %s", name, len(want), len(got), firstDiff(server, local))
+	}
+}
+
+// addBoards gives the server database at data (a folder or a PostgreSQL URL) one Standing
+// Board account per name, password "mat-khau-thu".
+func addBoards(t *testing.T, data string, names ...string) {
+	t.Helper()
+	ss, err := serverstore.OpenAt(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ss.Close()
+	for _, name := range names {
+		if _, err := ss.AddUser(ctx, serverstore.User{Username: name, DisplayName: name, Role: "standing_board"}, "mat-khau-thu"); err != nil {
+			t.Fatal(err)
+		}
 	}
 }

@@ -37,17 +37,7 @@ func TestFaultTwoServersOneDatabase(t *testing.T) {
 	rng := rand.New(rand.NewPCG(seed, 7))
 	data := pgtest.URL(t)
 	serverstore.PasswordParams = passwd.Fast
-	ss, err := serverstore.OpenAt(data)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for i := 0; i < 4; i++ {
-		name := fmt.Sprintf("board%d", i)
-		if _, err := ss.AddUser(ctx, serverstore.User{Username: name, DisplayName: name, Role: "standing_board"}, "mat-khau-thu"); err != nil {
-			t.Fatal(err)
-		}
-	}
-	ss.Close()
+	addBoards(t, data, "board0", "board1", "board2", "board3")
 	procs := []*serverproc.Process{startServerProc(t, data), startServerProc(t, data)}
 	proxy := faultproxy.New(procs[0].URL, seed)
 	t.Cleanup(proxy.Close)
@@ -131,7 +121,7 @@ func TestFaultTwoServersOneDatabase(t *testing.T) {
 	}
 	assertSame(t, []string{"fresh", "late", "board0", "board1"}, sts)
 
-	ss, err = serverstore.OpenAt(data)
+	ss, err := serverstore.OpenAt(data)
 	if err != nil {
 		t.Fatal(err)
 	}

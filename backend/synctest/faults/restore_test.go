@@ -26,16 +26,7 @@ func TestFaultServerRestoredFromABackup(t *testing.T) {
 	}
 	serverstore.PasswordParams = passwd.Fast
 	live := filepath.Join(t.TempDir(), "live")
-	ss, err := serverstore.Open(live)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, name := range []string{"board0", "board1", "board2"} {
-		if _, err := ss.AddUser(ctx, serverstore.User{Username: name, DisplayName: name, Role: "standing_board"}, "mat-khau-thu"); err != nil {
-			t.Fatal(err)
-		}
-	}
-	ss.Close()
+	addBoards(t, live, "board0", "board1", "board2")
 	srv := startServerProc(t, live)
 	proxy := faultproxy.New(srv.URL, 1)
 	t.Cleanup(proxy.Close)
@@ -149,7 +140,7 @@ func TestFaultServerRestoredFromABackup(t *testing.T) {
 	}
 	assertSame(t, []string{"fresh", "board0", "board1"}, sts)
 	srv.Terminate()
-	ss, err = serverstore.Open(backup)
+	ss, err := serverstore.Open(backup)
 	if err != nil {
 		t.Fatal(err)
 	}

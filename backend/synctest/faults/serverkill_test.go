@@ -81,17 +81,7 @@ func TestFaultServerKilledDuringPush(t *testing.T) {
 	rng := rand.New(rand.NewPCG(seed, 4))
 	data := pgtest.Where(t, t.TempDir())
 	serverstore.PasswordParams = passwd.Fast
-	ss, err := serverstore.OpenAt(data)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for i := 0; i < 3; i++ {
-		name := fmt.Sprintf("board%d", i)
-		if _, err := ss.AddUser(ctx, serverstore.User{Username: name, DisplayName: name, Role: "standing_board"}, "mat-khau-thu"); err != nil {
-			t.Fatal(err)
-		}
-	}
-	ss.Close()
+	addBoards(t, data, "board0", "board1", "board2")
 	srv := startServerProc(t, data)
 	proxy := faultproxy.New(srv.URL, seed) // only a fixed address in front of a moving server
 	t.Cleanup(proxy.Close)
@@ -153,7 +143,7 @@ func TestFaultServerKilledDuringPush(t *testing.T) {
 	assertSame(t, []string{"fresh", "board0", "board1"}, sts)
 
 	srv.Terminate()
-	ss, err = serverstore.OpenAt(data)
+	ss, err := serverstore.OpenAt(data)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -177,16 +167,7 @@ func TestFaultClampedWritesOrderAcrossAServerKill(t *testing.T) {
 	}
 	data := pgtest.Where(t, t.TempDir())
 	serverstore.PasswordParams = passwd.Fast
-	ss, err := serverstore.OpenAt(data)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, name := range []string{"near", "far", "fresh"} {
-		if _, err := ss.AddUser(ctx, serverstore.User{Username: name, DisplayName: name, Role: "standing_board"}, "mat-khau-thu"); err != nil {
-			t.Fatal(err)
-		}
-	}
-	ss.Close()
+	addBoards(t, data, "near", "far", "fresh")
 	srv := startServerProc(t, data)
 	proxy := faultproxy.New(srv.URL, 1)
 	t.Cleanup(proxy.Close)
