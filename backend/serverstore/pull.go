@@ -82,17 +82,7 @@ func (s *Store) Pull(ctx context.Context, scope access.Scoper, cursor Cursor, li
 	fp := scope.Fingerprint()
 	resp := syncproto.RawPullResponse{Records: []syncproto.RawRecord{}, Removes: []syncproto.RecordRef{}, Scope: fp}
 	err := s.read(ctx, func(tx *dbTx) error {
-		var nextText, horizonText, epoch string
-		if err := tx.QueryRow(`SELECT (SELECT value FROM server_meta WHERE key = 'next_seq'), (SELECT value FROM server_meta WHERE key = 'tombstone_horizon'),
-			(SELECT value FROM server_meta WHERE key = 'epoch')`).Scan(&nextText, &horizonText, &epoch); err != nil {
-			return err
-		}
-		next, err := strconv.ParseInt(nextText, 10, 64)
-		if err != nil {
-			return err
-		}
-		watermark := next - 1
-		horizon, err := strconv.ParseInt(horizonText, 10, 64)
+		watermark, horizon, epoch, err := readHistory(tx)
 		if err != nil {
 			return err
 		}
@@ -220,16 +210,27 @@ func lostHistory(cursor Cursor, epoch string, watermark int64) bool {
 func (s *Store) HistoryLost(ctx context.Context, cursor Cursor) (bool, error) {
 	var lost bool
 	err := s.read(ctx, func(tx *dbTx) error {
-		var nextText, epoch string
-		if err := tx.QueryRow(`SELECT (SELECT value FROM server_meta WHERE key = 'next_seq'), (SELECT value FROM server_meta WHERE key = 'epoch')`).Scan(&nextText, &epoch); err != nil {
-			return err
-		}
-		next, err := strconv.ParseInt(nextText, 10, 64)
-		if err != nil {
-			return err
-		}
-		lost = lostHistory(cursor, epoch, next-1)
-		return nil
+		watermark, _, epoch, err := readHistory(tx)
+		lost = lostHistory(cursor, epoch, watermark)
+		return err
 	})
 	return lost, err
+}
+
+// readHistory reads, in the snapshot of tx, the watermark (the greatest sequence
+// allocated), the tombstone horizon and the epoch.
+func readHistory(tx *dbTx) (watermark, horizon int64, epoch string, err error) {
+	var nextText, horizonText string
+	if err = tx.QueryRow(`SELECT (SELECT value FROM server_meta WHERE key = 'next_seq'), (SELECT value FROM server_meta WHERE key = 'tombstone_horizon'),
+		(SELECT value FROM server_meta WHERE key = 'epoch')`).Scan(&nextText, &horizonText, &epoch); err != nil {
+		return
+	}
+	next, err := strconv.ParseInt(nextText, 10, 64)
+	if err != nil {
+		return
+	}
+	if horizon, err = strconv.ParseInt(horizonText, 10, 64); err != nil {
+		return
+	}
+	return next - 1, horizon, epoch, nil
 }

@@ -237,3 +237,21 @@ func addBoards(t *testing.T, data string, names ...string) {
 		}
 	}
 }
+
+// serverCounts opens the server database at data (a stopped server's) and counts the rows
+// of each table, with its condition ("records WHERE kind = 'unit'").
+func serverCounts(t *testing.T, data string, tables ...string) []int {
+	t.Helper()
+	ss, err := serverstore.OpenAt(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ss.Close()
+	out := make([]int, len(tables))
+	for i, table := range tables {
+		if err := ss.DBForTest().QueryRow(`SELECT count(*) FROM ` + table).Scan(&out[i]); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return out
+}

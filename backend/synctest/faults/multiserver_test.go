@@ -121,14 +121,8 @@ func TestFaultTwoServersOneDatabase(t *testing.T) {
 	}
 	assertSame(t, []string{"fresh", "late", "board0", "board1"}, sts)
 
-	ss, err := serverstore.OpenAt(data)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer ss.Close()
-	var applied, records int
-	ss.DBForTest().QueryRow(`SELECT count(*) FROM applied_changes`).Scan(&applied)
-	ss.DBForTest().QueryRow(`SELECT count(*) FROM records WHERE kind = 'unit'`).Scan(&records)
+	n := serverCounts(t, data, "applied_changes", "records WHERE kind = 'unit'")
+	applied, records := n[0], n[1]
 	if applied != written || records != written {
 		t.Errorf("database: %d applied changes and %d units for %d writes", applied, records, written)
 	}

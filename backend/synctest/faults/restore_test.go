@@ -140,14 +140,7 @@ func TestFaultServerRestoredFromABackup(t *testing.T) {
 	}
 	assertSame(t, []string{"fresh", "board0", "board1"}, sts)
 	srv.Terminate()
-	ss, err := serverstore.Open(backup)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer ss.Close()
-	var units int
-	ss.DBForTest().QueryRow(`SELECT count(*) FROM records WHERE kind = 'unit'`).Scan(&units)
-	if units != written {
+	if units := serverCounts(t, backup, "records WHERE kind = 'unit'")[0]; units != written {
 		t.Errorf("the restored server holds %d units, %d were written", units, written)
 	}
 }

@@ -143,15 +143,8 @@ func TestFaultServerKilledDuringPush(t *testing.T) {
 	assertSame(t, []string{"fresh", "board0", "board1"}, sts)
 
 	srv.Terminate()
-	ss, err := serverstore.OpenAt(data)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer ss.Close()
-	var applied, audit, records int
-	ss.DBForTest().QueryRow(`SELECT count(*) FROM applied_changes`).Scan(&applied)
-	ss.DBForTest().QueryRow(`SELECT count(*) FROM audit`).Scan(&audit)
-	ss.DBForTest().QueryRow(`SELECT count(*) FROM records WHERE kind = 'unit'`).Scan(&records)
+	n := serverCounts(t, data, "applied_changes", "audit", "records WHERE kind = 'unit'")
+	applied, audit, records := n[0], n[1], n[2]
 	if applied != written || records != written {
 		t.Errorf("server: %d applied changes and %d units for %d writes (audit rows %d)", applied, records, written, audit)
 	}
