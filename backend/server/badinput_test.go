@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"chibo/backend/serverstore"
 	"chibo/backend/syncproto"
 	"chibo/backend/synctest"
 )
@@ -132,9 +133,25 @@ func TestPushFromAnotherEpochAppliesNothing(t *testing.T) {
 	if after := state(t, env); after != before {
 		t.Errorf("the push changed the server:\nbefore %s\nafter  %s", before, after)
 	}
-	// Without the header (the desktop has resent), the same push is applied.
-	if status, body := request(t, env, "POST", syncproto.PathPush, dev.Token, change, nil); status != 200 || !strings.Contains(string(body), `"acked"`) {
-		t.Errorf("status %d, %s: want the change acked", status, trim(body))
+	// A pull from the beginning with that mark (a device with no cursor) is told the same.
+	status, body = request(t, env, "POST", syncproto.PathPull, dev.Token, `{"cursor":""}`, map[string]string{syncproto.HeaderCursor: "c2.00000000deadbeef.7."})
+	var page syncproto.PullResponse
+	if err := json.Unmarshal(body, &page); status != 200 || err != nil || !page.Reset || !page.Restored || len(page.Records) != 0 {
+		t.Fatalf("pull: status %d, %s: want 200 with reset, restored and no records", status, trim(body))
+	}
+	// Without the header (the desktop has resent), the same push is applied, and its
+	// answer carries the mark the desktop keeps until it has a cursor.
+	status, body = request(t, env, "POST", syncproto.PathPush, dev.Token, change, nil)
+	resp = syncproto.PushResponse{}
+	if err := json.Unmarshal(body, &resp); status != 200 || err != nil || !strings.Contains(string(body), `"acked"`) {
+		t.Fatalf("status %d, %s: want the change acked", status, trim(body))
+	}
+	if _, err := serverstore.ParseCursor(resp.Mark); err != nil || resp.Mark == "" {
+		t.Errorf("the push's mark is %q (%v)", resp.Mark, err)
+	}
+	status, body = request(t, env, "POST", syncproto.PathPull, dev.Token, `{"cursor":""}`, map[string]string{syncproto.HeaderCursor: resp.Mark})
+	if page = (syncproto.PullResponse{}); json.Unmarshal(body, &page) != nil || status != 200 || page.Reset || len(page.Records) == 0 {
+		t.Errorf("pull with this server's own mark: status %d, %s: want the first page", status, trim(body))
 	}
 }
 

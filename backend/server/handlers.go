@@ -92,19 +92,11 @@ func (s *Server) push(w http.ResponseWriter, r *http.Request, a serverstore.Acto
 	if !ok {
 		return
 	}
-	if h := r.Header.Get(syncproto.HeaderCursor); h != "" {
-		cur, err := serverstore.ParseCursor(h)
-		if err != nil {
-			writeError(w, http.StatusBadRequest, syncproto.CodeBadRequest, "Con trỏ đồng bộ không hợp lệ.", "Malformed cursor.")
-			return
-		}
-		if lost, err := s.store.HistoryLost(r.Context(), cur); err != nil {
-			s.internal(w, err)
-			return
-		} else if lost {
-			writeJSON(w, http.StatusOK, syncproto.PushResponse{Results: []syncproto.ChangeResult{}, Restored: true})
-			return
-		}
+	if lost, ok := s.historyLost(w, r); !ok {
+		return
+	} else if lost {
+		writeJSON(w, http.StatusOK, syncproto.PushResponse{Results: []syncproto.ChangeResult{}, Restored: true})
+		return
 	}
 	resp, err := s.store.Push(r.Context(), a, req.Changes)
 	if errors.Is(err, serverstore.ErrRevoked) {
@@ -113,6 +105,13 @@ func (s *Server) push(w http.ResponseWriter, r *http.Request, a serverstore.Acto
 	} else if err != nil {
 		s.internal(w, err)
 		return
+	}
+	if r.Header.Get(syncproto.HeaderCursor) == "" {
+		// A device with no cursor yet keeps the mark to tell a restore by (HeaderCursor).
+		if resp.Mark, err = s.store.Mark(r.Context()); err != nil {
+			s.internal(w, err)
+			return
+		}
 	}
 	if proto == 1 {
 		// Protocol 1 answered a refusal with a reason only.
@@ -139,12 +138,42 @@ func (s *Server) pull(w http.ResponseWriter, r *http.Request, a serverstore.Acto
 		writeError(w, http.StatusBadRequest, syncproto.CodeBadRequest, "Con trỏ đồng bộ không hợp lệ.", "Malformed cursor.")
 		return
 	}
+	if cur.Seq == 0 {
+		// A pull from the beginning by a device that has seen history (its mark): a
+		// restored server says so, as to a cursor it cannot continue.
+		if lost, ok := s.historyLost(w, r); !ok {
+			return
+		} else if lost {
+			s.writePage(w, &syncproto.RawPullResponse{Records: []syncproto.RawRecord{}, Removes: []syncproto.RecordRef{}, Reset: true, Restored: true})
+			return
+		}
+	}
 	resp, err := s.store.Pull(r.Context(), a.User.Scope(), cur, req.Limit, req.Estimate && proto >= 2)
 	if err != nil {
 		s.internal(w, err)
 		return
 	}
 	s.writePage(w, &resp)
+}
+
+// historyLost says whether the request's X-Chibo-Cursor (a device's cursor or history
+// mark) holds history this server lost; ok is false when it answered an error instead.
+func (s *Server) historyLost(w http.ResponseWriter, r *http.Request) (lost, ok bool) {
+	h := r.Header.Get(syncproto.HeaderCursor)
+	if h == "" {
+		return false, true
+	}
+	cur, err := serverstore.ParseCursor(h)
+	if err != nil {
+		writeError(w, http.StatusBadRequest, syncproto.CodeBadRequest, "Con trỏ đồng bộ không hợp lệ.", "Malformed cursor.")
+		return false, false
+	}
+	lost, err = s.store.HistoryLost(r.Context(), cur)
+	if err != nil {
+		s.internal(w, err)
+		return false, false
+	}
+	return lost, true
 }
 
 // writePage sends a pull page as writeJSON would, with its length, so the desktop reads

@@ -217,6 +217,18 @@ func (s *Store) HistoryLost(ctx context.Context, cursor Cursor) (bool, error) {
 	return lost, err
 }
 
+// Mark is how much history the server holds now, as a cursor of no scope: a push's answer
+// carries it (syncproto.PushResponse.Mark) for a device that has no pull cursor yet.
+func (s *Store) Mark(ctx context.Context) (string, error) {
+	var mark string
+	err := s.read(ctx, func(tx *dbTx) error {
+		watermark, _, epoch, err := readHistory(tx)
+		mark = Cursor{Epoch: epoch, Seq: watermark}.String()
+		return err
+	})
+	return mark, err
+}
+
 // readHistory reads, in the snapshot of tx, the watermark (the greatest sequence
 // allocated), the tombstone horizon and the epoch.
 func readHistory(tx *dbTx) (watermark, horizon int64, epoch string, err error) {

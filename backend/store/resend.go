@@ -24,6 +24,9 @@ func (s *Store) ResendAcknowledged(ctx context.Context) (int, error) {
 		if n, err = res.RowsAffected(); err != nil {
 			return err
 		}
+		if err := setMeta(tx, metaHistory, ""); err != nil { // the lost history's mark
+			return err
+		}
 		return beginResyncTx(tx)
 	})
 	return int(n), err

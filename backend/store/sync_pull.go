@@ -35,10 +35,24 @@ const (
 	metaCursor     = "sync_cursor"
 	metaResync     = "sync_resync"    // "1" while a full resync runs
 	metaLastPullAt = "sync_last_pull" // RFC 3339 UTC time of the last complete pull
+	metaHistory    = "sync_history"   // the server's last word on how much history this device saw
 )
 
 // SyncCursor returns the cursor of the last applied page ("" before the first sync).
 func (s *Store) SyncCursor(ctx context.Context) (string, error) { return s.Meta(ctx, metaCursor) }
+
+// HistoryMark returns the server's last mark of the history this device has seen: the
+// cursor of the last page applied, or the mark of a push answered before any page was.
+// Unlike the cursor it survives BeginResync, so that a device whose cursor is empty (its
+// first pull or a resync not yet begun) can still learn that the server was restored
+// from a backup taken before what it acknowledged; without it a resync's last page would
+// sweep away records the restored server lacks. It is cleared with ResendAcknowledged.
+func (s *Store) HistoryMark(ctx context.Context) (string, error) { return s.Meta(ctx, metaHistory) }
+
+// SetHistoryMark stores the mark of a push answer (see HistoryMark).
+func (s *Store) SetHistoryMark(ctx context.Context, mark string) error {
+	return s.SetMeta(ctx, metaHistory, mark)
+}
 
 // BeginResync starts a full resync, as the server asks after a reset: the cursor goes
 // back to the beginning, and when the last page arrives, local records the server did not
@@ -184,6 +198,11 @@ func (s *Store) ApplyPull(ctx context.Context, page PullPage) error {
 		}
 		if err := setMeta(tx, metaCursor, page.Cursor); err != nil {
 			return err
+		}
+		if page.Cursor != "" {
+			if err := setMeta(tx, metaHistory, page.Cursor); err != nil {
+				return err
+			}
 		}
 		if !page.Done {
 			return nil

@@ -122,3 +122,40 @@ func TestResyncSweepsOnlySyncedRecords(t *testing.T) {
 		t.Errorf("after the resync: %v", names)
 	}
 }
+
+// The history mark is the last page's cursor or a push's mark; a resync keeps it (the
+// device must still tell a restored server what it saw) and the resend clears it (that
+// history is gone).
+func TestHistoryMarkOutlivesTheCursor(t *testing.T) {
+	ctx := context.Background()
+	s := openSync(t)
+	mark := func() string {
+		t.Helper()
+		m, err := s.HistoryMark(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return m
+	}
+	if err := s.SetHistoryMark(ctx, "c2.e1.7."); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.ApplyPull(ctx, PullPage{Cursor: "c2.e1.9.f", Records: []Record{serverRecord("area", "a1", c1, map[string]any{"name": "Tiểu khu 1"})}}); err != nil {
+		t.Fatal(err)
+	}
+	if m := mark(); m != "c2.e1.9.f" {
+		t.Errorf("after a page the mark is %q, want the page's cursor", m)
+	}
+	if err := s.BeginResync(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if cur, _ := s.SyncCursor(ctx); cur != "" || mark() != "c2.e1.9.f" {
+		t.Errorf("after BeginResync: cursor %q, mark %q; want no cursor and the mark kept", cur, mark())
+	}
+	if _, err := s.ResendAcknowledged(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if m := mark(); m != "" {
+		t.Errorf("the resend kept the lost history's mark %q", m)
+	}
+}

@@ -153,7 +153,7 @@ func (c *Client) push(ctx context.Context, rep *Report) error {
 	// server restored from a backup says so before it applies anything: an edit of a
 	// record it lost would be refused (the edit carries only its fields), a delete would
 	// do nothing and the resent create would bring the record back.
-	cursor, err := c.st.SyncCursor(ctx)
+	cursor, err := c.historyCursor(ctx)
 	if err != nil {
 		return err
 	}
@@ -190,6 +190,14 @@ func (c *Client) push(ctx context.Context, rep *Report) error {
 			after = 0
 			continue
 		}
+		if resp.Mark != "" {
+			// Answered to a push without the header: the first history this device has
+			// seen (or the restored server's), kept to hear of a restore by.
+			if err := c.st.SetHistoryMark(ctx, resp.Mark); err != nil {
+				return fail(err)
+			}
+			cursor = resp.Mark
+		}
 		if len(resp.Results) != len(batch) {
 			return fail(fmt.Errorf("syncclient: push answered %d of %d changes", len(resp.Results), len(batch)))
 		}
@@ -216,6 +224,16 @@ func (c *Client) push(ctx context.Context, rep *Report) error {
 	}
 }
 
+// historyCursor is what a push sends as X-Chibo-Cursor: the pull cursor, or when there
+// is none the history mark (store.HistoryMark).
+func (c *Client) historyCursor(ctx context.Context) (string, error) {
+	cursor, err := c.st.SyncCursor(ctx)
+	if err != nil || cursor != "" {
+		return cursor, err
+	}
+	return c.st.HistoryMark(ctx)
+}
+
 // fetched is the answer to one pull request, fetched and prepared while the pages before
 // it are being applied.
 type fetched struct {
@@ -235,8 +253,14 @@ func (c *Client) pull(ctx context.Context, rep *Report) error {
 	if err != nil {
 		return err
 	}
+	mark := ""
+	if cursor == "" && !rep.restored {
+		if mark, err = c.st.HistoryMark(ctx); err != nil {
+			return err
+		}
+	}
 	ctx, cancel := context.WithCancel(ctx)
-	pages := c.pages(ctx, cursor, c.Protocol >= 2)
+	pages := c.pages(ctx, cursor, mark, c.Protocol >= 2)
 	defer func() {
 		cancel()
 		for range pages {
@@ -275,7 +299,7 @@ func (c *Client) pull(ctx context.Context, rep *Report) error {
 			for range pages {
 				// the pipeline stops after a reset
 			}
-			pages = c.pages(ctx, "", c.Protocol >= 2)
+			pages = c.pages(ctx, "", "", c.Protocol >= 2)
 			rep.Reset, first = true, true
 			continue
 		}
@@ -302,15 +326,19 @@ func (c *Client) pull(ctx context.Context, rep *Report) error {
 // pages fetches the pages from cursor on, each with the cursor of the page before, and
 // prepares them; the channel is closed after the last page, a reset, an error, or when
 // ctx is cancelled. Besides the page being applied, at most one page waits fetched and
-// one prepared.
-func (c *Client) pages(ctx context.Context, cursor string, estimate bool) <-chan fetched {
+// one prepared. mark, if any, goes with the first request (see store.HistoryMark).
+func (c *Client) pages(ctx context.Context, cursor, mark string, estimate bool) <-chan fetched {
 	got, out := make(chan fetched), make(chan fetched)
 	go func() {
 		defer close(got)
 		req := syncproto.PullRequest{Cursor: cursor, Limit: c.PageSize, Estimate: estimate}
 		for {
 			var f fetched
-			f.err = c.call(ctx, syncproto.PathPull, req, &f.resp)
+			var hdr []string
+			if mark != "" {
+				hdr, mark = []string{syncproto.HeaderCursor, mark}, ""
+			}
+			f.err = c.call(ctx, syncproto.PathPull, req, &f.resp, hdr...)
 			select {
 			case got <- f:
 			case <-ctx.Done():

@@ -31,7 +31,10 @@ const (
 	HeaderDevice   = "X-Chibo-Device"
 	// HeaderCursor on a push is the device's stored pull cursor, so that a server that
 	// lost history (restored from a backup) says so before it applies anything. A header,
-	// not a body field: servers that do not know it ignore it.
+	// not a body field: servers that do not know it ignore it. A device whose cursor is
+	// empty (a first pull or a resync not yet under way) sends its history mark instead
+	// (PushResponse.Mark, or the cursor of the last page it applied), on a push and on
+	// the first page of its pull.
 	HeaderCursor = "X-Chibo-Cursor"
 )
 
@@ -133,6 +136,10 @@ type PushResponse struct {
 	// lost history (as PullResponse.Restored): nothing was applied; the device queues its
 	// acknowledged changes again and pushes everything, resent, without the header.
 	Restored bool `json:"restored,omitempty"`
+	// Mark is opaque, a cursor of no scope: how much history the server held after this
+	// push. A device with no pull cursor keeps it to send as X-Chibo-Cursor, so that it
+	// hears of a restore even before its first page.
+	Mark string `json:"mark,omitempty"`
 }
 
 // PullRequest asks for the records changed since Cursor ("" = from the beginning).

@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"runtime/pprof"
 	"strconv"
+	"strings"
 	"sync"
 	"syscall"
 	"testing"
@@ -120,10 +121,12 @@ func TestFirstSync(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer as.Close()
-	if cs := os.Getenv("CHIBO_FIRSTSYNC_CACHE"); cs != "" {
+	if ps := os.Getenv("CHIBO_FIRSTSYNC_PRAGMAS"); ps != "" {
 		as.DB().SetMaxOpenConns(1)
-		if _, err := as.DB().Exec("PRAGMA cache_size = " + cs); err != nil {
-			t.Fatal(err)
+		for _, p := range strings.Split(ps, ";") {
+			if _, err := as.DB().Exec("PRAGMA " + p); err != nil {
+				t.Fatal(err)
+			}
 		}
 	}
 	size := c.PageSize

@@ -144,3 +144,85 @@ func TestFaultServerRestoredFromABackup(t *testing.T) {
 		t.Errorf("the restored server holds %d units, %d were written", units, written)
 	}
 }
+
+// The same restore, for the two desktops that have no cursor to tell it by: one signed in
+// and pushed its first work but never finished a pull page (the link dropped), the other
+// was told to resync and had not yet begun. Each kept the server's mark of the history it
+// saw (the push's answer, the last page's cursor) and sends it instead. Without it the
+// first desktop's work would stay on it alone, and the second's resync would end by
+// sweeping its own acknowledged records away as records the server no longer holds.
+func TestFaultServerRestoredBeforeTheFirstPage(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds and runs the server binary")
+	}
+	serverstore.PasswordParams = passwd.Fast
+	live := filepath.Join(t.TempDir(), "live")
+	addBoards(t, live, "board0", "board1", "board2")
+	srv := startServerProc(t, live)
+	proxy := faultproxy.New(srv.URL, 1)
+	t.Cleanup(proxy.Close)
+	first, resyncing := enrolAt(t, proxy.URL, "board0"), enrolAt(t, proxy.URL, "board1")
+	backup := filepath.Join(t.TempDir(), "backup")
+	os.MkdirAll(backup, 0o700)
+	if err := serverstore.Backup(ctx, live, filepath.Join(backup, serverstore.FileName)); err != nil {
+		t.Fatal(err)
+	}
+	write := func(c *syncclient.Client, name string, n int) {
+		for k := range n {
+			if _, err := c.Store().SaveUnit(ctx, domain.Unit{Kind: domain.KindSupervising, Name: fmt.Sprintf("Đơn vị %s-%d", name, k)}); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	write(first, "đầu", 20)
+	proxy.SetRules(faultproxy.Rule{Path: "/v1/pull", Fault: faultproxy.Drop, Count: 1})
+	if _, err := first.SyncOnce(ctx); err == nil {
+		t.Fatal("the first desktop's pull went through; want it dropped")
+	}
+	proxy.SetRules()
+	if s, _ := first.Store().SyncStatus(ctx); s.Pending != 0 {
+		t.Fatalf("the first desktop's push was not acknowledged: %+v", s)
+	}
+	write(resyncing, "sau", 10)
+	if _, err := resyncing.SyncOnce(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if err := resyncing.Store().BeginResync(ctx); err != nil { // as after a reset answer
+		t.Fatal(err)
+	}
+	for _, c := range []*syncclient.Client{first, resyncing} {
+		if cur, _ := c.Store().SyncCursor(ctx); cur != "" {
+			t.Fatalf("a desktop holds cursor %q; want none", cur)
+		}
+	}
+
+	srv.Kill()
+	srv = startServerProc(t, backup)
+	proxy.SetTarget(srv.URL)
+	for i, c := range []*syncclient.Client{first, resyncing} {
+		rep, err := c.SyncOnce(ctx)
+		if err != nil {
+			t.Fatalf("desktop %d's sync with the restored server: %v", i, err)
+		}
+		if want := []int{20, 10}[i]; rep.Resent != want {
+			t.Errorf("desktop %d sent %d acknowledged changes again, want %d: %+v", i, rep.Resent, want, rep)
+		}
+	}
+	if _, err := first.SyncOnce(ctx); err != nil {
+		t.Fatal(err)
+	}
+	fresh := enrolAt(t, proxy.URL, "board2")
+	if _, err := fresh.SyncOnce(ctx); err != nil {
+		t.Fatal(err)
+	}
+	for i, c := range []*syncclient.Client{fresh, first, resyncing} {
+		if n := countUnits(t, c.Store()); n != 30 {
+			t.Errorf("desktop %d holds %d units, 30 were written", i, n)
+		}
+	}
+	assertSame(t, []string{"fresh", "first", "resyncing"}, []*store.Store{fresh.Store(), first.Store(), resyncing.Store()})
+	srv.Terminate()
+	if units := serverCounts(t, backup, "records WHERE kind = 'unit'")[0]; units != 30 {
+		t.Errorf("the restored server holds %d units, 30 were written", units)
+	}
+}
