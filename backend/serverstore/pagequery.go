@@ -11,8 +11,10 @@ import (
 // sequence order, a scope that holds a small part of the file (one province of the
 // nation) reads past every record it does not hold. On SQLite the scope is cut into
 // disjoint branches (access.Scope.SQLBranches), each walked in sequence order through an
-// index on its column and server_seq (records_commune_seq, records_area_seq), and the
-// first limit of their union are read. PostgreSQL gets the one predicate and plans it
+// index on its column and server_seq (records_commune_seq, records_area_seq) that also
+// holds the other columns the scope tests, so a branch reads no row (the table is in
+// kind and id order: a row per entry was a page read per record), and the first limit of
+// their union are read. PostgreSQL gets the one predicate and plans it
 // with its statistics; the national figures (docs/performance.md) are SQLite's, and
 // PostgreSQL at that size is yet to be measured.
 

@@ -20,6 +20,8 @@ import (
 	"sync"
 	"time"
 
+	gojson "github.com/goccy/go-json"
+
 	"chibo/backend/store"
 	"chibo/backend/syncproto"
 )
@@ -389,7 +391,7 @@ const maxPageBytes = 512 << 20
 // call POSTs req as JSON to path and decodes the answer into resp; header holds extra
 // header names and values, in pairs.
 func (c *Client) call(ctx context.Context, path string, req, resp any, header ...string) error {
-	body, err := json.Marshal(req)
+	body, err := gojson.Marshal(req) // encoding/json's output, faster on a push of 5,000 changes
 	if err != nil {
 		return err
 	}
@@ -454,7 +456,7 @@ func do(hc Doer, hr *http.Request, resp any) error {
 		}
 		return nil
 	}
-	if err := json.NewDecoder(res.Body).Decode(resp); err != nil {
+	if err := gojson.NewDecoder(res.Body).Decode(resp); err != nil {
 		return fmt.Errorf("syncclient: reading the answer: %w", err)
 	}
 	return nil

@@ -8,6 +8,8 @@ import (
 	"fmt"
 	"io"
 	"strconv"
+
+	gojson "github.com/goccy/go-json"
 )
 
 // Decode reads one JSON value of type T from r strictly: unknown fields, trailing data
@@ -20,7 +22,7 @@ func Decode[T any](r io.Reader) (T, error) {
 	if err := expectObject(br); err != nil {
 		return v, err
 	}
-	dec := json.NewDecoder(br)
+	dec := gojson.NewDecoder(br) // as encoding/json's, faster on a push of 5,000 changes
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(&v); err != nil {
 		return v, describe(err)
@@ -54,11 +56,17 @@ func expectObject(br *bufio.Reader) error {
 func describe(err error) error {
 	var typeErr *json.UnmarshalTypeError
 	var syntaxErr *json.SyntaxError
+	var goTypeErr *gojson.UnmarshalTypeError
+	var goSyntaxErr *gojson.SyntaxError
 	switch {
 	case errors.As(err, &typeErr):
 		return fmt.Errorf("field %q must be %s, not %s", typeErr.Field, typeErr.Type, typeErr.Value)
+	case errors.As(err, &goTypeErr):
+		return fmt.Errorf("field %q must be %s, not %s", goTypeErr.Field, goTypeErr.Type, goTypeErr.Value)
 	case errors.As(err, &syntaxErr):
 		return fmt.Errorf("malformed JSON at byte %d: %v", syntaxErr.Offset, syntaxErr)
+	case errors.As(err, &goSyntaxErr):
+		return fmt.Errorf("malformed JSON at byte %d: %v", goSyntaxErr.Offset, goSyntaxErr)
 	case errors.Is(err, io.EOF):
 		return errors.New("empty body")
 	case errors.Is(err, io.ErrUnexpectedEOF):
