@@ -9,10 +9,36 @@ import (
 	"chibo/backend/domain"
 	"chibo/backend/faultproxy"
 	"chibo/backend/passwd"
+	"chibo/backend/serverproc"
 	"chibo/backend/serverstore"
 	"chibo/backend/store"
 	"chibo/backend/syncclient"
 )
+
+// liveServer starts a server process on a new data folder with three Standing Board
+// accounts (board0, board1, board2), behind a fault proxy.
+func liveServer(t *testing.T) (string, *serverproc.Process, *faultproxy.Proxy) {
+	t.Helper()
+	serverstore.PasswordParams = passwd.Fast
+	live := filepath.Join(t.TempDir(), "live")
+	addBoards(t, live, "board0", "board1", "board2")
+	srv := startServerProc(t, live)
+	proxy := faultproxy.New(srv.URL, 1)
+	t.Cleanup(proxy.Close)
+	return live, srv, proxy
+}
+
+// backUp makes an online backup of the server's data folder live, as a folder a server
+// can be restored on.
+func backUp(t *testing.T, live string) string {
+	t.Helper()
+	backup := filepath.Join(t.TempDir(), "backup")
+	os.MkdirAll(backup, 0o700)
+	if err := serverstore.Backup(ctx, live, filepath.Join(backup, serverstore.FileName)); err != nil {
+		t.Fatal(err)
+	}
+	return backup
+}
 
 // The province's server dies with its disk and is restored from last night's backup.
 // What the desktops pushed since the backup is not on the copy; the desktops that sent it
@@ -24,12 +50,7 @@ func TestFaultServerRestoredFromABackup(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds and runs the server binary")
 	}
-	serverstore.PasswordParams = passwd.Fast
-	live := filepath.Join(t.TempDir(), "live")
-	addBoards(t, live, "board0", "board1", "board2")
-	srv := startServerProc(t, live)
-	proxy := faultproxy.New(srv.URL, 1)
-	t.Cleanup(proxy.Close)
+	live, srv, proxy := liveServer(t)
 	devs := []*syncclient.Client{enrolAt(t, proxy.URL, "board0"), enrolAt(t, proxy.URL, "board1")}
 	written := 0
 	var edited, afterBackup []domain.Unit
@@ -59,11 +80,7 @@ func TestFaultServerRestoredFromABackup(t *testing.T) {
 	}
 	write("before", 100)
 	syncAll("before the backup")
-	backup := filepath.Join(t.TempDir(), "backup")
-	os.MkdirAll(backup, 0o700)
-	if err := serverstore.Backup(ctx, live, filepath.Join(backup, serverstore.FileName)); err != nil {
-		t.Fatal(err)
-	}
+	backup := backUp(t, live)
 	// After the backup: new units, and an edit of a unit the backup holds.
 	write("after", 50)
 	for i, u := range edited[:len(devs)] {
@@ -155,18 +172,9 @@ func TestFaultServerRestoredBeforeTheFirstPage(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds and runs the server binary")
 	}
-	serverstore.PasswordParams = passwd.Fast
-	live := filepath.Join(t.TempDir(), "live")
-	addBoards(t, live, "board0", "board1", "board2")
-	srv := startServerProc(t, live)
-	proxy := faultproxy.New(srv.URL, 1)
-	t.Cleanup(proxy.Close)
+	live, srv, proxy := liveServer(t)
 	first, resyncing := enrolAt(t, proxy.URL, "board0"), enrolAt(t, proxy.URL, "board1")
-	backup := filepath.Join(t.TempDir(), "backup")
-	os.MkdirAll(backup, 0o700)
-	if err := serverstore.Backup(ctx, live, filepath.Join(backup, serverstore.FileName)); err != nil {
-		t.Fatal(err)
-	}
+	backup := backUp(t, live)
 	write := func(c *syncclient.Client, name string, n int) {
 		for k := range n {
 			if _, err := c.Store().SaveUnit(ctx, domain.Unit{Kind: domain.KindSupervising, Name: fmt.Sprintf("Đơn vị %s-%d", name, k)}); err != nil {
