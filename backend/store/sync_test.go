@@ -159,3 +159,30 @@ func TestHistoryMarkOutlivesTheCursor(t *testing.T) {
 		t.Errorf("the resend kept the lost history's mark %q", m)
 	}
 }
+
+// A desktop upgraded from a version without the mark takes its cursor as its mark.
+func TestUpgradeTakesTheCursorAsTheHistoryMark(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "d.db")
+	s, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range []string{ // as the version before migration 00015 left it
+		`INSERT INTO meta(key, value) VALUES ('sync_cursor', 'c2.e1.42.f') ON CONFLICT(key) DO UPDATE SET value = excluded.value`,
+		`DELETE FROM meta WHERE key = 'sync_history'`,
+		`DELETE FROM goose_db_version WHERE version_id = 15`,
+	} {
+		if _, err := s.DB().Exec(q); err != nil {
+			t.Fatal(err)
+		}
+	}
+	s.Close()
+	if s, err = Open(path); err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if m, err := s.HistoryMark(ctx); err != nil || m != "c2.e1.42.f" {
+		t.Errorf("after the upgrade the mark is %q (%v), want the cursor", m, err)
+	}
+}

@@ -107,10 +107,14 @@ func scopeIndexMigration(data string) time.Duration {
 	if err != nil {
 		fail(err)
 	}
+	var version int
+	if err := db.QueryRow(`SELECT max(version_id) FROM goose_db_version`).Scan(&version); err != nil || version != 8 {
+		fail(fmt.Errorf("the national file is at migration %d (%v): this figure is of 00008 on a file that stops there", version, err))
+	}
 	for _, q := range []string{
 		`DROP INDEX records_commune_seq`, `CREATE INDEX records_commune_seq ON records(commune_id, server_seq)`,
 		`DROP INDEX records_area_seq`, `CREATE INDEX records_area_seq ON records(area_id, server_seq)`,
-		`DELETE FROM goose_db_version WHERE version_id >= 8`,
+		`DELETE FROM goose_db_version WHERE version_id = 8`,
 	} {
 		if _, err := db.Exec(q); err != nil {
 			fail(fmt.Errorf("back to version 7: %s: %w", q, err))

@@ -164,7 +164,8 @@ func TestFaultServerRestoredFromABackup(t *testing.T) {
 
 // The same restore, for the two desktops that have no cursor to tell it by: one signed in
 // and pushed its first work but never finished a pull page (the link dropped), the other
-// was told to resync and had not yet begun. Each kept the server's mark of the history it
+// was told to resync and had not yet begun; the first one also edited one of its units
+// before it met the restored server, so its push meets it first. Each kept the server's mark of the history it
 // saw (the push's answer, the last page's cursor) and sends it instead. Without it the
 // first desktop's work would stay on it alone, and the second's resync would end by
 // sweeping its own acknowledged records away as records the server no longer holds.
@@ -175,14 +176,17 @@ func TestFaultServerRestoredBeforeTheFirstPage(t *testing.T) {
 	live, srv, proxy := liveServer(t)
 	first, resyncing := enrolAt(t, proxy.URL, "board0"), enrolAt(t, proxy.URL, "board1")
 	backup := backUp(t, live)
-	write := func(c *syncclient.Client, name string, n int) {
+	write := func(c *syncclient.Client, name string, n int) (units []domain.Unit) {
 		for k := range n {
-			if _, err := c.Store().SaveUnit(ctx, domain.Unit{Kind: domain.KindSupervising, Name: fmt.Sprintf("Đơn vị %s-%d", name, k)}); err != nil {
+			u, err := c.Store().SaveUnit(ctx, domain.Unit{Kind: domain.KindSupervising, Name: fmt.Sprintf("Đơn vị %s-%d", name, k)})
+			if err != nil {
 				t.Fatal(err)
 			}
+			units = append(units, u)
 		}
+		return units
 	}
-	write(first, "đầu", 20)
+	firstUnits := write(first, "đầu", 20)
 	proxy.SetRules(faultproxy.Rule{Path: "/v1/pull", Fault: faultproxy.Drop, Count: 1})
 	if _, err := first.SyncOnce(ctx); err == nil {
 		t.Fatal("the first desktop's pull went through; want it dropped")
@@ -207,6 +211,14 @@ func TestFaultServerRestoredBeforeTheFirstPage(t *testing.T) {
 	srv.Kill()
 	srv = startServerProc(t, backup)
 	proxy.SetTarget(srv.URL)
+	// The first desktop edits one of its units meanwhile: its push, not its pull, meets
+	// the restored server first, so the push must carry the mark (an edit of a unit the
+	// copy lacks would be refused, and its answer's mark would hide the restore).
+	edited := firstUnits[0]
+	edited.Note = "sửa khi chưa có trang nào"
+	if _, err := first.Store().SaveUnit(ctx, edited); err != nil {
+		t.Fatal(err)
+	}
 	for i, c := range []*syncclient.Client{first, resyncing} {
 		rep, err := c.SyncOnce(ctx)
 		if err != nil {
@@ -227,6 +239,12 @@ func TestFaultServerRestoredBeforeTheFirstPage(t *testing.T) {
 		if n := countUnits(t, c.Store()); n != 30 {
 			t.Errorf("desktop %d holds %d units, 30 were written", i, n)
 		}
+	}
+	if got, err := fresh.Store().GetUnit(ctx, edited.ID); err != nil || got.Note != edited.Note {
+		t.Errorf("the edit the first desktop pushed to the restored server is lost: %q (%v)", got.Note, err)
+	}
+	if refused, err := first.Store().RefusedChanges(ctx); err != nil || len(refused) != 0 {
+		t.Errorf("the first desktop holds refused changes: %+v (%v)", refused, err)
 	}
 	assertSame(t, []string{"fresh", "first", "resyncing"}, []*store.Store{fresh.Store(), first.Store(), resyncing.Store()})
 	srv.Terminate()
