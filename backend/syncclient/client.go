@@ -128,10 +128,11 @@ func (c *Client) SyncOnce(ctx context.Context) (Report, error) {
 }
 
 // push sends the pending changes batch by batch. The answers to one batch are stored
-// while the next one is sent (the desktop's write and the server's work overlap); the
-// batches are still answered and stored in order, each in one local transaction, and a
-// failure leaves the rest pending, to be sent again and answered from the server's
-// stored answers.
+// while the next one is sent, and the batch after a sent one is read and encoded while
+// the server works on it (the desktop's work and the server's overlap); still only one
+// push is on the wire at a time, the batches are answered and stored in order, each in
+// one local transaction, and a failure leaves the rest pending, to be sent again and
+// answered from the server's stored answers.
 func (c *Client) push(ctx context.Context, rep *Report) error {
 	var marking chan error // the previous batch's MarkPushed, running
 	var marked int
@@ -147,7 +148,15 @@ func (c *Client) push(ctx context.Context, rep *Report) error {
 		}
 		return err
 	}
+	var next chan queuedBatch // the batch after the one on the wire, being read
+	drop := func() {
+		if next != nil {
+			<-next // never leave a read running behind a returned sync
+			next = nil
+		}
+	}
 	fail := func(err error) error {
+		drop()
 		settle() // never leave a write running behind a returned sync
 		return err
 	}
@@ -159,37 +168,36 @@ func (c *Client) push(ctx context.Context, rep *Report) error {
 	if err != nil {
 		return err
 	}
-	var after int64
+	b := c.readBatch(ctx, 0)
 	for {
-		batch, err := c.st.PendingChangesAfter(ctx, after, c.PushBatch, c.PushBytes)
-		if err != nil {
-			return fail(err)
+		if b.err != nil {
+			return fail(b.err)
 		}
-		if len(batch) == 0 {
+		if len(b.changes) == 0 {
 			return settle()
 		}
-		req := syncproto.PushRequest{Changes: make([]syncproto.Change, len(batch))}
-		for i, ch := range batch {
-			req.Changes[i] = syncproto.Change(ch)
-		}
+		batch := b.changes
+		next = make(chan queuedBatch, 1)
+		go func(after int64) { next <- c.readBatch(ctx, after) }(batch[len(batch)-1].Seq)
 		var resp syncproto.PushResponse
 		var hdr []string
 		if cursor != "" && !rep.restored {
 			hdr = []string{syncproto.HeaderCursor, cursor}
 		}
-		if err := c.call(ctx, syncproto.PathPush, req, &resp, hdr...); err != nil {
+		if err := c.send(ctx, syncproto.PathPush, b.body, &resp, hdr...); err != nil {
 			return fail(err)
 		}
 		if resp.Restored && !rep.restored {
 			// Nothing was applied. Queue the acknowledged changes again and push the whole
 			// queue from its start, in its order.
+			drop()
 			if err := settle(); err != nil {
 				return err
 			}
 			if err := c.resend(ctx, rep); err != nil {
 				return err
 			}
-			after = 0
+			b = c.readBatch(ctx, 0)
 			continue
 		}
 		if resp.Mark != "" {
@@ -218,12 +226,36 @@ func (c *Client) push(ctx context.Context, rep *Report) error {
 			}
 		}
 		if err := settle(); err != nil {
+			drop()
 			return err
 		}
 		marking, marked = make(chan error, 1), len(batch)
 		go func() { marking <- c.st.MarkPushed(ctx, results) }()
-		after = batch[len(batch)-1].Seq
+		b, next = <-next, nil
 	}
+}
+
+// queuedBatch is one push's changes, read from the queue, and its encoded request.
+type queuedBatch struct {
+	changes []store.Change
+	body    []byte
+	err     error
+}
+
+// readBatch reads the pending changes after seq after, up to one push, and encodes them.
+// A change queued while it runs is either in it or in a later batch: the queue is read
+// by sequence.
+func (c *Client) readBatch(ctx context.Context, after int64) queuedBatch {
+	changes, err := c.st.PendingChangesAfter(ctx, after, c.PushBatch, c.PushBytes)
+	if err != nil || len(changes) == 0 {
+		return queuedBatch{err: err}
+	}
+	req := syncproto.PushRequest{Changes: make([]syncproto.Change, len(changes))}
+	for i, ch := range changes {
+		req.Changes[i] = syncproto.Change(ch)
+	}
+	body, err := gojson.Marshal(req) // encoding/json's output, faster on a push of 5,000 changes
+	return queuedBatch{changes: changes, body: body, err: err}
 }
 
 // historyCursor is what a push sends as X-Chibo-Cursor: the pull cursor, or when there
@@ -391,10 +423,15 @@ const maxPageBytes = 512 << 20
 // call POSTs req as JSON to path and decodes the answer into resp; header holds extra
 // header names and values, in pairs.
 func (c *Client) call(ctx context.Context, path string, req, resp any, header ...string) error {
-	body, err := gojson.Marshal(req) // encoding/json's output, faster on a push of 5,000 changes
+	body, err := gojson.Marshal(req)
 	if err != nil {
 		return err
 	}
+	return c.send(ctx, path, body, resp, header...)
+}
+
+// send posts an encoded request and decodes its answer into resp (see call).
+func (c *Client) send(ctx context.Context, path string, body []byte, resp any, header ...string) error {
 	hr, err := http.NewRequestWithContext(ctx, http.MethodPost, c.base+path, bytes.NewReader(body))
 	if err != nil {
 		return err
