@@ -7,7 +7,6 @@ package server
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -20,6 +19,8 @@ import (
 	"chibo/backend/domain"
 	"chibo/backend/serverstore"
 	"chibo/backend/syncproto"
+
+	gojson "github.com/goccy/go-json"
 )
 
 // Server serves the sync API from one serverstore.
@@ -265,7 +266,8 @@ func writeJSON(w http.ResponseWriter, status int, v any) {
 	w.Header().Set("Content-Type", "application/json; charset=utf-8")
 	w.Header().Set("Cache-Control", "no-store")
 	w.WriteHeader(status)
-	json.NewEncoder(w).Encode(v)
+	// goccy/go-json writes what encoding/json would, faster on a push's 5,000 answers.
+	gojson.NewEncoder(w).Encode(v)
 }
 
 func writeError(w http.ResponseWriter, status int, code, vi, en string) {
