@@ -10,6 +10,7 @@ package access
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"strings"
 )
 
 // Roles, as domain.Role (kept as strings here so this package depends on nothing).
@@ -182,43 +183,69 @@ func (s Scope) NumbersPapers(c Class) bool {
 	return s.Role == StandingBoard && c.Planner == s.CommitteeID
 }
 
-// SQLBranches is SQLPredicate cut into disjoint conditions, each of which an index on
-// one column and server_seq serves in sequence order (an empty commune_id for the records
-// every scope sees, commune_id = ? or area_id = ? for the rest), with their arguments:
-// a page can then be read branch by branch instead of testing every record in sequence
-// order (serverstore.Pull). A test checks that exactly the records Reads accepts match
-// one branch each.
-func (s Scope) SQLBranches(prefix string) ([]string, [][]any) {
+// A Branch is one disjoint part of a scope's predicate: an equality on one indexed
+// column (Key = Value: an empty commune_id for the records every scope sees, commune_id
+// or area_id for the rest) and the other conditions, with their arguments. A page is read
+// branch by branch, each walked in sequence order through the index on its key and
+// server_seq (serverstore.pageQuery), instead of testing every record in sequence order.
+// Key is empty for a branch that is not cut by a column ("1 = 1": every record).
+type Branch struct {
+	Key, Value string
+	Rest       string // "" when the key is the whole condition
+	Args       []any  // Rest's
+}
+
+// SQL is the branch's whole condition and its arguments.
+func (b Branch) SQL() (string, []any) {
+	switch {
+	case b.Key == "":
+		return b.Rest, b.Args
+	case b.Rest == "":
+		return b.Key + " = ?", []any{b.Value}
+	}
+	return b.Key + " = ? AND " + b.Rest, append([]any{b.Value}, b.Args...)
+}
+
+// Branches is SQLPredicate cut into disjoint branches. A test checks that exactly the
+// records Reads accepts match one branch each.
+func (s Scope) Branches(prefix string) []Branch {
 	if !ValidRole(s.Role) {
-		return []string{"1 = 0"}, [][]any{nil}
+		return []Branch{{Rest: "1 = 0"}}
 	}
 	if s.topBoard() {
-		return []string{"1 = 1"}, [][]any{nil}
+		return []Branch{{Rest: "1 = 1"}}
 	}
-	commune, area, audience := prefix+"commune_id", prefix+"area_id", prefix+"audience"
+	commune, area := prefix+"commune_id", prefix+"area_id"
 	restricted, rargs := "", []any(nil)
 	switch {
 	case !s.Supervises():
-		restricted = " AND " + prefix + "restricted = 0"
+		restricted = prefix + "restricted = 0"
 	case !s.Top():
-		restricted, rargs = " AND ("+prefix+"restricted = 0 OR "+prefix+"planner = ?)", []any{s.CommitteeID}
+		restricted, rargs = "("+prefix+"restricted = 0 OR "+prefix+"planner = ?)", []any{s.CommitteeID}
 	}
-	communeless := commune + " = ''"
+	and := func(conds ...string) string {
+		var out []string
+		for _, c := range conds {
+			if c != "" {
+				out = append(out, c)
+			}
+		}
+		return strings.Join(out, " AND ")
+	}
+	communeless := Branch{Key: commune, Rest: restricted, Args: rargs}
 	if !(s.Supervises() && s.Top()) {
-		communeless += " AND " + audience + " = 'all'"
+		communeless.Rest = and(prefix+"audience = 'all'", restricted)
 	}
-	conds, args := []string{communeless + restricted}, [][]any{rargs}
+	out := []Branch{communeless}
 	switch {
 	case s.Top() && s.Role == StandingCommittee:
 		if s.AreaID != "" {
-			conds = append(conds, area+" = ? AND "+commune+" != ''"+restricted)
-			args = append(args, append([]any{s.AreaID}, rargs...))
+			out = append(out, Branch{Key: area, Value: s.AreaID, Rest: and(commune+" != ''", restricted), Args: rargs})
 		}
 	case s.CommuneID != "":
-		conds = append(conds, commune+" = ?"+restricted)
-		args = append(args, append([]any{s.CommuneID}, rargs...))
+		out = append(out, Branch{Key: commune, Value: s.CommuneID, Rest: restricted, Args: rargs})
 	}
-	return conds, args
+	return out
 }
 
 // SQLPredicate returns a WHERE condition over the columns commune_id, area_id, audience,

@@ -117,19 +117,19 @@ func TestSQLPredicateAgreesWithReads(t *testing.T) {
 		{Role: CommuneOffice, CommitteeID: "pd-cmte", CommuneID: "c-own"}}
 	for _, s := range scopes {
 		pred, args := s.SQLPredicate("")
-		conds, cargs := s.SQLBranches("")
+		branches := s.Branches("")
 		for _, c := range classes {
 			if got, want := evalPredicate(t, pred, args, c), s.Reads(c); got != want {
 				t.Errorf("%+v on %+v: SQL %v, Reads %v (%s %v)", s, c, got, want, pred, args)
 			}
 			matched := 0
-			for i := range conds {
-				if evalPredicate(t, conds[i], cargs[i], c) {
+			for _, b := range branches {
+				if cond, args := b.SQL(); evalPredicate(t, cond, args, c) {
 					matched++
 				}
 			}
 			if want := s.Reads(c); matched > 1 || (matched == 1) != want {
-				t.Errorf("%+v on %+v: %d branches match, Reads %v (%q %v)", s, c, matched, want, conds, cargs)
+				t.Errorf("%+v on %+v: %d branches match, Reads %v (%+v)", s, c, matched, want, branches)
 			}
 		}
 	}

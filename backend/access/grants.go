@@ -72,3 +72,21 @@ func (g Grants) SQLPredicate(prefix string) (string, []any) {
 	}
 	return "(" + strings.Join(parts, " OR ") + ")", args
 }
+
+// Branches are the branches of every grant (Scope.Branches), so that a page of an
+// account with two roles is read through the branch indexes too. Unlike one scope's,
+// branches of two grants may overlap (both see the records every scope sees): a page
+// takes each record once, and a count must count the union (serverstore.countQuery).
+func (g Grants) Branches(prefix string) []Branch {
+	if len(g) == 0 {
+		return []Branch{{Rest: "1 = 0"}}
+	}
+	var out []Branch
+	for _, s := range g {
+		out = append(out, s.Branches(prefix)...)
+	}
+	return out
+}
+
+// Overlapping reports whether the branches may share records: two grants or more.
+func (g Grants) Overlapping() bool { return len(g) > 1 }

@@ -114,9 +114,18 @@ func TestGrantsAtTwoLevels(t *testing.T) {
 		t.Error("adding a grant must change the fingerprint; one grant is the scope itself")
 	}
 	pred, args := both.SQLPredicate("")
+	branches := both.Branches("")
 	for _, c := range []Class{province, commune, other, {CommuneID: "", Audience: AudienceAll}, {CommuneID: "", Audience: AudienceDistrict}} {
 		if got, want := evalPredicate(t, pred, args, c), both.Reads(c); got != want {
 			t.Errorf("%+v: SQL %v, Reads %v", c, got, want)
+		}
+		matched := false
+		for _, b := range branches {
+			cond, args := b.SQL()
+			matched = matched || evalPredicate(t, cond, args, c)
+		}
+		if matched != both.Reads(c) {
+			t.Errorf("%+v: a branch matches %v, Reads %v (%+v)", c, matched, both.Reads(c), branches)
 		}
 	}
 }

@@ -97,7 +97,7 @@ func (s *Store) Pull(ctx context.Context, scope access.Scoper, cursor Cursor, li
 		// Tombstones too, even from the beginning: a device's first pull may come after it
 		// wrote records that others have deleted since (its pulls failed, its pushes went
 		// through), and only the tombstone tells it. Purged ones are past the horizon.
-		q, qargs := pageQuery(tx.d, scope, cursor.Seq, watermark, limit)
+		q, qargs := pageQuery(scope, cursor.Seq, watermark, limit)
 		rows, err := tx.Query(q, qargs...)
 		if err != nil {
 			return err
@@ -132,7 +132,7 @@ func (s *Store) Pull(ctx context.Context, scope access.Scoper, cursor Cursor, li
 		}
 		resp.Cursor = Cursor{Epoch: epoch, Seq: end, Scope: fp}.String()
 		if estimate && resp.HasMore {
-			cq, cargs := countQuery(tx.d, scope, end, watermark)
+			cq, cargs := countQuery(scope, end, watermark)
 			if err := tx.QueryRow(cq, cargs...).Scan(&resp.Remaining); err != nil {
 				return err
 			}

@@ -37,6 +37,8 @@ var only = flag.String("only", "", "run one group: registry, scoring, visits, sy
 
 var quick = flag.Bool("quick", false, "smaller sizes, for CI (10,000 records instead of 100,000)")
 
+var dbURL = flag.String("db", "", "the national group on the PostgreSQL database at this URL (in a schema of the run's own) instead of a SQLite file")
+
 func main() {
 	if len(os.Args) > 1 && os.Args[1] == "load" {
 		runLoad(os.Args[2:])
@@ -72,7 +74,7 @@ func main() {
 		{"rss", func() []Result { return rssResults(*quick) }},
 		{"province", func() []Result { return provinceBenchmarks(dir, *quick) }},
 		{"overview", func() []Result { return overviewBenchmarks(dir, *quick) }},
-		{"national", func() []Result { return nationalBenchmarks(dir, *quick) }},
+		{"national", func() []Result { return nationalBenchmarks(dir, *dbURL, *quick) }},
 	}
 	for _, g := range groups {
 		if *only != "" && *only != g.name {
