@@ -19,48 +19,34 @@ func TestPageQueryReadsTheScopeFromIndexesAlone(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer st.Close()
-	scopes := []access.Scope{
-		{Role: access.StandingCommittee, AreaID: "area-1"},
-		{Role: access.StandingCommittee, CommitteeID: "committee-1", CommuneID: "commune-1"},
-		{Role: access.CommuneOffice, CommitteeID: "committee-1", CommuneID: "commune-1"},
-		{Role: access.OrgBoard, CommitteeID: "committee-1", CommuneID: "commune-1"},
-	}
-	for _, sc := range scopes {
-		pq, pargs := pageQuery(sc, 0, 100, 10)
-		cq, cargs := countQuery(sc, 0, 100)
-		for _, q := range []struct {
-			what string
-			sql  string
-			args []any
-		}{{"page", pq, pargs}, {"count", cq, cargs}} {
-			rows, err := st.r.QueryContext(ctx, "EXPLAIN QUERY PLAN "+q.sql, q.args...)
-			if err != nil {
+	for _, q := range planQueries(100, 10) {
+		rows, err := st.r.QueryContext(ctx, "EXPLAIN QUERY PLAN "+q.sql, q.args...)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var searches int
+		for rows.Next() {
+			var id, parent, notused int
+			var detail string
+			if err := rows.Scan(&id, &parent, &notused, &detail); err != nil {
 				t.Fatal(err)
 			}
-			var searches int
-			for rows.Next() {
-				var id, parent, notused int
-				var detail string
-				if err := rows.Scan(&id, &parent, &notused, &detail); err != nil {
-					t.Fatal(err)
-				}
-				switch {
-				case strings.Contains(detail, "TEMP B-TREE"):
-					t.Errorf("%s, %s: sorts: %s", sc.Role, q.what, detail)
-				case strings.HasPrefix(detail, "SCAN records"):
-					t.Errorf("%s, %s: scans the table: %s", sc.Role, q.what, detail)
-				case strings.Contains(detail, "(server_seq=?)"): // the page's rows, by sequence
-				case strings.HasPrefix(detail, "SEARCH records"):
-					searches++
-					if !strings.Contains(detail, "COVERING INDEX") {
-						t.Errorf("%s, %s: a branch looks up rows: %s", sc.Role, q.what, detail)
-					}
+			switch {
+			case strings.Contains(detail, "TEMP B-TREE"):
+				t.Errorf("%s, %s: sorts: %s", q.Role, q.what, detail)
+			case strings.HasPrefix(detail, "SCAN records"):
+				t.Errorf("%s, %s: scans the table: %s", q.Role, q.what, detail)
+			case strings.Contains(detail, "(server_seq=?)"): // the page's rows, by sequence
+			case strings.HasPrefix(detail, "SEARCH records"):
+				searches++
+				if !strings.Contains(detail, "COVERING INDEX") {
+					t.Errorf("%s, %s: a branch looks up rows: %s", q.Role, q.what, detail)
 				}
 			}
-			rows.Close()
-			if searches == 0 {
-				t.Errorf("%s, %s: no branch search in the plan", sc.Role, q.what)
-			}
+		}
+		rows.Close()
+		if searches == 0 {
+			t.Errorf("%s, %s: no branch search in the plan", q.Role, q.what)
 		}
 	}
 }
@@ -82,62 +68,81 @@ func TestPostgresPageQueryReadsTheScopeFromIndexesAlone(t *testing.T) {
 	}
 	defer st.Close()
 	for _, q := range []string{
-		`INSERT INTO records(kind, id, hlc, server_seq, commune_id, area_id, restricted, planner, updated_at)
-		 SELECT 'unit', 'u' || i, 'h', i,
+		`INSERT INTO records(kind, id, fields, hlc, server_seq, commune_id, area_id, restricted, planner, updated_at)
+		 SELECT 'unit', 'u' || i, '{"name":"' || repeat('x', 500) || '"}', 'h', i,
 		        CASE WHEN i % 100 = 0 THEN '' ELSE 'commune-' || (i / 2000) END,
 		        CASE WHEN i % 100 = 0 THEN '' ELSE 'area-' || (i / 5000) END,
 		        (i % 7 = 0)::int, CASE WHEN i % 7 = 0 THEN 'committee-1' ELSE '' END, ''
-		 FROM generate_series(1, 120000) AS i`, // 24 areas of 5,000, communes of 2,000
+		 FROM generate_series(1, 120000) AS i`, // 24 areas of 5,000, communes of 2,000; rows as wide as a meeting's
 		`VACUUM ANALYZE records`,
 	} {
 		if _, err := st.w.ExecContext(ctx, q); err != nil {
 			t.Fatal(err)
 		}
 	}
-	scopes := []access.Scope{
-		{Role: access.StandingCommittee, AreaID: "area-1"},
-		{Role: access.StandingCommittee, CommitteeID: "committee-1", CommuneID: "commune-1"},
-		{Role: access.CommuneOffice, CommitteeID: "committee-1", CommuneID: "commune-1"},
-		{Role: access.OrgBoard, CommitteeID: "committee-1", CommuneID: "commune-1"},
-	}
-	for _, sc := range scopes {
-		pq, pargs := pageQuery(sc, 0, 120000, 1000)
-		cq, cargs := countQuery(sc, 0, 120000)
-		for _, q := range []struct {
-			what string
-			sql  string
-			args []any
-		}{{"page", pq, pargs}, {"count", cq, cargs}} {
-			var plan string
-			if err := st.r.QueryRowContext(ctx, "EXPLAIN (FORMAT JSON) "+q.sql, q.args...).Scan(&plan); err != nil {
-				t.Fatal(err)
+	for _, q := range planQueries(120000, 1000) {
+		var plan string
+		if err := st.r.QueryRowContext(ctx, "EXPLAIN (FORMAT JSON) "+q.sql, q.args...).Scan(&plan); err != nil {
+			t.Fatal(err)
+		}
+		var nodes []struct{ Plan pgPlanNode }
+		if err := json.Unmarshal([]byte(plan), &nodes); err != nil {
+			t.Fatal(err)
+		}
+		branches := 0
+		var walk func(n pgPlanNode)
+		walk = func(n pgPlanNode) {
+			switch {
+			case n.Index == "records_area_seq" || n.Index == "records_commune_seq":
+				branches++
+			case n.Type == "Seq Scan" && n.Relation == "records":
+				t.Errorf("%s, %s: scans the table", q.Role, q.what)
+			case n.Index != "" && !strings.Contains(n.Cond, "server_seq = "):
+				// The page's rows by sequence number are the one other lookup.
+				t.Errorf("%s, %s: walks %s (%s)", q.Role, q.what, n.Index, n.Cond)
 			}
-			var nodes []struct{ Plan pgPlanNode }
-			if err := json.Unmarshal([]byte(plan), &nodes); err != nil {
-				t.Fatal(err)
-			}
-			branches := 0
-			var walk func(n pgPlanNode)
-			walk = func(n pgPlanNode) {
-				switch {
-				case n.Index == "records_area_seq" || n.Index == "records_commune_seq":
-					branches++
-				case n.Type == "Seq Scan" && n.Relation == "records":
-					t.Errorf("%s, %s: scans the table", sc.Role, q.what)
-				case n.Index != "" && !strings.Contains(n.Cond, "server_seq = "):
-					// The page's rows by sequence number are the one other lookup.
-					t.Errorf("%s, %s: walks %s (%s)", sc.Role, q.what, n.Index, n.Cond)
-				}
-				for _, c := range n.Plans {
-					walk(c)
-				}
-			}
-			walk(nodes[0].Plan)
-			if branches == 0 {
-				t.Errorf("%s, %s: no branch index in the plan %s", sc.Role, q.what, plan)
+			for _, c := range n.Plans {
+				walk(c)
 			}
 		}
+		walk(nodes[0].Plan)
+		if branches == 0 {
+			t.Errorf("%s, %s: no branch index in the plan %s", q.Role, q.what, plan)
+		}
 	}
+}
+
+// planQuery is the page or the count query of one scope, whose plan a test reads.
+type planQuery struct {
+	Role, what string
+	sql        string
+	args       []any
+}
+
+// planQueries are the page and count queries over (0, watermark] of scopes of every
+// shape: a province's standing committee, a commune's, a commune office and a board, and
+// an account with grants at two levels.
+func planQueries(watermark int64, limit int) []planQuery {
+	commune := access.Scope{Role: access.StandingBoard, CommitteeID: "committee-1", CommuneID: "commune-1"}
+	member := access.Scope{Role: access.DistrictCommittee, CommuneID: "commune-1"}
+	scopes := []access.Scoper{
+		access.Scope{Role: access.StandingCommittee, AreaID: "area-1"},
+		access.Scope{Role: access.StandingCommittee, CommitteeID: "committee-1", CommuneID: "commune-1"},
+		access.Scope{Role: access.CommuneOffice, CommitteeID: "committee-1", CommuneID: "commune-1"},
+		access.Scope{Role: access.OrgBoard, CommitteeID: "committee-1", CommuneID: "commune-1"},
+		access.Grants{commune, member},
+	}
+	var out []planQuery
+	for _, sc := range scopes {
+		role := "grants"
+		if s, ok := sc.(access.Scope); ok {
+			role = s.Role
+		}
+		pq, pargs := pageQuery(sc, 0, watermark, limit)
+		cq, cargs := countQuery(sc, 0, watermark)
+		out = append(out, planQuery{role, "page", pq, pargs}, planQuery{role, "count", cq, cargs})
+	}
+	return out
 }
 
 // pgPlanNode is a node of PostgreSQL's EXPLAIN (FORMAT JSON).
