@@ -65,11 +65,6 @@ func nationalBenchmarks(dir, pg string, quick bool) []Result {
 	}
 	st.Close()
 	size, held := databaseMB(where)
-	var migration []Result
-	if pg == "" {
-		migration = []Result{{Name: "national_scope_index_migration_s", Value: round(scopeIndexMigration(where).Seconds()), Unit: "s",
-			Note: "serverstore migration 00008 on the national file (the page query's two branch indexes built again, covering the scope's columns): the pause of the one upgrade that brings it"}}
-	}
 
 	// The server in a process of its own.
 	bin := buildServerBinary(dir)
@@ -99,12 +94,12 @@ func nationalBenchmarks(dir, pg string, quick bool) []Result {
 	}
 	note := fmt.Sprintf("%d records (%d provinces: %d organizations, %d cells, %d months of meetings and score sheets) in %.0f MB %s, imported in %.0f s",
 		total, provinces, provinces*provGrassroots, provinces*provCells, months, size, held, load.Seconds())
-	return append([]Result{
+	return []Result{
 		{Name: name + "server_peak_rss_mb", Value: round(peak), Unit: "MB", Baseline: round(idle), Target: "<= 300 MB: " + met(peak <= 300),
 			Note: note + "; peak resident memory of the server process after serving one province's first sync; baseline: the same process idle after start"},
 		{Name: name + "province_initial_pull_s", Value: round(pull.Seconds()), Unit: "s", Target: "< 10 s: " + met(pull < 10*time.Second),
 			Note: fmt.Sprintf("one province's standing committee member: %d records into a desktop database, %.0f records/s", rep.Pulled, float64(rep.Pulled)/pull.Seconds())},
-	}, migration...)
+	}
 }
 
 // databaseMB is the size of the server's data and what holds it: the SQLite file, or the
@@ -123,38 +118,6 @@ func databaseMB(where string) (float64, string) {
 		fail(err)
 	}
 	return float64(bytes) / (1 << 20), "of PostgreSQL database"
-}
-
-// scopeIndexMigration times serverstore migration 00008 on the file in data: the file is
-// taken back to version 7 (its indexes as they were), then opened as an upgraded server
-// opens it.
-func scopeIndexMigration(data string) time.Duration {
-	db, err := sql.Open("sqlite3", "file:"+filepath.ToSlash(filepath.Join(data, serverstore.FileName)))
-	if err != nil {
-		fail(err)
-	}
-	var version int
-	if err := db.QueryRow(`SELECT max(version_id) FROM goose_db_version`).Scan(&version); err != nil || version != 8 {
-		fail(fmt.Errorf("the national file is at migration %d (%v): this figure is of 00008 on a file that stops there", version, err))
-	}
-	for _, q := range []string{
-		`DROP INDEX records_commune_seq`, `CREATE INDEX records_commune_seq ON records(commune_id, server_seq)`,
-		`DROP INDEX records_area_seq`, `CREATE INDEX records_area_seq ON records(area_id, server_seq)`,
-		`DELETE FROM goose_db_version WHERE version_id = 8`,
-	} {
-		if _, err := db.Exec(q); err != nil {
-			fail(fmt.Errorf("back to version 7: %s: %w", q, err))
-		}
-	}
-	db.Close()
-	start := time.Now()
-	st, err := serverstore.Open(data)
-	if err != nil {
-		fail(err)
-	}
-	d := time.Since(start)
-	st.Close()
-	return d
 }
 
 // scoreSheets gives every grassroots organization of recs a score sheet for each month.
