@@ -92,7 +92,7 @@ func nationalBenchmarks(dir, pg string, quick bool) []Result {
 	if err != nil {
 		fail(err)
 	}
-	note := fmt.Sprintf("%d records (%d provinces: %d organizations, %d cells, %d months of meetings and score sheets) in %.0f MB %s, imported in %.0f s",
+	note := fmt.Sprintf("%d records (%d provinces: %d organizations, %d cells, %d months of meetings and score sheets), %.0f MB %s, imported in %.0f s",
 		total, provinces, provinces*provGrassroots, provinces*provCells, months, size, held, load.Seconds())
 	return []Result{
 		{Name: name + "server_peak_rss_mb", Value: round(peak), Unit: "MB", Baseline: round(idle), Target: "<= 300 MB: " + met(peak <= 300),
@@ -106,7 +106,7 @@ func nationalBenchmarks(dir, pg string, quick bool) []Result {
 // PostgreSQL database (its tables and indexes, on disk).
 func databaseMB(where string) (float64, string) {
 	if !serverstore.IsURL(where) {
-		return fileMB(filepath.Join(where, serverstore.FileName)), "a SQLite file"
+		return fileMB(filepath.Join(where, serverstore.FileName)), "in a SQLite file"
 	}
 	db, err := sql.Open("pgx", where)
 	if err != nil {
@@ -117,7 +117,7 @@ func databaseMB(where string) (float64, string) {
 	if err := db.QueryRow(`SELECT pg_database_size(current_database())`).Scan(&bytes); err != nil {
 		fail(err)
 	}
-	return float64(bytes) / (1 << 20), "of PostgreSQL database"
+	return float64(bytes) / (1 << 20), "in PostgreSQL (tables and indexes)"
 }
 
 // scoreSheets gives every grassroots organization of recs a score sheet for each month.
