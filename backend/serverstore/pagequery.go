@@ -17,8 +17,9 @@ import (
 // their union are read.
 //
 // A branch's range is written on the pair (key, server_seq) and ordered by it, as keyset
-// pagination is: only the branch index yields that order, so neither database can walk
-// the sequence index instead and test each row for the key. PostgreSQL did, where it
+// pagination is: only the branch index yields that order without sorting every record of
+// the branch, so walking the sequence index and testing each row for the key is no longer
+// an ordered plan a planner can stop early in. PostgreSQL did, where it
 // took a province's records for evenly spread over the sequence (its statistics cannot
 // tell that one province's records were imported together): a page of the last province
 // then read every other province's rows first.

@@ -2,7 +2,10 @@ package serverstore
 
 import (
 	"encoding/json"
+	"fmt"
+	"math/rand/v2"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -152,4 +155,102 @@ type pgPlanNode struct {
 	Index    string       `json:"Index Name"`
 	Cond     string       `json:"Index Cond"`
 	Plans    []pgPlanNode `json:"Plans"`
+}
+
+// Pages and counts select exactly what the scope reads, on both databases: every role
+// with and without its assignments, and accounts with grants at two levels (whose
+// branches overlap), over records of every class in shuffled sequence order, for cursors,
+// watermarks and limits that cut branches at different places.
+func TestPagesAndCountsSelectWhatTheScopeReads(t *testing.T) {
+	st, err := OpenAt(pgtest.Where(t, filepath.Join(t.TempDir(), "data")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	type row struct {
+		seq    int64
+		class  access.Class
+		purged bool
+	}
+	var rows []row
+	for _, commune := range []string{"", "c1", "c2"} {
+		for _, area := range []string{"", "a1", "a2"} {
+			for _, audience := range []string{access.AudienceAll, access.AudienceDistrict} {
+				for _, restricted := range []bool{false, true} {
+					for _, planner := range []string{"", "k1", "k2"} {
+						for _, purged := range []bool{false, true} {
+							rows = append(rows, row{class: access.Class{CommuneID: commune, AreaID: area, Audience: audience, Restricted: restricted, Planner: planner}, purged: purged})
+						}
+					}
+				}
+			}
+		}
+	}
+	rnd := rand.New(rand.NewPCG(7, 7))
+	for i, p := range rnd.Perm(len(rows)) {
+		rows[i].seq = int64(p + 1)
+		r := rows[i]
+		if _, err := st.w.ExecContext(ctx, `INSERT INTO records(kind, id, hlc, server_seq, commune_id, area_id, audience, restricted, planner, purged, updated_at)
+			VALUES ('unit', ?, 'h', ?, ?, ?, ?, ?, ?, ?, '')`, fmt.Sprint("u", r.seq), r.seq, r.class.CommuneID, r.class.AreaID, r.class.Audience, r.class.Restricted, r.class.Planner, r.purged); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var scopes []access.Scoper
+	for _, role := range append(access.Roles, "nobody") {
+		for _, committee := range []string{"", "k1"} {
+			for _, area := range []string{"", "a1"} {
+				for _, commune := range []string{"", "c1"} {
+					scopes = append(scopes, access.Scope{Role: role, CommitteeID: committee, AreaID: area, CommuneID: commune})
+				}
+			}
+		}
+	}
+	scopes = append(scopes,
+		access.Grants{{Role: access.StandingBoard, CommitteeID: "k1", CommuneID: "c1"}, {Role: access.DistrictCommittee, CommuneID: "c1"}},
+		access.Grants{{Role: access.CommuneOffice, CommitteeID: "k2", CommuneID: "c2"}, {Role: access.StandingCommittee, AreaID: "a1"}, {Role: access.OrgBoard}},
+		access.Grants{})
+	n := int64(len(rows))
+	windows := [][2]int64{{0, n}}
+	for _, k := range []int64{1, 17, 50, 72, 101, 150, 199, n - 1} {
+		windows = append(windows, [2]int64{0, k}, [2]int64{k, n}, [2]int64{k / 2, k})
+	}
+	for _, sc := range scopes {
+		for _, w := range windows {
+			var want []int64
+			for _, r := range rows {
+				if r.seq > w[0] && r.seq <= w[1] && !r.purged && sc.Reads(r.class) {
+					want = append(want, r.seq)
+				}
+			}
+			slices.Sort(want)
+			cq, cargs := countQuery(sc, w[0], w[1])
+			var count int
+			if err := st.r.QueryRowContext(ctx, cq, cargs...).Scan(&count); err != nil {
+				t.Fatal(err)
+			}
+			if count != len(want) {
+				t.Errorf("%+v in (%d, %d]: counted %d, reads %d", sc, w[0], w[1], count, len(want))
+			}
+			for _, limit := range []int{1, 7, 1000} {
+				pq, pargs := pageQuery(sc, w[0], w[1], limit)
+				rs, err := st.r.QueryContext(ctx, pq, pargs...)
+				if err != nil {
+					t.Fatal(err)
+				}
+				var got []int64
+				for rs.Next() {
+					var kind, id, fields, fieldHLC, clock string
+					var deleted, seq int64
+					if err := rs.Scan(&kind, &id, &fields, &fieldHLC, &clock, &deleted, &seq); err != nil {
+						t.Fatal(err)
+					}
+					got = append(got, seq)
+				}
+				rs.Close()
+				if exp := want[:min(limit, len(want))]; !slices.Equal(got, exp) {
+					t.Errorf("%+v in (%d, %d], limit %d: page %v, want %v", sc, w[0], w[1], limit, got, exp)
+				}
+			}
+		}
+	}
 }
