@@ -227,7 +227,7 @@ windows: sysdeps frontend $(WAILS)
 # BENCH_FLAGS=-quick for a run small enough for CI. Then the Go micro-benchmarks.
 # Then the load generator (its own process) against chibo-server processes: the SQLite
 # file with one process, PostgreSQL (a throwaway cluster) with one and with two; and the
-# national group again on that PostgreSQL (national_postgres_…).
+# sync and national groups again on that PostgreSQL (postgres_…, national_postgres_…).
 LOAD_FLAGS ?= --devices 1000 --duration 20s
 bench: sysdeps
 	go run ./backend/cmd/chibo-bench $(BENCH_FLAGS)
@@ -235,7 +235,7 @@ bench: sysdeps
 	$(BIN)/chibo-bench load $(LOAD_FLAGS)
 	build/scripts/pgcluster.sh bash -c '$(BIN)/chibo-bench load $(LOAD_FLAGS) --db "$$CHIBO_TEST_POSTGRES" --procs 1 && \
 	  $(BIN)/chibo-bench load $(LOAD_FLAGS) --db "$$CHIBO_TEST_POSTGRES" --procs 2 && \
-	  $(BIN)/chibo-bench -only national $(BENCH_FLAGS) -db "$$CHIBO_TEST_POSTGRES"'
+	  $(BIN)/chibo-bench $(BENCH_FLAGS) -db "$$CHIBO_TEST_POSTGRES"'
 	go test -run '^$$' -bench . -benchmem ./backend/...
 	@for s in $(sort $(wildcard build/scripts/bench/*.sh)); do echo "==> $$s"; bash "$$s"; done
 

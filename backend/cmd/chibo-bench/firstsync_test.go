@@ -32,7 +32,7 @@ func TestFirstSync(t *testing.T) {
 	}
 	ctx := context.Background()
 	dir := t.TempDir()
-	env := newSyncEnv(filepath.Join(dir, "sync"))
+	env := newSyncEnv(filepath.Join(dir, "sync"), "")
 	defer env.close()
 	area := "area-p00"
 	recs := []syncproto.Record{{Kind: "area", ID: area, HLC: hlcNow(), Fields: raw(map[string]any{"name": "Tỉnh 0"})}}

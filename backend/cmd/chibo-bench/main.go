@@ -37,7 +37,7 @@ var only = flag.String("only", "", "run one group: registry, scoring, visits, sy
 
 var quick = flag.Bool("quick", false, "smaller sizes, for CI (10,000 records instead of 100,000)")
 
-var dbURL = flag.String("db", "", "the national group on the PostgreSQL database at this URL (in a schema of the run's own) instead of a SQLite file")
+var dbURL = flag.String("db", "", "run the sync and national groups only, their server on the PostgreSQL database at this URL (in a schema of the run's own) instead of a SQLite file")
 
 func main() {
 	if len(os.Args) > 1 && os.Args[1] == "load" {
@@ -70,7 +70,7 @@ func main() {
 		{"registry", func() []Result { return registryBenchmarks(dir) }},
 		{"scoring", func() []Result { return scoringBenchmarks(dir) }},
 		{"visits", func() []Result { return visitBenchmarks(dir) }},
-		{"sync", func() []Result { return syncBenchmarks(dir, *quick) }},
+		{"sync", func() []Result { return syncBenchmarks(dir, *dbURL, *quick) }},
 		{"rss", func() []Result { return rssResults(*quick) }},
 		{"province", func() []Result { return provinceBenchmarks(dir, *quick) }},
 		{"overview", func() []Result { return overviewBenchmarks(dir, *quick) }},
@@ -79,6 +79,9 @@ func main() {
 	for _, g := range groups {
 		if *only != "" && *only != g.name {
 			continue
+		}
+		if *dbURL != "" && g.name != "sync" && g.name != "national" {
+			continue // the groups with a server; the others measure the desktop alone
 		}
 		for _, r := range g.run() {
 			print(r)

@@ -40,12 +40,18 @@ type syncEnv struct {
 	served []time.Duration // server-side time of each request while timing
 }
 
-func newSyncEnv(dir string) *syncEnv {
+// newSyncEnv serves a SQLite file in dir, or with pg a fresh schema of that PostgreSQL
+// database.
+func newSyncEnv(dir, pg string) *syncEnv {
 	serverstore.PasswordParams = passwd.Fast
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		fail(err)
 	}
-	st, err := serverstore.Open(filepath.Join(dir, "server"))
+	where := filepath.Join(dir, "server")
+	if pg != "" {
+		where = freshSchema(pg)
+	}
+	st, err := serverstore.OpenAt(where)
 	if err != nil {
 		fail(err)
 	}
@@ -120,9 +126,16 @@ func syncOnce(c *syncclient.Client) syncclient.Report {
 
 // syncBenchmarks measures the sync engine end to end over loopback HTTP against a real
 // server; quick scales the record counts down for CI.
-func syncBenchmarks(dir string, quick bool) []Result {
+// syncBenchmarks measures the sync targets against the SQLite insert limit of the same
+// run. With pg the server runs on that PostgreSQL database: the figures are named
+// postgres_…, without pouchdb's and the 200 devices' (which measure the machine).
+func syncBenchmarks(dir, pg string, quick bool) []Result {
 	if os.Getenv("CHIBO_BENCH_ONLY_DEVICES") != "" {
 		return devices200(filepath.Join(dir, "devices"))
+	}
+	prefix := ""
+	if pg != "" {
+		prefix = "postgres_"
 	}
 	ctx := context.Background()
 	n := 100000
@@ -141,7 +154,7 @@ func syncBenchmarks(dir string, quick bool) []Result {
 	}
 	limit := median(limits)
 
-	env := newSyncEnv(filepath.Join(dir, "sync"))
+	env := newSyncEnv(filepath.Join(dir, "sync"), pg)
 	defer env.close()
 	if _, err := env.st.Import(ctx, recs); err != nil {
 		fail(err)
@@ -159,18 +172,24 @@ func syncBenchmarks(dir string, quick bool) []Result {
 		}
 	}
 	pull := median(pulls)
-	pouch, note := pouchPull(dir, n)
+	var pouch float64
+	var note string
+	if pg == "" {
+		pouch, note = pouchPull(dir, n)
+	}
 	out = append(out,
 		Result{Name: "sqlite_insert_limit_records_per_s", Value: round(limit), Unit: "records/s"},
-		Result{Name: "initial_pull_records_per_s", Value: round(pull), Unit: "records/s", Baseline: round(limit),
+		Result{Name: prefix + "initial_pull_records_per_s", Value: round(pull), Unit: "records/s", Baseline: round(limit),
 			Target: ">= 0.6 of the SQLite insert limit and >= 10x pouchdb: " + met(pull >= 0.6*limit && (pouch == 0 || pull >= 10*pouch)),
 			Note:   fmt.Sprintf("median of %.0f, %.0f, %.0f records/s", pulls[0], pulls[1], pulls[2])})
-	pr := Result{Name: "pouchdb_pull_records_per_s", Value: round(pouch), Unit: "records/s", Note: note}
-	if pouch > 0 {
-		pr.Baseline = round(pull)
-		pr.Target = fmt.Sprintf("ours >= 10x: %s", met(pull >= 10*pouch))
+	if pg == "" {
+		pr := Result{Name: "pouchdb_pull_records_per_s", Value: round(pouch), Unit: "records/s", Note: note}
+		if pouch > 0 {
+			pr.Baseline = round(pull)
+			pr.Target = fmt.Sprintf("ours >= 10x: %s", met(pull >= 10*pouch))
+		}
+		out = append(out, pr)
 	}
-	out = append(out, pr)
 
 	// No-op sync.
 	var lat []time.Duration
@@ -180,7 +199,7 @@ func syncBenchmarks(dir string, quick bool) []Result {
 		lat = append(lat, time.Since(s))
 	}
 	noop := p(lat, 0.5)
-	out = append(out, Result{Name: "noop_sync_p50_ms", Value: noop, Unit: "ms", Target: "<= 20 ms: " + met(noop <= 20)})
+	out = append(out, Result{Name: prefix + "noop_sync_p50_ms", Value: noop, Unit: "ms", Target: "<= 20 ms: " + met(noop <= 20)})
 
 	// 100 changes, then 10,000 offline changes.
 	st := dev.Store()
@@ -211,7 +230,7 @@ func syncBenchmarks(dir string, quick bool) []Result {
 		syncOnce(dev)
 		lat = append(lat, time.Since(s))
 	}
-	out = append(out, Result{Name: "sync_100_changes_p50_ms", Value: p(lat, 0.5), Unit: "ms"})
+	out = append(out, Result{Name: prefix + "sync_100_changes_p50_ms", Value: p(lat, 0.5), Unit: "ms"})
 	var pushes []float64
 	for i := 0; i < 3; i++ {
 		edit(10000)
@@ -226,12 +245,18 @@ func syncBenchmarks(dir string, quick bool) []Result {
 	// Baseline: the time the SQLite insert limit takes for 10,000 rows (ratio = push/that,
 	// so 0.2 of the limit is a ratio of 5 or less).
 	rate := 10000 / push
-	out = append(out, Result{Name: "push_10k_offline_changes_s", Value: round(push), Unit: "s", Baseline: math.Round(1e5*10000/limit) / 1e5,
+	out = append(out, Result{Name: prefix + "push_10k_offline_changes_s", Value: round(push), Unit: "s", Baseline: math.Round(1e5*10000/limit) / 1e5,
 		Target: ">= 0.2 of the SQLite insert limit: " + met(rate >= 0.2*limit),
 		Note: fmt.Sprintf("%.0f changes/s, %.3f of the limit; median of pushes %.3f, %.3f, %.3f s against limits %.0f, %.0f, %.0f rows/s",
 			rate, rate/limit, pushes[0], pushes[1], pushes[2], limits[0], limits[1], limits[2])})
-	out = append(out, devices200(filepath.Join(dir, "devices"))...)
-	return out
+	if pg != "" {
+		// The targets are the SQLite server's; PostgreSQL's figures stand beside them.
+		for i := range out {
+			out[i].Target = ""
+		}
+		return out
+	}
+	return append(out, devices200(filepath.Join(dir, "devices"))...)
 }
 
 func met(ok bool) string {
@@ -246,7 +271,7 @@ func met(ok bool) string {
 // once and reports the 99th percentile of their sync times and how many failed.
 func devices200(dir string) []Result {
 	ctx := context.Background()
-	env := newSyncEnv(dir)
+	env := newSyncEnv(dir, "")
 	defer env.close()
 	if _, err := env.st.Import(ctx, districtRecords(2000)); err != nil {
 		fail(err)
