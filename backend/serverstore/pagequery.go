@@ -19,14 +19,19 @@ import (
 // A branch's range is written on the pair (key, server_seq) and ordered by it, as keyset
 // pagination is: only the branch index yields that order without sorting every record of
 // the branch, so walking the sequence index and testing each row for the key is no longer
-// an ordered plan a planner can stop early in. PostgreSQL did, where it
-// took a province's records for evenly spread over the sequence (its statistics cannot
-// tell that one province's records were imported together): a page of the last province
-// then read every other province's rows first.
+// an ordered plan a planner can stop early in. PostgreSQL chose that walk when it took a
+// province's records for evenly spread over the sequence (its statistics cannot tell that
+// one province's records were imported together): a page of the last province then read
+// every other province's rows first.
 
 // brancher is a scope that can cut its predicate into branches (access.Scope, Grants).
 type brancher interface {
 	Branches(prefix string) []access.Branch
+}
+
+// overlapper is a scope whose branches may share records (access.Grants).
+type overlapper interface {
+	Overlapping() bool
 }
 
 const (
@@ -76,7 +81,7 @@ func countQuery(scope access.Scoper, after, watermark int64) (string, []any) {
 	parts := make([]string, len(branches))
 	var cargs []any
 	overlap := false
-	if o, ok := scope.(interface{ Overlapping() bool }); ok {
+	if o, ok := scope.(overlapper); ok {
 		overlap = o.Overlapping()
 	}
 	for i, b := range branches {
