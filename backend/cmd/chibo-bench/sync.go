@@ -125,9 +125,8 @@ func syncOnce(c *syncclient.Client) syncclient.Report {
 }
 
 // syncBenchmarks measures the sync engine end to end over loopback HTTP against a real
-// server; quick scales the record counts down for CI.
-// syncBenchmarks measures the sync targets against the SQLite insert limit of the same
-// run. With pg the server runs on that PostgreSQL database: the figures are named
+// server, against the SQLite insert limit of the same run; quick scales the record counts
+// down for CI. With pg the server runs on that PostgreSQL database: the figures are named
 // postgres_…, without pouchdb's and the 200 devices' (which measure the machine).
 func syncBenchmarks(dir, pg string, quick bool) []Result {
 	if os.Getenv("CHIBO_BENCH_ONLY_DEVICES") != "" {
@@ -148,10 +147,7 @@ func syncBenchmarks(dir, pg string, quick bool) []Result {
 	// The physical limit: the same rows straight into SQLite in one transaction. Both it
 	// and the push it is the baseline of are the median of three runs: on a shared machine
 	// one run of either can be off by a quarter.
-	var limits []float64
-	for i := 0; i < 3; i++ {
-		limits = append(limits, sqliteLimit(filepath.Join(dir, fmt.Sprintf("limit%d.db", i)), recs))
-	}
+	limits := threeRuns(func(i int) float64 { return sqliteLimit(filepath.Join(dir, fmt.Sprintf("limit%d.db", i)), recs) })
 	limit := median(limits)
 
 	env := newSyncEnv(filepath.Join(dir, "sync"), pg)
@@ -161,16 +157,15 @@ func syncBenchmarks(dir, pg string, quick bool) []Result {
 	}
 	// The initial pull, median of three desktops' first syncs (the last one goes on).
 	var dev *syncclient.Client
-	var pulls []float64
-	for i := 0; i < 3; i++ {
+	pulls := threeRuns(func(int) float64 {
 		dev = env.device()
 		start := time.Now()
 		rep := syncOnce(dev)
-		pulls = append(pulls, float64(rep.Pulled)/time.Since(start).Seconds())
 		if rep.Pulled != n {
 			fail(fmt.Errorf("initial pull brought %d of %d records", rep.Pulled, n))
 		}
-	}
+		return float64(rep.Pulled) / time.Since(start).Seconds()
+	})
 	pull := median(pulls)
 	var pouch float64
 	var note string
@@ -231,16 +226,15 @@ func syncBenchmarks(dir, pg string, quick bool) []Result {
 		lat = append(lat, time.Since(s))
 	}
 	out = append(out, Result{Name: prefix + "sync_100_changes_p50_ms", Value: p(lat, 0.5), Unit: "ms"})
-	var pushes []float64
-	for i := 0; i < 3; i++ {
+	pushes := threeRuns(func(int) float64 {
 		edit(10000)
 		start := time.Now()
 		rep := syncOnce(dev)
-		pushes = append(pushes, time.Since(start).Seconds())
 		if rep.Pushed != 10000 || rep.Refused != 0 {
 			fail(fmt.Errorf("10k push: %+v", rep))
 		}
-	}
+		return time.Since(start).Seconds()
+	})
 	push := median(pushes)
 	// Baseline: the time the SQLite insert limit takes for 10,000 rows (ratio = push/that,
 	// so 0.2 of the limit is a ratio of 5 or less).
@@ -336,6 +330,11 @@ func devices200(dir string) []Result {
 }
 
 // median is the middle of an odd number of figures.
+// threeRuns runs measure three times (i = 0, 1, 2): the figures that are medians of three.
+func threeRuns(measure func(i int) float64) []float64 {
+	return []float64{measure(0), measure(1), measure(2)}
+}
+
 func median(xs []float64) float64 {
 	s := slices.Clone(xs)
 	slices.Sort(s)
