@@ -115,7 +115,7 @@ describe('SyncScreen signed out', () => {
     expect(App.SaveSyncServer).toHaveBeenCalledWith(' https://may-chu.kimson.vn:8443 ');
     expect(within(dialog).getByTestId('sync-trust-fingerprint').dataset.fingerprint).toBe(FP);
     expect(within(dialog).getByTestId('sync-trust-fingerprint').textContent.replace(/\s+/g, ':')).toContain(FP.slice(0, 23));
-    expect(dialog.textContent).toMatch(/dấu vân tay huyện đã gửi/);
+    expect(dialog.textContent).toMatch(/dấu vân tay người quản trị máy chủ đã gửi/);
     await fireEvent.click(within(dialog).getByRole('button', { name: 'Chấp nhận chứng chỉ' }));
     await waitFor(() => expect(screen.getByTestId('sync-server-notice').textContent).toBe('Đã chấp nhận chứng chỉ của máy chủ.'));
     expect(App.TrustServerCertificate).toHaveBeenCalledWith(FP);
