@@ -14,7 +14,7 @@ WAILS      := .bin/wails
 OUT        := test-output
 # No -trimpath: the binaries then share the compiled cgo packages (SQLite) with go vet/test.
 GOBUILD    := go build -buildvcs=false
-XVFB_RUN   := xvfb-run -a -s "-screen 0 1280x1024x24"
+XVFB_RUN   := xvfb-run -a -s "-screen 0 1366x768x24"
 
 # Debian packages: GTK/WebKitGTK for the desktop build, Xvfb and X tools for the headless
 # runs, Chromium for the end-to-end tests, mingw + NSIS for the Windows build, poppler and

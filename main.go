@@ -42,9 +42,13 @@ func main() {
 	}
 
 	err = wails.Run(&options.App{
-		Title:  "Chi Bộ",
-		Width:  1280,
-		Height: 800,
+		Title: "Chi Bộ",
+		// Many offices work on 1366×768 laptops: the window fits their screen above the
+		// taskbar, and the screens are laid out to stay usable down to the minimum.
+		Width:     1280,
+		Height:    720,
+		MinWidth:  1024,
+		MinHeight: 600,
 		AssetServer: &assetserver.Options{
 			Assets: assets,
 		},

@@ -53,7 +53,7 @@ export async function desktopsOnServer(t, { preset = '', users, navId, locale = 
   const env = { server: await startServer(bin, data, port), pages: {}, apps: {} };
   env.restartServer = async () => { env.server = await startServer(bin, data, port); };
   t.after(() => env.server.stop());
-  const browser = await launchBrowser({ viewport: { width: 1366, height: 768 }, locale });
+  const browser = await launchBrowser({ locale });
   t.after(() => browser.close());
   for (const user of users) {
     const app = await startApp();

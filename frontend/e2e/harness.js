@@ -68,7 +68,7 @@ export function display() {
   if (process.env.CHIBO_E2E_DISPLAY) return Promise.resolve(process.env.CHIBO_E2E_DISPLAY);
   if (!xvfb) {
     xvfb = new Promise((resolveDisplay, reject) => {
-      const proc = spawn('Xvfb', ['-displayfd', '3', '-screen', '0', '1280x1024x24', '-nolisten', 'tcp'], {
+      const proc = spawn('Xvfb', ['-displayfd', '3', '-screen', '0', '1366x768x24', '-nolisten', 'tcp'], {
         stdio: ['ignore', 'ignore', 'pipe', 'pipe'],
       });
       onExit.add(() => proc.kill('SIGKILL'));
@@ -204,7 +204,7 @@ export const CHROMIUM_ARGS = [
  * Launches Debian's Chromium headless with a fresh profile. Returns a playwright
  * BrowserContext (it has newPage() and close(), like a Browser).
  */
-export async function launchBrowser({ headless = true, viewport = { width: 1280, height: 800 }, locale = 'vi-VN' } = {}) {
+export async function launchBrowser({ headless = true, viewport = { width: 1366, height: 768 }, locale = 'vi-VN' } = {}) {
   const profile = tempDir('chibo-chromium-');
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,

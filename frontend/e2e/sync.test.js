@@ -229,7 +229,7 @@ test('sync: three desktops and a server — scope, pending, offline edits, sign-
   step('C has the offline edit; B still has nothing of Phát Diệm');
 });
 
-test('sync: the district\'s own certificate is shown with its fingerprint, accepted once, then pinned', async (t) => {
+test('sync: the server\'s own certificate is shown with its fingerprint, accepted once, then pinned', async (t) => {
   const started = Date.now();
   const step = (name) => t.diagnostic(`${((Date.now() - started) / 1000).toFixed(1)} s: ${name}`);
   const bin = serverBinary();
