@@ -19,6 +19,16 @@ describe('dictionaries', () => {
     }
   });
 
+  // Since 1 July 2025 there is no district level: only the fixed role labels used where no
+  // committee profile is recorded, and the 2018 demo's description, may name a district.
+  it('name the district only in the 2018 fallback role labels and the demo hint', () => {
+    const allowed = (key) => key.startsWith('role.') || key === 'welcome.demoHint';
+    for (const l of ['vi', 'en']) {
+      const named = Object.entries(dictionaries[l]).filter(([key, text]) => !allowed(key) && /huyện|district/i.test(text));
+      expect(named.map(([key]) => key), l).toEqual([]);
+    }
+  });
+
   it('use composed (NFC) Vietnamese', () => {
     for (const [key, text] of Object.entries(dictionaries.vi)) {
       expect(text, key).toBe(text.normalize('NFC'));

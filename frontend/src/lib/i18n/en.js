@@ -254,6 +254,7 @@ export default {
   'reg.official.name': 'Full name',
   'reg.official.title': 'Title',
   'reg.official.titleHint': 'For example: Standing Deputy Secretary',
+  'reg.official.titleHintOf': 'For example: Standing Deputy Secretary of {c}',
   'reg.official.role': 'Role',
   'reg.official.area': 'Area in charge of',
   'reg.official.commune': 'Commune in charge of',

@@ -56,7 +56,7 @@ const dict = {
     'sc.unlocked': 'Đã mở khóa phiếu tháng {month}; lý do được ghi vào nhật ký.',
     'sc.unsaved': '(chưa lưu)',
     'sc.selfPart': 'Phần tự chấm (văn phòng đảng ủy xã, thị trấn)',
-    'sc.reviewPart': 'Phần thẩm định (Ban Tổ chức Huyện ủy)',
+    'sc.reviewPart': 'Phần thẩm định (Ban Tổ chức / Ban Xây dựng Đảng cấp trên)',
     'sc.selfNote': 'Ghi chú chung',
     'sc.badPoints': 'Điểm không hợp lệ ở: {codes}.',
     'sc.bonus': 'Điểm thưởng',

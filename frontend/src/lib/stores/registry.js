@@ -20,7 +20,7 @@ export const ROLES = ['standing_board', 'standing_committee', 'district_committe
 
 /**
  * What a role is assigned to: "area" (a Standing Committee member's tiểu khu), "commune"
- * (a District Committee member, a district cadre, a commune office) or "" (the whole district).
+ * (a District Committee member, a district cadre, a commune office) or "" (the whole committee, no assignment).
  * @param {string} role
  */
 export function assignmentOf(role) {

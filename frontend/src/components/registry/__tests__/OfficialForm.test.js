@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen } from '@testing-library/svelte';
 import OfficialForm from '../OfficialForm.svelte';
 import { lang } from '../../../lib/i18n.js';
+import { committeeProfiles } from '../../../lib/stores/committees.js';
 
 const areas = [{ id: 'tk1', name: 'Tiểu khu 1' }];
 const communes = [{ id: 'dh', name: 'Đồng Hướng' }, { id: 'kd', name: 'Kim Đông' }];
@@ -10,6 +11,7 @@ const noCommune = { code: 'invalid', field: 'communeId', message: 'Vai trò này
 afterEach(() => {
   cleanup();
   lang.set('vi');
+  committeeProfiles.set([]);
 });
 
 const role = () => screen.getByLabelText('Vai trò');
@@ -83,6 +85,21 @@ describe('OfficialForm', () => {
     render(OfficialForm, { areas, communes, submit: async () => {}, oncancel });
     await fireEvent.keyDown(screen.getByLabelText('Họ và tên'), { key: 'Escape' });
     expect(oncancel).toHaveBeenCalled();
+  });
+
+  it('gives an example title that names no district, or the chosen committee when its profile is recorded', async () => {
+    render(OfficialForm, { areas, communes, submit: async () => {}, oncancel: () => {} });
+    const title = () => screen.getByLabelText('Chức vụ').placeholder;
+    expect(title()).toBe('Ví dụ: Phó Bí thư Thường trực');
+    cleanup();
+    committeeProfiles.set([
+      { committeeId: 'prov', communeId: '', shortName: 'Tỉnh ủy Ninh Bình', top: true },
+      { committeeId: 'pdc', communeId: 'pd', shortName: 'Đảng ủy xã Phát Diệm' },
+    ]);
+    render(OfficialForm, { areas, communes, submit: async () => {}, oncancel: () => {} });
+    expect(title()).toBe('Ví dụ: Phó Bí thư Thường trực Tỉnh ủy Ninh Bình');
+    await fireEvent.change(screen.getByLabelText('Thuộc cấp ủy'), { target: { value: 'pdc' } });
+    expect(title()).toBe('Ví dụ: Phó Bí thư Thường trực Đảng ủy xã Phát Diệm');
   });
 
   it('speaks English when asked', () => {
