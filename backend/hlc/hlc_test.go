@@ -81,3 +81,18 @@ func TestParseRoundTripAndSortOrder(t *testing.T) {
 		}
 	}
 }
+
+// Parse takes only the text String writes, so a parsed timestamp's text is the one it was
+// read from (the server stores a change's HLC as sent when it does not clamp it).
+func FuzzParseAcceptsOnlyCanonicalText(f *testing.F) {
+	for _, s := range []string{"001700000000000:0000000a:dev-a", "001700000000000:0000000A:dev-a", "+01700000000000:0000000a:dev-a",
+		"001700000000000:000000a:dev-a", "001700000000000:0000000a:", "001700000000000:0000000a:a:b", " 01700000000000:0000000a:x"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		ts, err := Parse(s)
+		if err == nil && ts.String() != s {
+			t.Fatalf("Parse(%q) accepted text that String writes as %q", s, ts.String())
+		}
+	})
+}

@@ -3,6 +3,8 @@ package serverstore
 import (
 	"encoding/json"
 	"unicode/utf8"
+
+	"chibo/backend/syncproto"
 )
 
 // A record's fields and field clocks are flat JSON objects, read for every record a push
@@ -17,6 +19,21 @@ func parseFields(b []byte) (map[string]json.RawMessage, error) {
 	m := map[string]json.RawMessage{}
 	err := json.Unmarshal(b, &m)
 	return m, err
+}
+
+// decodeFields is syncproto.DecodeFields for a change of kind, with the raw object it
+// read: a flat object is read once, by hand, instead of by the decoder and again here.
+func decodeFields(kind string, b json.RawMessage) (map[string]any, map[string]json.RawMessage, error) {
+	if obj, ok := flatObject(b, true); ok && utf8.Valid(b) {
+		fields, err := syncproto.DecodeObject(Schema[kind], obj)
+		return fields, obj, err
+	}
+	fields, err := syncproto.DecodeFields(Schema[kind], b)
+	if err != nil {
+		return nil, nil, err
+	}
+	raw, _ := parseFields(b)
+	return fields, raw, nil
 }
 
 func parseClocks(b []byte) (map[string]string, error) {

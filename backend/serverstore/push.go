@@ -239,7 +239,7 @@ func (s *Store) apply(tx *txn, a Actor, c syncproto.Change, now time.Time) (bool
 	if ts.Node != a.Device.ID {
 		return false, "", false, refuse(syncproto.CodeForged, "Dấu thời gian mang mã của một thiết bị khác.", "The timestamp names another device.")
 	}
-	fields, err := syncproto.DecodeFields(Schema[c.Kind], c.Fields)
+	fields, raw, err := decodeFields(c.Kind, c.Fields)
 	if err != nil {
 		return false, "", false, refuse(syncproto.CodeInvalid, "Dữ liệu không hợp lệ: %v.", "Invalid fields: %v.", err)
 	}
@@ -253,7 +253,10 @@ func (s *Store) apply(tx *txn, a Actor, c syncproto.Change, now time.Time) (bool
 	} else {
 		s.clock.Observe(ts)
 	}
-	stamp := ts.String()
+	stamp := c.HLC // hlc.Parse takes only the canonical text: it is ts.String()
+	if clamped {
+		stamp = ts.String()
+	}
 
 	cur, err := loadRow(tx, c.Kind, c.RecordID)
 	if err != nil {
@@ -311,7 +314,6 @@ func (s *Store) apply(tx *txn, a Actor, c syncproto.Change, now time.Time) (bool
 			names = append(names, name)
 		}
 		sort.Strings(names)
-		raw, _ := parseFields(c.Fields)
 		normalizeText(c.Kind, fields, raw)
 		// The record as its writer means it (every field of the change over the stored
 		// ones) must pass every check, whatever the clocks: a change that loses to newer

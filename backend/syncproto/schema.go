@@ -65,6 +65,12 @@ func DecodeFields(schema map[string]FieldType, raw json.RawMessage) (map[string]
 	if obj == nil {
 		obj = map[string]json.RawMessage{}
 	}
+	return DecodeObject(schema, obj)
+}
+
+// DecodeObject is DecodeFields on an object already read (valid UTF-8, one value per
+// name): a caller that parsed the fields by other means checks them the same way.
+func DecodeObject(schema map[string]FieldType, obj map[string]json.RawMessage) (map[string]any, error) {
 	if len(obj) > MaxFieldsPerRec {
 		return nil, fmt.Errorf("too many fields (%d > %d)", len(obj), MaxFieldsPerRec)
 	}
