@@ -132,6 +132,7 @@ test('after the round: conference, notice, remediation reported offline and veri
   await board.waitForFunction(() => /^2\/2/.test(document.querySelector('[data-testid="ov-visits"]')?.textContent ?? ''), null, { timeout: 15_000 });
   assert.match(await byTestId(board, 'ov-remediation').textContent(), /^1\/1/);
   assert.equal(await board.locator('[data-testid="overview-screen"] canvas').count(), 2);
+  assert.equal(await board.locator('[data-testid="ov-no-visits"], [data-testid="ov-no-quality"]').count(), 0, 'two reports: both charts drawn');
   await screenshot(board, 'conclusions-06-overview');
   await byTestId(board, 'ov-remediation').click();
   await byTestId(board, 'conclusions-screen').waitFor();

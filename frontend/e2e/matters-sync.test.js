@@ -112,6 +112,9 @@ test('matters: register, return with a comment, progress and result, a dialogue 
   await board.waitForFunction(() => document.querySelector('[data-testid="ov-matter-row"][data-source="urgent"] td:nth-child(2)')?.textContent === '3', null, { timeout: 15_000 });
   assert.equal(await row('dialogue').nth(1).textContent(), '3', 'three dialogue issues');
   assert.equal(await row('dialogue').nth(3).textContent(), '1', 'one overdue');
+  // No visit was planned this year: the charts say so instead of drawing empty axes.
+  assert.match(await byTestId(board, 'ov-no-visits').textContent(), /Chưa có kế hoạch dự sinh hoạt/);
+  assert.match(await byTestId(board, 'ov-no-quality').textContent(), /Chưa có báo cáo/);
   await screenshot(board, 'matters-05-overview-year');
   await byTestId(board, 'ov-src-urgent').click();
   await byTestId(board, 'mt-list').waitFor();
