@@ -145,20 +145,20 @@ func syncBenchmarks(dir, pg string, quick bool) []Result {
 	var out []Result
 	recs := districtRecords(n)
 
-	// The physical limit: the same rows straight into SQLite in one transaction. Both it
-	// and the pull it is the baseline of are the median of three runs: on a shared machine
-	// one run of either can be off by a quarter.
-	limits := threeRuns(func(i int) float64 { return sqliteLimit(filepath.Join(dir, fmt.Sprintf("limit%d.db", i)), recs) })
-	limit := median(limits)
+	// The physical limit: the same rows straight into SQLite in one transaction, measured
+	// just before each of the three pulls (pairedRuns).
+	limitRun := func(name string) func(int) float64 {
+		return func(i int) float64 { return sqliteLimit(filepath.Join(dir, fmt.Sprintf("%s%d.db", name, i)), recs) }
+	}
 
 	env := newSyncEnv(filepath.Join(dir, "sync"), pg)
 	defer env.close()
 	if _, err := env.st.Import(ctx, recs); err != nil {
 		fail(err)
 	}
-	// The initial pull, median of three desktops' first syncs (the last one goes on).
+	// The initial pull: three desktops' first syncs (the last one goes on).
 	var dev *syncclient.Client
-	pulls := threeRuns(func(int) float64 {
+	pulls, mid := pairedRuns(limitRun("limit"), func(int) float64 {
 		dev = env.device()
 		start := time.Now()
 		rep := syncOnce(dev)
@@ -166,8 +166,8 @@ func syncBenchmarks(dir, pg string, quick bool) []Result {
 			fail(fmt.Errorf("initial pull brought %d of %d records", rep.Pulled, n))
 		}
 		return float64(rep.Pulled) / time.Since(start).Seconds()
-	})
-	pull := median(pulls)
+	}, func(q pair) float64 { return q.value / q.limit })
+	pull, limit := mid.value, mid.limit
 	var pouch float64
 	var note string
 	if pg == "" {
@@ -177,7 +177,8 @@ func syncBenchmarks(dir, pg string, quick bool) []Result {
 		Result{Name: "sqlite_insert_limit_records_per_s", Value: round(limit), Unit: "records/s"},
 		Result{Name: prefix + "initial_pull_records_per_s", Value: round(pull), Unit: "records/s", Baseline: round(limit),
 			Target: ">= 0.6 of the SQLite insert limit and >= 10x pouchdb: " + met(pull >= 0.6*limit && (pouch == 0 || pull >= 10*pouch)),
-			Note:   fmt.Sprintf("median of %.0f, %.0f, %.0f records/s", pulls[0], pulls[1], pulls[2])})
+			Note: fmt.Sprintf("median of three pulls, each against the limit measured just before it: %.0f / %.0f, %.0f / %.0f, %.0f / %.0f records/s",
+				pulls[0].value, pulls[0].limit, pulls[1].value, pulls[1].limit, pulls[2].value, pulls[2].limit)})
 	if pg == "" {
 		pr := Result{Name: "pouchdb_pull_records_per_s", Value: round(pouch), Unit: "records/s", Note: note}
 		if pouch > 0 {
@@ -227,32 +228,22 @@ func syncBenchmarks(dir, pg string, quick bool) []Result {
 		lat = append(lat, time.Since(s))
 	}
 	out = append(out, Result{Name: prefix + "sync_100_changes_p50_ms", Value: p(lat, 0.5), Unit: "ms"})
-	// Each push is paired with a limit measured just before it, on the same records: the
-	// machine's speed drifts by a third within an hour here, and a limit taken minutes
-	// earlier (before the pull) divided a push made under other load. The figure is the
-	// pair with the median ratio.
-	type pair struct{ push, limit float64 }
-	var pairs []pair
-	for i := 0; i < 3; i++ {
+	share := func(q pair) float64 { return 10000 / q.value / q.limit } // of the limit
+	pushes, mid := pairedRuns(limitRun("pushlimit"), func(int) float64 {
 		edit(10000)
-		limit := sqliteLimit(filepath.Join(dir, fmt.Sprintf("pushlimit%d.db", i)), recs)
 		start := time.Now()
 		rep := syncOnce(dev)
 		if rep.Pushed != 10000 || rep.Refused != 0 {
 			fail(fmt.Errorf("10k push: %+v", rep))
 		}
-		pairs = append(pairs, pair{time.Since(start).Seconds(), limit})
-	}
-	share := func(q pair) float64 { return 10000 / q.push / q.limit } // of the limit
-	byShare := slices.Clone(pairs)
-	slices.SortFunc(byShare, func(a, b pair) int { return cmp.Compare(share(a), share(b)) })
-	mid := byShare[1]
+		return time.Since(start).Seconds()
+	}, share)
 	// Baseline: the time the limit takes for 10,000 rows (ratio = push/that, so 0.2 of the
 	// limit is a ratio of 5 or less).
-	out = append(out, Result{Name: prefix + "push_10k_offline_changes_s", Value: round(mid.push), Unit: "s", Baseline: math.Round(1e5*10000/mid.limit) / 1e5,
+	out = append(out, Result{Name: prefix + "push_10k_offline_changes_s", Value: round(mid.value), Unit: "s", Baseline: math.Round(1e5*10000/mid.limit) / 1e5,
 		Target: ">= 0.2 of the SQLite insert limit: " + met(share(mid) >= 0.2),
 		Note: fmt.Sprintf("%.0f changes/s, %.3f of the limit; median of three pushes, each against the limit measured just before it: %.3f s / %.0f rows/s (%.3f), %.3f s / %.0f (%.3f), %.3f s / %.0f (%.3f)",
-			10000/mid.push, share(mid), pairs[0].push, pairs[0].limit, share(pairs[0]), pairs[1].push, pairs[1].limit, share(pairs[1]), pairs[2].push, pairs[2].limit, share(pairs[2]))})
+			10000/mid.value, share(mid), pushes[0].value, pushes[0].limit, share(pushes[0]), pushes[1].value, pushes[1].limit, share(pushes[1]), pushes[2].value, pushes[2].limit, share(pushes[2]))})
 	if pg != "" {
 		// The targets are the SQLite server's; PostgreSQL's figures stand beside them.
 		for i := range out {
@@ -340,15 +331,22 @@ func devices200(dir string) []Result {
 }
 
 // median is the middle of an odd number of figures.
-// threeRuns runs measure three times (i = 0, 1, 2): the figures that are medians of three.
-func threeRuns(measure func(i int) float64) []float64 {
-	return []float64{measure(0), measure(1), measure(2)}
-}
+// pair is one measurement and the insert limit measured just before it.
+type pair struct{ value, limit float64 }
 
-func median(xs []float64) float64 {
-	s := slices.Clone(xs)
-	slices.Sort(s)
-	return s[len(s)/2]
+// pairedRuns measures three times, each right after a limit of its own, and returns the
+// pairs and the one whose share of its limit is the median. On this shared machine the
+// speed drifts by a third within an hour, and one run of either side can be off by a
+// quarter: a limit measured minutes before divided a figure measured under other load.
+func pairedRuns(limit, measure func(i int) float64, share func(pair) float64) ([]pair, pair) {
+	var pairs []pair
+	for i := 0; i < 3; i++ {
+		l := limit(i)
+		pairs = append(pairs, pair{measure(i), l})
+	}
+	sorted := slices.Clone(pairs)
+	slices.SortFunc(sorted, func(a, b pair) int { return cmp.Compare(share(a), share(b)) })
+	return pairs, sorted[1]
 }
 
 // sqliteLimit inserts the records' rows into a plain table of a store file (same driver
