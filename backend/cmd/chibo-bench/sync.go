@@ -330,7 +330,6 @@ func devices200(dir string) []Result {
 	}
 }
 
-// median is the middle of an odd number of figures.
 // pair is one measurement and the insert limit measured just before it.
 type pair struct{ value, limit float64 }
 
