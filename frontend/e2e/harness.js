@@ -82,9 +82,14 @@ export function display() {
         out += b;
         if (!out.includes('\n')) return;
         clearTimeout(timer);
-        // Do not keep the test process alive for Xvfb: it is killed on exit.
-        proc.stdio[3].destroy();
-        proc.stderr.destroy();
+        // Do not keep the test process alive for Xvfb: it is killed on exit. Its pipes stay
+        // open and are drained: a closed pipe killed Xvfb with SIGPIPE at its next warning,
+        // and the next app then failed to init GTK.
+        for (const pipe of [proc.stdio[3], proc.stderr]) {
+          pipe.removeAllListeners('data');
+          pipe.resume();
+          pipe.unref();
+        }
         proc.removeAllListeners('exit');
         proc.unref();
         resolveDisplay(`:${out.trim()}`);
