@@ -169,3 +169,48 @@ func asDomain(err error, de **domain.Error) bool {
 	*de = e
 	return ok
 }
+
+// Since 2025 a commune-level unit may be an đặc khu (an island district made one unit):
+// the register takes it, a merger names its committee after it, and a kind the
+// registry does not know is refused with the kinds of today in the message.
+func TestSpecialZoneIsACommuneKind(t *testing.T) {
+	ctx := context.Background()
+	st, err := store.Open(filepath.Join(t.TempDir(), "nb.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	if err := st.ImportSnapshot(ctx, KimSon2018()); err != nil {
+		t.Fatal(err)
+	}
+	communes, _ := st.ListCommunes(ctx)
+	units, _ := st.ListUnits(ctx)
+	var root domain.Unit
+	for _, u := range units {
+		if u.ParentID == "" {
+			root = u
+		}
+	}
+	res, err := st.MergeCommunes(ctx, store.CommuneMerger{Name: "Bạch Long Vĩ", Kind: domain.CommuneDacKhu, UnderID: root.ID, Sources: []string{communes[0].ID}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	units, _ = st.ListUnits(ctx)
+	found := false
+	for _, u := range units {
+		if u.ID == res.CommitteeID {
+			found = u.Name == "Đảng bộ đặc khu Bạch Long Vĩ"
+			if !found {
+				t.Errorf("the committee is named %q", u.Name)
+			}
+		}
+	}
+	if !found {
+		t.Fatalf("no committee %s after the merger", res.CommitteeID)
+	}
+	_, err = st.SaveCommune(ctx, domain.Commune{Name: "Mới", Kind: "huyen"})
+	var de *domain.Error
+	if !asDomain(err, &de) || de.Message != "Loại đơn vị hành chính phải là xã, phường, đặc khu hoặc thị trấn." {
+		t.Errorf("a district as a commune's kind: %v", err)
+	}
+}

@@ -54,7 +54,7 @@ func OverviewXLSX(ov domain.RoundOverview, tpl map[int]domain.ReportTemplate) ([
 		return f.SetPanes(sheet, &excelize.Panes{Freeze: true, YSplit: 3, TopLeftCell: "A4", ActivePane: "bottomLeft"})
 	}
 	f.SetSheetName("Sheet1", "Theo xã")
-	if err := counts("Theo xã", "Xã, thị trấn", ov.Communes, true); err != nil {
+	if err := counts("Theo xã", "Xã, phường", ov.Communes, true); err != nil {
 		return nil, err
 	}
 	f.NewSheet("Theo cán bộ")
@@ -64,7 +64,7 @@ func OverviewXLSX(ov domain.RoundOverview, tpl map[int]domain.ReportTemplate) ([
 	// Reports: fixed columns, then one column per field key in first-seen order.
 	const sheet = "Báo cáo"
 	f.NewSheet(sheet)
-	cols := []any{"Ngày", "Xã, thị trấn", "Chi bộ", "Cán bộ dự", "Lần đính chính"}
+	cols := []any{"Ngày", "Xã, phường", "Chi bộ", "Cán bộ dự", "Lần đính chính"}
 	var keys []string
 	seen := map[string]bool{}
 	labels := map[string]string{}

@@ -12,9 +12,10 @@ const (
 	CommuneXa      CommuneKind = "xa"       // xã
 	CommuneThiTran CommuneKind = "thi_tran" // thị trấn
 	CommunePhuong  CommuneKind = "phuong"   // phường
+	CommuneDacKhu  CommuneKind = "dac_khu"  // đặc khu: an island commune-level unit since 2025
 )
 
-// Commune is a commune, town or ward (xã, thị trấn, phường) with its area and cluster.
+// Commune is a commune-level unit (xã, phường, đặc khu; before 2025 also thị trấn) with its area and cluster.
 type Commune struct {
 	ID        string      `json:"id"`
 	Name      string      `json:"name"`
@@ -113,12 +114,12 @@ func (c *Commune) Normalize() {
 
 func (c *Commune) Validate() error {
 	if c.Name == "" {
-		return Errorf(EInvalid, "name", "Tên xã, thị trấn không được để trống.", "The commune name must not be empty.")
+		return Errorf(EInvalid, "name", "Tên xã, phường không được để trống.", "The commune name must not be empty.")
 	}
 	switch c.Kind {
-	case CommuneXa, CommuneThiTran, CommunePhuong:
+	case CommuneXa, CommuneThiTran, CommunePhuong, CommuneDacKhu:
 	default:
-		return Errorf(EInvalid, "kind", "Loại đơn vị hành chính phải là xã, thị trấn hoặc phường.", "The kind must be commune, town or ward.")
+		return Errorf(EInvalid, "kind", "Loại đơn vị hành chính phải là xã, phường, đặc khu hoặc thị trấn.", "The kind must be commune, ward, special zone or town.")
 	}
 	return nil
 }
@@ -147,7 +148,7 @@ func (o *Official) Validate() error {
 		return Errorf(EInvalid, "areaId", "Ủy viên Ban Thường vụ phải được phân công phụ trách một tiểu khu.", "A Standing Committee member must be assigned an area.")
 	}
 	if o.Role.NeedsCommune() && o.CommuneID == "" {
-		return Errorf(EInvalid, "communeId", "Vai trò này phải được phân công một xã, thị trấn.", "This role must be assigned a commune.")
+		return Errorf(EInvalid, "communeId", "Vai trò này phải được phân công một xã, phường.", "This role must be assigned a commune.")
 	}
 	return nil
 }

@@ -100,10 +100,10 @@ var (
 		Public: true, Fields: []Field{required(text("name", "name", nameLen))},
 		Rule: func(v Values) error { return domain.ValidateName(v.Str("name"), "cụm xã", "cluster") }})
 
-	_ = declare(&Kind{Name: Commune, Table: "communes", About: "A commune, town or ward (xã, thị trấn, phường). A commune record is district-wide: every role reads the list.",
+	_ = declare(&Kind{Name: Commune, Table: "communes", About: "A commune-level unit: xã, phường, đặc khu (and thị trấn before 2025). A commune record is district-wide: every role reads the list.",
 		Public: true, Fields: []Field{
 			required(text("name", "name", nameLen)),
-			required(enum("kind", "kind", string(domain.CommuneXa), string(domain.CommuneThiTran), string(domain.CommunePhuong))),
+			required(enum("kind", "kind", string(domain.CommuneXa), string(domain.CommuneThiTran), string(domain.CommunePhuong), string(domain.CommuneDacKhu))),
 			ref("areaId", "area_id", Area), ref("clusterId", "cluster_id", Cluster),
 			enum("status", "status", unitStatus...), note(ref("mergedIntoId", "merged_into_id", Commune), "the commune it was merged into (2025)")},
 		Rule: func(v Values) error {

@@ -26,7 +26,7 @@ func ExportMonthReport(rep domain.MonthReport, communes map[string]string) ([]by
 	const s = "Xếp hạng"
 	w := newWorkbook(s)
 	w.row(s, 1, w.title, "KẾT QUẢ CHẤM ĐIỂM TỔ CHỨC CƠ SỞ ĐẢNG THÁNG "+monthLabel(rep.Month))
-	w.row(s, 3, w.bold, "Hạng", "Tổ chức cơ sở đảng", "Loại", "Xã, thị trấn", "Trạng thái", "Tự chấm", "Thẩm định", "Tổng điểm", "Xếp loại")
+	w.row(s, 3, w.bold, "Hạng", "Tổ chức cơ sở đảng", "Loại", "Xã, phường", "Trạng thái", "Tự chấm", "Thẩm định", "Tổng điểm", "Xếp loại")
 	r := 4
 	for _, x := range rep.Rows {
 		rank := any("")
@@ -79,7 +79,7 @@ func ExportYearReport(rep domain.YearReport, communes map[string]string) ([]byte
 	const s = "Xếp loại"
 	w := newWorkbook(s)
 	w.row(s, 1, w.title, fmt.Sprintf("KẾT QUẢ XẾP LOẠI TỔ CHỨC CƠ SỞ ĐẢNG NĂM %d", rep.Year))
-	w.row(s, 3, w.bold, "STT", "Tổ chức cơ sở đảng", "Loại", "Xã, thị trấn", "Số tháng đã duyệt", "Điểm trung bình",
+	w.row(s, 3, w.bold, "STT", "Tổ chức cơ sở đảng", "Loại", "Xã, phường", "Số tháng đã duyệt", "Điểm trung bình",
 		"Tháng thấp nhất", "Đề xuất theo điểm", "Xếp loại", "Lý do điều chỉnh")
 	r := 4
 	for i, c := range rep.Rows {

@@ -43,11 +43,11 @@ func (s *Store) SaveDialogue(ctx context.Context, d domain.Dialogue, issues []Di
 		return d, err
 	}
 	if d.CommuneID == "" {
-		return d, domain.Errorf(domain.EInvalid, "communeId", "Chọn xã, thị trấn tổ chức.", "Choose the commune.")
+		return d, domain.Errorf(domain.EInvalid, "communeId", "Chọn xã, phường tổ chức.", "Choose the commune.")
 	}
 	year, _ := strconv.Atoi(d.Date[:4])
 	err := s.write(ctx, func(tx *sql.Tx) error {
-		if err := checkRef(tx, "communes", d.CommuneID, "communeId", "xã, thị trấn", "commune"); err != nil {
+		if err := checkRef(tx, "communes", d.CommuneID, "communeId", "xã, phường", "commune"); err != nil {
 			return err
 		}
 		if _, err := s.putRecord(tx, kindDialogue, d.ID, Values{"communeId": d.CommuneID, "kind": string(d.Kind), "date": d.Date,
@@ -211,7 +211,7 @@ func (s *Store) SaveBriefing(ctx context.Context, b domain.Briefing, directions 
 			if err := m.Validate(); err != nil {
 				return domain.Errorf(domain.EInvalid, "directions", "Chỉ đạo %d: %s", "Direction %d: %s", i+1, err.Error())
 			}
-			if err := checkRef(tx, "communes", m.CommuneID, "directions", "xã, thị trấn", "commune"); err != nil {
+			if err := checkRef(tx, "communes", m.CommuneID, "directions", "xã, phường", "commune"); err != nil {
 				return err
 			}
 			if _, err := s.putRecord(tx, kindMatter, m.ID, matterValues(m)); err != nil {

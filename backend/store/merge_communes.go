@@ -15,7 +15,7 @@ import (
 // machines is the same; empty ones are made.
 type CommuneMerger struct {
 	Name        string             `json:"name"` // Phát Diệm
-	Kind        domain.CommuneKind `json:"kind"` // xa or phuong
+	Kind        domain.CommuneKind `json:"kind"` // xa, phuong or dac_khu
 	Sources     []string           `json:"sources"`
 	UnderID     string             `json:"underId"` // the top committee (a unit of no commune)
 	CommuneID   string             `json:"communeId,omitempty"`
@@ -49,7 +49,7 @@ func (s *Store) MergeCommunes(ctx context.Context, m CommuneMerger) (MergeResult
 	m.Name = strings.Join(strings.Fields(textutil.NFC(m.Name)), " ")
 	err := s.write(ctx, func(tx *sql.Tx) error {
 		if len(m.Sources) == 0 {
-			return domain.Errorf(domain.EInvalid, "sources", "Chọn ít nhất một xã, thị trấn để hợp nhất.", "Choose at least one commune to merge.")
+			return domain.Errorf(domain.EInvalid, "sources", "Chọn ít nhất một xã, phường để hợp nhất.", "Choose at least one commune to merge.")
 		}
 		under, err := getUnitTx(tx, m.UnderID)
 		if err != nil || under.Kind != domain.KindSupervising || under.CommuneID != "" || under.Status != domain.StatusActive {
@@ -101,7 +101,7 @@ func (s *Store) MergeCommunes(ctx context.Context, m CommuneMerger) (MergeResult
 			return err
 		}
 		// 2. The new commune's committee and its profile.
-		prefix := map[domain.CommuneKind]string{domain.CommuneXa: "xã", domain.CommunePhuong: "phường", domain.CommuneThiTran: "thị trấn"}[c.Kind]
+		prefix := map[domain.CommuneKind]string{domain.CommuneXa: "xã", domain.CommunePhuong: "phường", domain.CommuneThiTran: "thị trấn", domain.CommuneDacKhu: "đặc khu"}[c.Kind]
 		committee := domain.Unit{ID: m.CommitteeID, ParentID: under.ID, Kind: domain.KindSupervising, Name: "Đảng bộ " + prefix + " " + c.Name,
 			CommuneID: c.ID, Status: domain.StatusActive}
 		if err := s.saveUnitTx(tx, &committee); err != nil {
@@ -198,7 +198,7 @@ func (s *Store) MergeCommunes(ctx context.Context, m CommuneMerger) (MergeResult
 func communeTx(tx *sql.Tx, id string) (domain.Commune, error) {
 	r, err := kindCommune.scan(tx.QueryRow(`SELECT `+kindCommune.columns("")+` FROM communes WHERE id = ? AND deleted = 0`, id))
 	if err == sql.ErrNoRows {
-		return domain.Commune{}, domain.Errorf(domain.EInvalid, "sources", "Không tìm thấy xã, thị trấn đã chọn.", "The selected commune does not exist.")
+		return domain.Commune{}, domain.Errorf(domain.EInvalid, "sources", "Không tìm thấy xã, phường đã chọn.", "The selected commune does not exist.")
 	}
 	return domain.Commune{ID: r.id, Name: r.str("name"), Kind: domain.CommuneKind(r.str("kind")), AreaID: r.str("areaId"),
 		ClusterID: r.str("clusterId"), Status: domain.UnitStatus(r.str("status")), MergedIntoID: r.str("mergedIntoId")}, err
@@ -209,7 +209,7 @@ func checkCommuneName(tx *sql.Tx, c domain.Commune) error {
 	if err := tx.QueryRow(`SELECT count(*) FROM communes WHERE lower(name) = lower(?) AND id != ? AND deleted = 0 AND status = 'active'`, c.Name, c.ID).Scan(&n); err != nil {
 		return err
 	} else if n > 0 {
-		return domain.Errorf(domain.EInvalid, "name", "Đã có xã, thị trấn tên “%s”.", "A commune named “%s” already exists.", c.Name)
+		return domain.Errorf(domain.EInvalid, "name", "Đã có xã, phường tên “%s”.", "A commune named “%s” already exists.", c.Name)
 	}
 	return nil
 }

@@ -53,7 +53,7 @@ func (s *Store) SaveCommune(ctx context.Context, c domain.Commune) (domain.Commu
 		if err := tx.QueryRow(`SELECT count(*) FROM communes WHERE lower(name) = lower(?) AND id != ? AND deleted = 0 AND status = 'active'`, c.Name, c.ID).Scan(&n); err != nil {
 			return err
 		} else if n > 0 {
-			return domain.Errorf(domain.EInvalid, "name", "Đã có xã, thị trấn tên “%s”.", "A commune named “%s” already exists.", c.Name)
+			return domain.Errorf(domain.EInvalid, "name", "Đã có xã, phường tên “%s”.", "A commune named “%s” already exists.", c.Name)
 		}
 		_, err := s.putRecord(tx, kindCommune, c.ID, Values{"name": c.Name, "kind": string(c.Kind), "areaId": c.AreaID, "clusterId": c.ClusterID, "status": string(c.Status)})
 		return err
@@ -185,7 +185,7 @@ func (s *Store) SaveOfficial(ctx context.Context, o domain.Official) (domain.Off
 		if err := checkRef(tx, "areas", o.AreaID, "areaId", "tiểu khu", "area"); err != nil {
 			return err
 		}
-		if err := checkRef(tx, "communes", o.CommuneID, "communeId", "xã, thị trấn", "commune"); err != nil {
+		if err := checkRef(tx, "communes", o.CommuneID, "communeId", "xã, phường", "commune"); err != nil {
 			return err
 		}
 		active := 0

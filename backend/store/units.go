@@ -170,7 +170,7 @@ func (s *Store) saveUnitTx(tx *sql.Tx, u *domain.Unit) error {
 		if err := tx.QueryRow(`SELECT count(*) FROM communes WHERE id = ? AND deleted = 0`, u.CommuneID).Scan(&n); err != nil {
 			return err
 		} else if n == 0 {
-			return domain.Errorf(domain.EInvalid, "communeId", "Không tìm thấy xã, thị trấn đã chọn.", "The selected commune does not exist.")
+			return domain.Errorf(domain.EInvalid, "communeId", "Không tìm thấy xã, phường đã chọn.", "The selected commune does not exist.")
 		}
 	}
 	if u.Status == domain.StatusActive {

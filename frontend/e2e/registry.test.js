@@ -34,7 +34,7 @@ test('registry: area, town and officials with roles; a refused assignment; searc
 
   // The tabs: the tree first; arrow keys move between tabs.
   assert.equal(await byTestId(page, 'tab-tree').getAttribute('aria-selected'), 'true');
-  assert.deepEqual(await page.getByRole('tab').allTextContents(), ['Tổ chức đảng', 'Xã, thị trấn', 'Tiểu khu & cụm xã', 'Cán bộ']);
+  assert.deepEqual(await page.getByRole('tab').allTextContents(), ['Tổ chức đảng', 'Xã, phường', 'Tiểu khu & cụm xã', 'Cán bộ']);
   await byTestId(page, 'tab-tree').focus();
   await page.keyboard.press('ArrowRight');
   await page.keyboard.press('ArrowRight');
@@ -56,7 +56,7 @@ test('registry: area, town and officials with roles; a refused assignment; searc
   assert.equal(await byTestId(page, 'saved-notice').textContent(), `Đã lưu “${AREA}”.`);
   await row(page, 'area', AREA).waitFor();
   assert.equal((await focused(page)).text, AREA, 'the cursor is on the saved area');
-  assert.match(await row(page, 'area', AREA).textContent(), /0 xã, thị trấn.*chưa phân công/s);
+  assert.match(await row(page, 'area', AREA).textContent(), /0 xã, phường.*chưa phân công/s);
   await row(page, 'area', AREA).scrollIntoViewIfNeeded();
   await screenshot(page, 'registry-01-areas');
   step('area saved');
@@ -69,7 +69,7 @@ test('registry: area, town and officials with roles; a refused assignment; searc
   await byTestId(page, 'commune-name').fill('Đồng Hướng');
   await byTestId(page, 'form-save').click();
   await byTestId(page, 'field-error-name').waitFor();
-  assert.equal(await byTestId(page, 'field-error-name').textContent(), 'Đã có xã, thị trấn tên “Đồng Hướng”.');
+  assert.equal(await byTestId(page, 'field-error-name').textContent(), 'Đã có xã, phường tên “Đồng Hướng”.');
   await byTestId(page, 'commune-name').fill(TOWN);
   await byTestId(page, 'commune-kind-thi_tran').check();
   await byTestId(page, 'commune-area').selectOption({ label: AREA });
@@ -106,8 +106,8 @@ test('registry: area, town and officials with roles; a refused assignment; searc
   assert.equal(await byTestId(page, 'official-commune').inputValue(), '', 'no commune chosen');
   await byTestId(page, 'official-name').press('Enter');
   await byTestId(page, 'field-error-communeId').waitFor();
-  assert.equal(await byTestId(page, 'field-error-communeId').textContent(), 'Vai trò này phải được phân công một xã, thị trấn.');
-  assert.match(await byTestId(page, 'form-error').textContent(), /Chưa lưu được\.\s*Vai trò này phải được phân công một xã, thị trấn\./);
+  assert.equal(await byTestId(page, 'field-error-communeId').textContent(), 'Vai trò này phải được phân công một xã, phường.');
+  assert.match(await byTestId(page, 'form-error').textContent(), /Chưa lưu được\.\s*Vai trò này phải được phân công một xã, phường\./);
   assert.equal(await byTestId(page, 'official-commune').getAttribute('aria-invalid'), 'true');
   assert.equal((await focused(page)).testid, 'official-commune', 'the cursor moves to the field at fault');
   assert.equal(await byTestId(page, 'official-name').inputValue(), HUV, 'the form keeps the input');
@@ -176,7 +176,7 @@ test('registry: area, town and officials with roles; a refused assignment; searc
   await byTestId(page, 'tab-groups').click();
   const areaRow = row(page, 'area', AREA);
   await areaRow.waitFor();
-  assert.match(await areaRow.locator('[data-testid="area-communes"]').textContent(), new RegExp(`1 xã, thị trấn: ${TOWN}`));
+  assert.match(await areaRow.locator('[data-testid="area-communes"]').textContent(), new RegExp(`1 xã, phường: ${TOWN}`));
   assert.match(await areaRow.locator('[data-testid="area-officials"]').textContent(), new RegExp(BTV));
   await areaRow.scrollIntoViewIfNeeded();
   await screenshot(page, 'registry-06-area-in-charge');

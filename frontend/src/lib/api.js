@@ -122,7 +122,7 @@ export const exportYearReportXLSX = (year) => call('ExportYearReportXLSX', year)
 /** The classification table as DOCX (base64), dated "dd/mm/yyyy" or undated. */
 export const exportClassificationDOCX = (year, date) => call('ExportClassificationDOCX', year, date);
 
-// ---- Registry: communes (xã, thị trấn), areas (tiểu khu), clusters (cụm xã), officials ----
+// ---- Registry: communes (xã, phường), areas (tiểu khu), clusters (cụm xã), officials ----
 /** Creates (empty id) or updates a commune; resolves to the saved commune. */
 export const saveCommune = (commune) => call('SaveCommune', commune);
 /** Areas (tiểu khu) in Vietnamese order. */

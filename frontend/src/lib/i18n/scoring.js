@@ -55,7 +55,7 @@ const dict = {
     'sc.approved': 'Đã duyệt và khóa phiếu tháng {month}; kết quả được gửi cho tổ chức đảng.',
     'sc.unlocked': 'Đã mở khóa phiếu tháng {month}; lý do được ghi vào nhật ký.',
     'sc.unsaved': '(chưa lưu)',
-    'sc.selfPart': 'Phần tự chấm (văn phòng đảng ủy xã, thị trấn)',
+    'sc.selfPart': 'Phần tự chấm (văn phòng đảng ủy xã, phường)',
     'sc.reviewPart': 'Phần thẩm định (Ban Tổ chức / Ban Xây dựng Đảng cấp trên)',
     'sc.selfNote': 'Ghi chú chung',
     'sc.badPoints': 'Điểm không hợp lệ ở: {codes}.',

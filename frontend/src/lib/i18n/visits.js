@@ -4,7 +4,7 @@
 const dict = {
   vi: {
     // shared
-    'vis.commune': 'Xã, thị trấn',
+    'vis.commune': 'Xã, phường',
     'vis.communeShort': 'Xã',
     'vis.month': 'Tháng',
     'vis.cell': 'Chi bộ',
@@ -232,7 +232,7 @@ const dict = {
   },
   en: {
     // shared
-    'vis.commune': 'Commune or town',
+    'vis.commune': 'Commune or ward',
     'vis.communeShort': 'Commune',
     'vis.month': 'Month',
     'vis.cell': 'Party cell',

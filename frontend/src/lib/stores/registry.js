@@ -1,4 +1,4 @@
-// The registry beside the unit tree: communes (xã, thị trấn, phường), areas (tiểu khu),
+// The registry beside the unit tree: communes (xã, phường, đặc khu, thị trấn), areas (tiểu khu),
 // clusters (cụm xã) and officials (cán bộ) with their roles and assignments. Go sorts
 // every list in Vietnamese order; a write reloads all four lists, because a renamed area
 // shows in the communes and officials lists too.
@@ -13,7 +13,8 @@ export const UNIT_TABS = ['tree', 'communes', 'groups', 'officials'];
 export const unitsTab = writable('tree');
 
 /** Commune kinds, as Go spells them (domain.CommuneKind). */
-export const COMMUNE_KINDS = ['xa', 'thi_tran', 'phuong'];
+// Today's kinds first; thị trấn stays for registers made before the 2025 reorganisation.
+export const COMMUNE_KINDS = ['xa', 'phuong', 'dac_khu', 'thi_tran'];
 
 /** Roles in display order (domain.Roles). */
 export const ROLES = ['standing_board', 'standing_committee', 'district_committee', 'org_board', 'district_cadre', 'commune_office'];

@@ -124,10 +124,10 @@ describe('registry store', () => {
   it('rejects with the field at fault and reloads nothing when Go refuses', async () => {
     await loadRegistry();
     App.SaveOfficial.mockRejectedValueOnce(JSON.stringify({
-      code: 'invalid', field: 'communeId', message: 'Vai trò này phải được phân công một xã, thị trấn.',
+      code: 'invalid', field: 'communeId', message: 'Vai trò này phải được phân công một xã, phường.',
     }));
     await expect(saveOfficial({ name: 'A', role: 'district_committee' })).rejects.toMatchObject({
-      code: 'invalid', field: 'communeId', message: 'Vai trò này phải được phân công một xã, thị trấn.',
+      code: 'invalid', field: 'communeId', message: 'Vai trò này phải được phân công một xã, phường.',
     });
     expect(App.ListOfficials).toHaveBeenCalledTimes(1);
   });

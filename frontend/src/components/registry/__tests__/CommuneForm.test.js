@@ -13,13 +13,24 @@ describe('CommuneForm', () => {
     const submit = vi.fn(async () => ({}));
     render(CommuneForm, { areas, clusters, submit, oncancel: () => {} });
     expect(screen.getByLabelText('Xã').checked).toBe(true);
-    expect(document.activeElement).toBe(screen.getByLabelText('Tên xã, thị trấn'));
-    await fireEvent.input(screen.getByLabelText('Tên xã, thị trấn'), { target: { value: 'Kim Sơn Mới' } });
+    expect(document.activeElement).toBe(screen.getByLabelText('Tên xã, phường'));
+    await fireEvent.input(screen.getByLabelText('Tên xã, phường'), { target: { value: 'Kim Sơn Mới' } });
     await fireEvent.click(screen.getByLabelText('Thị trấn'));
     await fireEvent.change(screen.getByLabelText('Tiểu khu'), { target: { value: 'tk2' } });
     await fireEvent.change(screen.getByLabelText('Cụm xã'), { target: { value: 'cx' } });
     await fireEvent.submit(screen.getByTestId('commune-form'));
     expect(submit).toHaveBeenCalledWith({ id: '', name: 'Kim Sơn Mới', kind: 'thi_tran', areaId: 'tk2', clusterId: 'cx', status: 'active' });
+  });
+
+  it('offers the kinds of today first, thị trấn last for registers made before 2025', async () => {
+    const submit = vi.fn(async () => ({}));
+    render(CommuneForm, { areas, clusters, submit, oncancel: () => {} });
+    const radios = [...document.querySelectorAll('input[type=radio]')];
+    expect(radios.map((r) => r.labels[0].textContent.trim())).toEqual(['Xã', 'Phường', 'Đặc khu', 'Thị trấn']);
+    await fireEvent.input(screen.getByLabelText('Tên xã, phường'), { target: { value: 'Cồn Cỏ' } });
+    await fireEvent.click(screen.getByLabelText('Đặc khu'));
+    await fireEvent.submit(screen.getByTestId('commune-form'));
+    expect(submit).toHaveBeenCalledWith(expect.objectContaining({ name: 'Cồn Cỏ', kind: 'dac_khu' }));
   });
 
   it('edits a commune, keeping what the form does not show', async () => {
@@ -33,12 +44,12 @@ describe('CommuneForm', () => {
   });
 
   it('shows a name already used next to the name', async () => {
-    const message = 'Đã có xã, thị trấn tên “Đồng Hướng”.';
+    const message = 'Đã có xã, phường tên “Đồng Hướng”.';
     render(CommuneForm, { areas, clusters, submit: () => Promise.reject({ code: 'invalid', field: 'name', message }), oncancel: () => {} });
-    await fireEvent.input(screen.getByLabelText('Tên xã, thị trấn'), { target: { value: 'Đồng Hướng' } });
+    await fireEvent.input(screen.getByLabelText('Tên xã, phường'), { target: { value: 'Đồng Hướng' } });
     await fireEvent.submit(screen.getByTestId('commune-form'));
     await vi.waitFor(() => expect(screen.getByTestId('field-error-name').textContent).toBe(message));
-    expect(screen.getByLabelText('Tên xã, thị trấn').getAttribute('aria-invalid')).toBe('true');
+    expect(screen.getByLabelText('Tên xã, phường').getAttribute('aria-invalid')).toBe('true');
   });
 });
 

@@ -6,7 +6,7 @@ import { committeeProfiles } from '../../../lib/stores/committees.js';
 
 const areas = [{ id: 'tk1', name: 'Tiểu khu 1' }];
 const communes = [{ id: 'dh', name: 'Đồng Hướng' }, { id: 'kd', name: 'Kim Đông' }];
-const noCommune = { code: 'invalid', field: 'communeId', message: 'Vai trò này phải được phân công một xã, thị trấn.' };
+const noCommune = { code: 'invalid', field: 'communeId', message: 'Vai trò này phải được phân công một xã, phường.' };
 
 afterEach(() => {
   cleanup();
@@ -30,15 +30,15 @@ describe('OfficialForm', () => {
 
   it('asks for an area, a commune or nothing depending on the role', async () => {
     render(OfficialForm, { areas, communes, submit: async () => {}, oncancel: () => {} });
-    expect(screen.getByLabelText('Xã, thị trấn phụ trách')).toBeTruthy();
+    expect(screen.getByLabelText('Xã, phường phụ trách')).toBeTruthy();
     await setRole('Ủy viên Ban Thường vụ');
     expect(screen.getByLabelText('Tiểu khu phụ trách')).toBeTruthy();
-    expect(screen.queryByLabelText('Xã, thị trấn phụ trách')).toBeNull();
+    expect(screen.queryByLabelText('Xã, phường phụ trách')).toBeNull();
     await setRole('Thường trực Huyện ủy');
     expect(screen.queryByLabelText('Tiểu khu phụ trách')).toBeNull();
     expect(screen.getByTestId('official-no-assignment').textContent).toMatch(/không phân công/);
     await setRole('Văn phòng đảng ủy xã, thị trấn');
-    expect([...screen.getByLabelText('Xã, thị trấn phụ trách').options].map((o) => o.text)).toEqual(['— Chọn xã, thị trấn —', 'Đồng Hướng', 'Kim Đông']);
+    expect([...screen.getByLabelText('Xã, phường phụ trách').options].map((o) => o.text)).toEqual(['— Chọn xã, phường —', 'Đồng Hướng', 'Kim Đông']);
   });
 
   it('submits only the assignment the role needs', async () => {
@@ -46,7 +46,7 @@ describe('OfficialForm', () => {
     render(OfficialForm, { areas, communes, submit, oncancel: () => {} });
     await fireEvent.input(screen.getByLabelText('Họ và tên'), { target: { value: 'Trần Văn Thử' } });
     await fireEvent.input(screen.getByLabelText('Chức vụ'), { target: { value: 'Trưởng Ban Dân vận' } });
-    await fireEvent.change(screen.getByLabelText('Xã, thị trấn phụ trách'), { target: { value: 'kd' } });
+    await fireEvent.change(screen.getByLabelText('Xã, phường phụ trách'), { target: { value: 'kd' } });
     await setRole('Ủy viên Ban Thường vụ');
     await fireEvent.change(screen.getByLabelText('Tiểu khu phụ trách'), { target: { value: 'tk1' } });
     await fireEvent.submit(screen.getByTestId('official-form'));
@@ -60,7 +60,7 @@ describe('OfficialForm', () => {
     const official = { id: 'o9', name: 'Lê Thị Hoa', title: 'Huyện ủy viên', role: 'district_committee', areaId: '', communeId: 'dh', active: true };
     render(OfficialForm, { official, areas, communes, submit, oncancel: () => {} });
     expect(screen.getByRole('heading').textContent).toBe('Sửa thông tin “Lê Thị Hoa”');
-    expect(screen.getByLabelText('Xã, thị trấn phụ trách').value).toBe('dh');
+    expect(screen.getByLabelText('Xã, phường phụ trách').value).toBe('dh');
     await fireEvent.click(screen.getByLabelText('Đang công tác'));
     await fireEvent.submit(screen.getByTestId('official-form'));
     expect(submit).toHaveBeenCalledWith({ ...official, committeeId: '', active: false });
@@ -72,7 +72,7 @@ describe('OfficialForm', () => {
     await fireEvent.input(screen.getByLabelText('Họ và tên'), { target: { value: 'Đinh Văn Kiểm' } });
     await fireEvent.click(screen.getByRole('button', { name: 'Lưu' }));
     await vi.waitFor(() => expect(screen.getByTestId('field-error-communeId').textContent).toBe(noCommune.message));
-    const commune = screen.getByLabelText('Xã, thị trấn phụ trách');
+    const commune = screen.getByLabelText('Xã, phường phụ trách');
     expect(commune.getAttribute('aria-invalid')).toBe('true');
     expect(commune.getAttribute('aria-describedby')).toBe('err-communeId');
     expect(document.activeElement).toBe(commune);

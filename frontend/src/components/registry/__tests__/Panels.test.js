@@ -94,14 +94,14 @@ describe('OfficialsPanel', () => {
   it('adds an official; a refused save leaves the list as it was', async () => {
     render(OfficialsPanel);
     await screen.findByTestId('official-list');
-    App.SaveOfficial.mockRejectedValueOnce({ code: 'invalid', field: 'communeId', message: 'Vai trò này phải được phân công một xã, thị trấn.' });
+    App.SaveOfficial.mockRejectedValueOnce({ code: 'invalid', field: 'communeId', message: 'Vai trò này phải được phân công một xã, phường.' });
     await fireEvent.click(screen.getByTestId('official-add'));
     const form = screen.getByTestId('official-form');
     await fireEvent.input(within(form).getByLabelText('Họ và tên'), { target: { value: 'Lê Văn Mới' } });
     await fireEvent.submit(form);
     await screen.findByTestId('field-error-communeId');
     expect(rowNames()).toHaveLength(3);
-    await fireEvent.change(within(form).getByLabelText('Xã, thị trấn phụ trách'), { target: { value: 'pd' } });
+    await fireEvent.change(within(form).getByLabelText('Xã, phường phụ trách'), { target: { value: 'pd' } });
     await fireEvent.submit(form);
     await screen.findByTestId('saved-notice');
     await vi.waitFor(() => expect(rowNames()).toContain('Lê Văn Mới'));
@@ -112,7 +112,7 @@ describe('GroupsPanel and CommunesPanel', () => {
   it('shows each area’s communes and the member in charge', async () => {
     render(GroupsPanel);
     const row = await screen.findByTestId('area-row');
-    expect(within(row).getByTestId('area-communes').textContent).toContain('1 xã, thị trấn: Đồng Hướng');
+    expect(within(row).getByTestId('area-communes').textContent).toContain('1 xã, phường: Đồng Hướng');
     expect(within(row).getByTestId('area-officials').textContent).toContain('Hoàng Thị Lan');
     expect(within(screen.getByTestId('cluster-row')).getByTestId('cluster-communes').textContent).toContain('Đồng Hướng');
   });
@@ -129,7 +129,7 @@ describe('UnitsArea', () => {
   it('switches tabs with the arrow keys and Home/End', async () => {
     render(UnitsArea);
     const tabs = screen.getAllByRole('tab');
-    expect(tabs.map((t) => t.textContent.trim())).toEqual(['Tổ chức đảng', 'Xã, thị trấn', 'Tiểu khu & cụm xã', 'Cán bộ']);
+    expect(tabs.map((t) => t.textContent.trim())).toEqual(['Tổ chức đảng', 'Xã, phường', 'Tiểu khu & cụm xã', 'Cán bộ']);
     expect(tabs[0].getAttribute('aria-selected')).toBe('true');
     expect(tabs.map((t) => t.tabIndex)).toEqual([0, -1, -1, -1]);
     await fireEvent.keyDown(tabs[0], { key: 'ArrowRight' });
