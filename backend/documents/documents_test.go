@@ -362,3 +362,30 @@ func pdfPages(t *testing.T, b []byte) int {
 	t.Fatal("pdfinfo gave no page count")
 	return 0
 }
+
+// With no recipients passed, the papers name the issuing committee's own office, as a
+// profile's defaults do, never the demo district's.
+func TestRecipientsFollowTheIssuer(t *testing.T) {
+	commune := Header{ParentBody: "ĐẢNG BỘ TỈNH NINH BÌNH", IssuingBody: "ĐẢNG ỦY XÃ PHÁT DIỆM", IssuerName: "Đảng ủy xã Phát Diệm",
+		Place: "Phát Diệm", SignerCapacity: "T/M BAN THƯỜNG VỤ", SignerTitle: "BÍ THƯ"}
+	l := sampleLetter()
+	l.Header, l.Recipients = commune, nil
+	b, err := LetterDOCX(l)
+	if err != nil {
+		t.Fatal(err)
+	}
+	paras, _ := docxParagraphs(t, b)
+	contains(t, "letter", paras, "- Lưu Văn phòng Đảng ủy xã Phát Diệm.")
+	rp := sampleReport()
+	rp.Header, rp.Recipients = commune, nil
+	if b, err = ReportDOCX(rp); err != nil {
+		t.Fatal(err)
+	}
+	paras, _ = docxParagraphs(t, b)
+	contains(t, "report", paras, "- Thường trực Đảng ủy xã Phát Diệm,", "- Lưu.")
+	for _, p := range paras {
+		if strings.Contains(p, "Huyện ủy") {
+			t.Errorf("a commune's report names the district: %q", p)
+		}
+	}
+}

@@ -28,7 +28,12 @@ type Letter struct {
 func LetterDoc(l Letter) Doc {
 	valid, purpose, _ := letterTerms(l)
 	if l.Recipients == nil {
-		l.Recipients = []string{"Như trên,", "Lưu Văn phòng Huyện ủy."}
+		// Callers pass the committee's (CommitteeProfile.FillDefaults); this is the same
+		// rule, from the header, for a caller that has no profile.
+		l.Recipients = []string{"Như trên,", "Lưu."}
+		if l.Header.IssuerName != "" {
+			l.Recipients[1] = "Lưu Văn phòng " + l.Header.IssuerName + "."
+		}
 	}
 	to := l.CellName
 	if l.ParentName != "" {

@@ -14,7 +14,7 @@ type ReportPaper struct {
 	Report   domain.Report
 	Date     string // yyyy-mm-dd, the date the paper carries
 	Signer   string // the reporting official
-	// Recipients (Nơi nhận): the committee's; the Kim Sơn ones when empty.
+	// Recipients (Nơi nhận): the committee's; when empty, the issuer's standing body.
 	Recipients []string
 }
 
@@ -70,7 +70,11 @@ func ReportDoc(rp ReportPaper) Doc {
 	}
 	to := rp.Recipients
 	if len(to) == 0 {
-		to = []string{"Thường trực Huyện ủy,", "Ban Tổ chức Huyện ủy,", "Lưu."}
+		// As CommitteeProfile.FillDefaults, from the header, for a caller with no profile.
+		to = []string{"Lưu."}
+		if rp.Header.IssuerName != "" {
+			to = []string{"Thường trực " + rp.Header.IssuerName + ",", "Lưu."}
+		}
 	}
 	doc.Blocks = append(doc.Blocks, Para{After: 6}, signature(to, "NGƯỜI BÁO CÁO", "", signer))
 	return doc
