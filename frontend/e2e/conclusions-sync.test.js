@@ -133,6 +133,9 @@ test('after the round: conference, notice, remediation reported offline and veri
   assert.match(await byTestId(board, 'ov-remediation').textContent(), /^1\/1/);
   assert.equal(await board.locator('[data-testid="overview-screen"] canvas').count(), 2);
   assert.equal(await board.locator('[data-testid="ov-no-visits"], [data-testid="ov-no-quality"]').count(), 0, 'two reports: both charts drawn');
+  // The report buttons stand on the same line as the month field, nothing under it.
+  const bottom = (id) => byTestId(board, id).evaluate((el) => Math.round(el.getBoundingClientRect().bottom));
+  assert.ok(Math.abs((await bottom('ov-report-docx')) - (await bottom('ov-month'))) <= 1, 'the period row ends with its fields');
   await screenshot(board, 'conclusions-06-overview');
   await byTestId(board, 'ov-remediation').click();
   await byTestId(board, 'conclusions-screen').waitFor();
