@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 	"time"
+
+	"chibo/backend/domain"
 )
 
 // Letter is an introduction letter (giấy giới thiệu) for one visit.
@@ -28,12 +30,8 @@ type Letter struct {
 func LetterDoc(l Letter) Doc {
 	valid, purpose, _ := letterTerms(l)
 	if l.Recipients == nil {
-		// Callers pass the committee's (CommitteeProfile.FillDefaults); this is the same
-		// rule, from the header, for a caller that has no profile.
-		l.Recipients = []string{"Như trên,", "Lưu."}
-		if l.Header.IssuerName != "" {
-			l.Recipients[1] = "Lưu Văn phòng " + l.Header.IssuerName + "."
-		}
+		// Callers pass the committee's profile's; this is the same rule for one without.
+		l.Recipients = domain.LetterRecipientsOf(l.Header.IssuerName)
 	}
 	to := l.CellName
 	if l.ParentName != "" {

@@ -70,11 +70,7 @@ func ReportDoc(rp ReportPaper) Doc {
 	}
 	to := rp.Recipients
 	if len(to) == 0 {
-		// As CommitteeProfile.FillDefaults, from the header, for a caller with no profile.
-		to = []string{"Lưu."}
-		if rp.Header.IssuerName != "" {
-			to = []string{"Thường trực " + rp.Header.IssuerName + ",", "Lưu."}
-		}
+		to = domain.ReportRecipientsOf(rp.Header.IssuerName, "") // as a profile's defaults
 	}
 	doc.Blocks = append(doc.Blocks, Para{After: 6}, signature(to, "NGƯỜI BÁO CÁO", "", signer))
 	return doc

@@ -84,15 +84,33 @@ func lines(in []string) []string {
 // Standing Board, the organization board and the file.
 func (p *CommitteeProfile) FillDefaults() {
 	if len(p.LetterRecipients) == 0 {
-		p.LetterRecipients = []string{"Như trên,", "Lưu Văn phòng " + p.ShortName + "."}
+		p.LetterRecipients = LetterRecipientsOf(p.ShortName)
 	}
 	if len(p.ReportRecipients) == 0 {
-		p.ReportRecipients = []string{"Thường trực " + p.ShortName + ","}
-		if p.OrgBoard != "" {
-			p.ReportRecipients = append(p.ReportRecipients, p.OrgBoard+",")
-		}
-		p.ReportRecipients = append(p.ReportRecipients, "Lưu.")
+		p.ReportRecipients = ReportRecipientsOf(p.ShortName, p.OrgBoard)
 	}
+}
+
+// LetterRecipientsOf is what the introduction letters of the committee named issuer
+// ("Đảng ủy xã Phát Diệm") are sent to: the cell named above and the office's file.
+func LetterRecipientsOf(issuer string) []string {
+	if issuer == "" {
+		return []string{"Như trên,", "Lưu."}
+	}
+	return []string{"Như trên,", "Lưu Văn phòng " + issuer + "."}
+}
+
+// ReportRecipientsOf is what the visit reports to the committee named issuer are sent to:
+// its Standing Board, its organization board when it has one, and the file.
+func ReportRecipientsOf(issuer, orgBoard string) []string {
+	var to []string
+	if issuer != "" {
+		to = append(to, "Thường trực "+issuer+",")
+	}
+	if orgBoard != "" {
+		to = append(to, orgBoard+",")
+	}
+	return append(to, "Lưu.")
 }
 
 // Header is the heading and signer its papers print.

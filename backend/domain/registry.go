@@ -15,6 +15,21 @@ const (
 	CommuneDacKhu  CommuneKind = "dac_khu"  // đặc khu: an island commune-level unit since 2025
 )
 
+// Word is the kind as names write it ("Đảng bộ đặc khu …"), "" for a kind that is none.
+func (k CommuneKind) Word() string {
+	switch k {
+	case CommuneXa:
+		return "xã"
+	case CommunePhuong:
+		return "phường"
+	case CommuneDacKhu:
+		return "đặc khu"
+	case CommuneThiTran:
+		return "thị trấn"
+	}
+	return ""
+}
+
 // Commune is a commune-level unit (xã, phường, đặc khu; before 2025 also thị trấn) with its area and cluster.
 type Commune struct {
 	ID        string      `json:"id"`
@@ -116,9 +131,7 @@ func (c *Commune) Validate() error {
 	if c.Name == "" {
 		return Errorf(EInvalid, "name", "Tên xã, phường không được để trống.", "The commune name must not be empty.")
 	}
-	switch c.Kind {
-	case CommuneXa, CommuneThiTran, CommunePhuong, CommuneDacKhu:
-	default:
+	if c.Kind.Word() == "" {
 		return Errorf(EInvalid, "kind", "Loại đơn vị hành chính phải là xã, phường, đặc khu hoặc thị trấn.", "The kind must be commune, ward, special zone or town.")
 	}
 	return nil

@@ -101,7 +101,7 @@ func (s *Store) MergeCommunes(ctx context.Context, m CommuneMerger) (MergeResult
 			return err
 		}
 		// 2. The new commune's committee and its profile.
-		prefix := map[domain.CommuneKind]string{domain.CommuneXa: "xã", domain.CommunePhuong: "phường", domain.CommuneThiTran: "thị trấn", domain.CommuneDacKhu: "đặc khu"}[c.Kind]
+		prefix := c.Kind.Word()
 		committee := domain.Unit{ID: m.CommitteeID, ParentID: under.ID, Kind: domain.KindSupervising, Name: "Đảng bộ " + prefix + " " + c.Name,
 			CommuneID: c.ID, Status: domain.StatusActive}
 		if err := s.saveUnitTx(tx, &committee); err != nil {
