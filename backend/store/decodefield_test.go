@@ -40,9 +40,41 @@ func TestMarshalClocksMatchesJSON(t *testing.T) {
 		if m == nil {
 			want = []byte("{}") // a nil map of clocks is stored as an empty object
 		}
-		got, err := marshalClocks(m)
+		got, err := marshalClocks(m, "")
 		if err != nil || string(got) != string(want) {
 			t.Errorf("%v: got %s (%v), json.Marshal gives %s", m, got, err, want)
 		}
+	}
+}
+
+// A clock that fields share is written once, and reads back as every field's.
+func TestSharedClockWrittenOnce(t *testing.T) {
+	const c, d = "001764237600000:00000000:0193a0c2-aa", "001764237600001:00000000:0193a0c2-aa"
+	for _, tc := range []struct {
+		m      map[string]string
+		shared string
+		want   string
+	}{
+		{map[string]string{"name": c, "kind": c, "note": d}, c, `{"":"` + c + `","kind":"","name":"","note":"` + d + `"}`},
+		{map[string]string{"tên": c, "kind": c}, c, `{"":"` + c + `","kind":"","tên":""}`},
+		{map[string]string{"name": c, "note": d}, c, `{"name":"` + c + `","note":"` + d + `"}`}, // one sharer: nothing saved
+		{map[string]string{"name": c, "kind": c}, "", `{"kind":"` + c + `","name":"` + c + `"}`},
+		{map[string]string{"name": c, "kind": c, "note": ""}, c, `{"kind":"` + c + `","name":"` + c + `","note":""}`}, // a missing clock stays missing
+		{map[string]string{}, c, `{}`},
+	} {
+		got, err := marshalClocks(tc.m, tc.shared)
+		if err != nil || got != tc.want {
+			t.Errorf("%v shared %q: got %s (%v), want %s", tc.m, tc.shared, got, err, tc.want)
+			continue
+		}
+		back := map[string]string{}
+		if err := decodeClocks(got, back); err != nil || !reflect.DeepEqual(back, tc.m) {
+			t.Errorf("%s reads back as %v (%v), want %v", got, back, err, tc.m)
+		}
+	}
+	// A row written before the shared clock reads as it always did.
+	old := map[string]string{}
+	if err := decodeClocks(`{"kind":"`+c+`","name":"`+d+`"}`, old); err != nil || old["kind"] != c || old["name"] != d || len(old) != 2 {
+		t.Errorf("an older row's clocks read as %v (%v)", old, err)
 	}
 }

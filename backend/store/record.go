@@ -167,7 +167,7 @@ func loadCurrent(tx *sql.Tx, k *kindSpec, id string) (current, error) {
 	for i, f := range k.fields {
 		c.values[f.name] = canonical(f, raw[i])
 	}
-	if err := json.Unmarshal([]byte(fieldHLC), &c.fieldHLC); err != nil {
+	if err := decodeClocks(fieldHLC, c.fieldHLC); err != nil {
 		return current{}, fmt.Errorf("%s %s: field clocks: %w", k.kind, id, err)
 	}
 	if err := json.Unmarshal([]byte(extra), &c.extra); err != nil {
@@ -305,20 +305,48 @@ func errDeleted(kind string) error {
 	return domain.Errorf(domain.ENotFound, "", "Bản ghi đã bị xóa.", "The %s record was deleted.", kind)
 }
 
-// marshalClocks encodes a record's field clocks exactly as json.Marshal does (keys sorted),
-// without reflection when every key and clock is plain ASCII that JSON does not escape:
+// marshalClocks encodes a record's field clocks as a JSON object with its keys sorted. The
+// clock that several fields share (shared: the row's, which on a first sync every field
+// carries) is written once, under the key "", and each of those fields as "": the clocks
+// were more than half of a synced database's bytes, every one written twice (the WAL,
+// then the file). decodeClocks undoes it. No field is named "" (it marks a pending delete).
+// Without reflection when every key and clock is plain ASCII that JSON does not escape:
 // every record written by a pull goes through here, so it allocates once.
-func marshalClocks(m map[string]string) (string, error) {
+func marshalClocks(m map[string]string, shared string) (string, error) {
 	var buf [24]string
 	keys := buf[:0]
-	size := 2
+	size, sharers := 2, 0
+	plain := plainJSON(shared)
 	for k, v := range m {
-		if !plainJSON(k) || !plainJSON(v) {
+		if k == "" || v == "" {
+			shared = "" // nothing to mark a shared clock with
+		}
+		if v == shared {
+			sharers++
+		}
+		plain = plain && plainJSON(k) && plainJSON(v)
+		keys = append(keys, k)
+		size += len(k) + len(v) + 6
+	}
+	if shared == "" || sharers < 2 {
+		shared = ""
+	}
+	if !plain {
+		if shared == "" {
 			b, err := json.Marshal(m)
 			return string(b), err
 		}
-		keys = append(keys, k)
-		size += len(k) + len(v) + 6
+		short := make(map[string]string, len(m)+1)
+		for k, v := range m {
+			short[k] = clockOrShared(v, shared)
+		}
+		short[""] = shared
+		b, err := json.Marshal(short)
+		return string(b), err
+	}
+	if shared != "" {
+		keys = append(keys, "")
+		size += len(shared) + 6
 	}
 	slices.Sort(keys)
 	var b strings.Builder
@@ -331,11 +359,42 @@ func marshalClocks(m map[string]string) (string, error) {
 		b.WriteByte('"')
 		b.WriteString(k)
 		b.WriteString(`":"`)
-		b.WriteString(m[k])
+		if k == "" {
+			b.WriteString(shared)
+		} else {
+			b.WriteString(clockOrShared(m[k], shared))
+		}
 		b.WriteByte('"')
 	}
 	b.WriteByte('}')
 	return b.String(), nil
+}
+
+// clockOrShared is how marshalClocks writes clock: "" when it is the shared one.
+func clockOrShared(clock, shared string) string {
+	if clock == shared {
+		return ""
+	}
+	return clock
+}
+
+// decodeClocks reads a row's field clocks as marshalClocks wrote them, or as versions
+// before the shared clock wrote them (every clock in full), into m.
+func decodeClocks(s string, m map[string]string) error {
+	if err := json.Unmarshal([]byte(s), &m); err != nil {
+		return err
+	}
+	shared, ok := m[""]
+	if !ok {
+		return nil
+	}
+	delete(m, "")
+	for k, v := range m {
+		if v == "" {
+			m[k] = shared
+		}
+	}
+	return nil
 }
 
 // plainJSON reports whether s is written verbatim inside a JSON string by json.Marshal.

@@ -61,7 +61,7 @@ func (wr *rowWrite) exec(tx execer) error {
 
 // rowWriteOf is writeRow's statement.
 func rowWriteOf(k *kindSpec, id string, exists bool, changed Values, fieldHLC map[string]string, extra map[string]any, rowHLC string, deleted bool) (*rowWrite, error) {
-	fh, err := marshalClocks(fieldHLC)
+	fh, err := marshalClocks(fieldHLC, rowHLC)
 	if err != nil {
 		return nil, err
 	}

@@ -186,3 +186,49 @@ func TestUpgradeTakesTheCursorAsTheHistoryMark(t *testing.T) {
 		t.Errorf("after the upgrade the mark is %q (%v), want the cursor", m, err)
 	}
 }
+
+// A pulled record's shared clock is stored once, and every field reads back with its own
+// clock after some of them move on to another.
+func TestFieldClocksStoredOnceReadBackPerField(t *testing.T) {
+	ctx := context.Background()
+	s := openSync(t)
+	fields := map[string]any{"kind": "subordinate_cell", "name": "Chi bộ Xóm 1", "communeId": "c-01", "members": 12, "status": "active", "parentId": "p-1"}
+	if err := s.ApplyPull(ctx, PullPage{Records: []Record{serverRecord("unit", "u1", c1, fields)}}); err != nil {
+		t.Fatal(err)
+	}
+	stored := func() string {
+		var fh string
+		s.db.QueryRow(`SELECT field_hlc FROM units WHERE id = 'u1'`).Scan(&fh)
+		return fh
+	}
+	if want := `{"":"` + c1 + `","communeId":"","kind":"","members":"","name":"","parentId":"","status":""}`; stored() != want {
+		t.Errorf("field clocks stored as %s, want %s", stored(), want)
+	}
+	c2 := "001700000000001:00000000:srv"
+	renamed := serverRecord("unit", "u1", c1, fields)
+	renamed.Fields["name"], renamed.FieldHLC["name"], renamed.HLC = json.RawMessage(`"Chi bộ Xóm Một"`), c2, c2
+	renamed.Fields["members"], renamed.FieldHLC["members"] = json.RawMessage(`13`), c2
+	if err := s.ApplyPull(ctx, PullPage{Records: []Record{renamed}}); err != nil {
+		t.Fatal(err)
+	}
+	var r Record
+	err := s.write(ctx, func(tx *sql.Tx) (err error) { r, _, err = recordState(tx, "unit", "u1"); return err })
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name := range fields {
+		want := c1
+		if name == "name" || name == "members" {
+			want = c2
+		}
+		if r.FieldHLC[name] != want {
+			t.Errorf("%s reads back at %q, want %q (stored %s)", name, r.FieldHLC[name], want, stored())
+		}
+	}
+	if want := `{"":"` + c2 + `","communeId":"` + c1 + `","kind":"` + c1 + `","members":"","name":"","parentId":"` + c1 + `","status":"` + c1 + `"}`; stored() != want {
+		t.Errorf("field clocks stored as %s, want %s", stored(), want)
+	}
+	if len(r.FieldHLC) != len(fields) || r.HLC != c2 || string(r.Fields["name"]) != `"Chi bộ Xóm Một"` || string(r.Fields["members"]) != `13` {
+		t.Errorf("record read back as %+v", r)
+	}
+}
